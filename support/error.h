@@ -2,13 +2,13 @@
 // Error into a message and an exit code.
 #pragma once
 
-#include <fmt/format.h>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <utility>
+
+#include <fmt/format.h>
+#include <tl/expected.hpp>
 
 namespace clade {
 
@@ -47,8 +47,7 @@ tl::unexpected<Error> Fail(fmt::format_string<Args...> format, Args&&... args) {
 }
 
 template <typename... Args>
-tl::unexpected<Error> FailAs(ErrorKind kind, fmt::format_string<Args...> format,
-                             Args&&... args) {
+tl::unexpected<Error> FailAs(ErrorKind kind, fmt::format_string<Args...> format, Args&&... args) {
   return tl::unexpected<Error>(Error{kind, fmt::format(format, std::forward<Args>(args)...)});
 }
 
@@ -82,11 +81,11 @@ T TakeValue(Result<T>&& result) {
 
 // Propagates an error from an expression returning Result<...>; evaluates to its value.
 // Usage: auto x = CLADE_TRY(ParseThing(...));   (a GNU statement expression: GCC and Clang)
-#define CLADE_TRY(expr)                                                  \
-  __extension__({                                                        \
-    auto clade_try_result_ = (expr);                                     \
-    if (!clade_try_result_) {                                            \
-      return tl::unexpected(std::move(clade_try_result_).error());       \
-    }                                                                    \
-    ::clade::detail::TakeValue(std::move(clade_try_result_));            \
+#define CLADE_TRY(expr)                                            \
+  __extension__({                                                  \
+    auto clade_try_result_ = (expr);                               \
+    if (!clade_try_result_) {                                      \
+      return tl::unexpected(std::move(clade_try_result_).error()); \
+    }                                                              \
+    ::clade::detail::TakeValue(std::move(clade_try_result_));      \
   })

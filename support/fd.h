@@ -1,9 +1,9 @@
 // Owns a POSIX file descriptor; closes it on destruction.
 #pragma once
 
-#include <unistd.h>
-
 #include <utility>
+
+#include <unistd.h>
 
 namespace clade {
 

@@ -1,26 +1,28 @@
 #include "support/fs.h"
 
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <system_error>
-
 #include "support/fd.h"
 
 namespace clade {
 
-std::string ErrnoText(int err) { return std::strerror(err); }
+std::string ErrnoText(int err) {
+  return std::strerror(err);
+}
 
 Result<std::string> ReadFile(const fs::path& path) {
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
     int err = errno;
-    return FailAs(err == ENOENT ? ErrorKind::kNotFound : ErrorKind::kFailure,
-                  "cannot read {}: {}", path.string(), ErrnoText(err));
+    return FailAs(err == ENOENT ? ErrorKind::kNotFound : ErrorKind::kFailure, "cannot read {}: {}",
+                  path.string(), ErrnoText(err));
   }
   std::string content;
   char buffer[65536];
@@ -73,8 +75,8 @@ TempDir::TempDir(std::string_view prefix) {
   const char* base = std::getenv("TMPDIR");
   std::string pattern = fmt::format("{}/{}-XXXXXX", base && *base ? base : "/tmp", prefix);
   if (::mkdtemp(pattern.data()) == nullptr) {
-    throw Fatal(fmt::format("cannot create a temporary directory {}: {}", pattern,
-                            ErrnoText(errno)));
+    throw Fatal(
+        fmt::format("cannot create a temporary directory {}: {}", pattern, ErrnoText(errno)));
   }
   path_ = pattern;
 }

@@ -1,8 +1,8 @@
 #include "support/strings.h"
 
-#include <fmt/format.h>
-
 #include <charconv>
+
+#include <fmt/format.h>
 
 namespace clade {
 
@@ -26,7 +26,9 @@ std::vector<std::string> Split(std::string_view text, char separator) {
   return fields;
 }
 
-std::string_view FirstLine(std::string_view text) { return text.substr(0, text.find('\n')); }
+std::string_view FirstLine(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
 
 bool ParseNonNegative(std::string_view text, long long* value) {
   if (text.empty()) return false;
