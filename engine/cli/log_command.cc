@@ -1,0 +1,66 @@
+#include "engine/cli/log_command.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace clade::cli {
+
+namespace {
+
+std::vector<std::string> LogRow(const Snapshot& snapshot, const Variant& variant) {
+  const Outcome& outcome = snapshot.outcomes.at(static_cast<size_t>(variant.id));
+  std::string parents =
+      variant.parents.empty() ? "-" : fmt::format("{}", fmt::join(variant.parents, ","));
+  std::string summary = variant.summary;
+  if (variant.pruned) summary += "  [pruned]";
+  return {std::to_string(variant.id), FormatTime(variant.time), parents,
+          StatusText(outcome),        ScoreText(outcome),       summary};
+}
+
+}  // namespace
+
+std::string RenderLogText(const Snapshot& snapshot) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"id", "time", "parents", "status", "score", "summary"});
+  for (const Variant& variant : snapshot.variants) rows.push_back(LogRow(snapshot, variant));
+  return RenderTable(rows);
+}
+
+namespace {
+
+struct LogOptions {
+  std::string archive;
+  std::string benchmark;
+  bool json = false;
+};
+
+Result<> RunLog(const LogOptions& options) {
+  auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
+  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  if (options.json) {
+    PrintJson(VariantListJson(snapshot));
+  } else {
+    Print(RenderLogText(snapshot));
+  }
+  return {};
+}
+
+}  // namespace
+
+Command RegisterLogCommand(CLI::App& app) {
+  auto options = std::make_shared<LogOptions>();
+  CLI::App* command = app.add_subcommand("log", "List the variants in order with scores");
+  AddArchiveOption(*command, &options->archive);
+  AddBenchmarkOption(*command, &options->benchmark);
+  AddJsonOption(*command, &options->json);
+  command->footer(
+      "One line per variant, in the order they were added: id, time, parent ids, status\n"
+      "(not_evaluated without a record), score on the benchmark, and summary.\n\n"
+      "Examples:\n  clade log --archive runs/quickstart.git\n"
+      "  clade log --json | jq '.[] | select(.score != null)'");
+  return {command, [options] { return RunLog(*options); }};
+}
+
+}  // namespace clade::cli

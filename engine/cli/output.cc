@@ -1,0 +1,142 @@
+#include "engine/cli/output.h"
+
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "engine/cli/command.h"
+
+namespace clade::cli {
+
+namespace {
+
+std::vector<std::vector<VariantId>> ChildrenLists(const std::vector<Variant>& variants) {
+  std::vector<std::vector<VariantId>> children(variants.size());
+  for (const Variant& variant : variants) {
+    for (VariantId parent : variant.parents) {
+      auto index = static_cast<size_t>(parent);
+      if (index < children.size()) children[index].push_back(variant.id);
+    }
+  }
+  return children;
+}
+
+// The highest score, lowest id on a tie (as Archive::Best).
+std::optional<VariantId> BestOf(const std::vector<Outcome>& outcomes) {
+  std::optional<VariantId> best;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const auto& score = outcomes[i].score;
+    if (score && (!best || *score > *outcomes[static_cast<size_t>(*best)].score)) {
+      best = static_cast<VariantId>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Snapshot MakeSnapshot(std::vector<Variant> variants, std::vector<Outcome> outcomes,
+                      std::optional<std::string> benchmark) {
+  Snapshot snapshot;
+  outcomes.resize(variants.size());
+  snapshot.children = ChildrenLists(variants);
+  snapshot.best = BestOf(outcomes);
+  snapshot.variants = std::move(variants);
+  snapshot.outcomes = std::move(outcomes);
+  snapshot.benchmark = std::move(benchmark);
+  return snapshot;
+}
+
+Result<Snapshot> LoadSnapshot(archive::Archive& archive, const std::string& benchmark_flag) {
+  auto benchmark = CLADE_TRY(ChooseBenchmark(archive, benchmark_flag));
+  std::vector<Outcome> outcomes;
+  if (benchmark) outcomes = *CLADE_TRY(archive.Outcomes(*benchmark));
+  return MakeSnapshot(archive.variants(), std::move(outcomes), std::move(benchmark));
+}
+
+std::string StatusText(const Outcome& outcome) {
+  return outcome.status.empty() ? "not_evaluated" : outcome.status;
+}
+
+bool IsFailed(const Outcome& outcome) {
+  return !outcome.status.empty() && outcome.status != "evaluated";
+}
+
+std::string ScoreText(const Outcome& outcome) {
+  return outcome.score ? fmt::format("{:.3f}", *outcome.score) : "-";
+}
+
+nlohmann::json VariantJson(const Snapshot& snapshot, VariantId id) {
+  auto index = static_cast<size_t>(id);
+  const Variant& variant = snapshot.variants.at(index);
+  const Outcome& outcome = snapshot.outcomes.at(index);
+  nlohmann::json json = {
+      {"id", variant.id},
+      {"commit", variant.commit},
+      {"tree", variant.tree},
+      {"parents", variant.parents},
+      {"children", snapshot.children.at(index)},
+      {"status", StatusText(outcome)},
+      {"score", outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json(nullptr)},
+      {"summary", variant.summary},
+      {"mutator", variant.mutator},
+      {"time", variant.time},
+      {"pruned", variant.pruned},
+      {"best", snapshot.best == id},
+  };
+  return json;
+}
+
+nlohmann::json VariantListJson(const Snapshot& snapshot) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Variant& variant : snapshot.variants) {
+    list.push_back(VariantJson(snapshot, variant.id));
+  }
+  return list;
+}
+
+std::string FormatTime(int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm local{};
+  localtime_r(&time, &local);
+  char text[32];
+  size_t length = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+  return std::string(text, length);
+}
+
+size_t DisplayWidth(std::string_view text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string RenderTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      out += row[i];
+      if (i + 1 == row.size()) break;
+      out.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void PrintJson(const nlohmann::json& value) {
+  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void Print(std::string_view text) {
+  std::cout << text;
+}
+
+}  // namespace clade::cli

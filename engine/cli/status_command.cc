@@ -1,0 +1,138 @@
+#include "engine/cli/status_command.h"
+
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace clade::cli {
+
+namespace {
+
+nlohmann::json BestJson(const Snapshot& snapshot) {
+  if (!snapshot.best) return nullptr;
+  auto index = static_cast<size_t>(*snapshot.best);
+  const Variant& variant = snapshot.variants.at(index);
+  return {{"id", variant.id},
+          {"score", *snapshot.outcomes.at(index).score},
+          {"commit", variant.commit},
+          {"summary", variant.summary}};
+}
+
+}  // namespace
+
+nlohmann::json StatusJson(const Snapshot& snapshot, const std::string& archive_path,
+                          const std::vector<std::string>& benchmarks, const nlohmann::json& run) {
+  int evaluated = 0, failed = 0, pruned = 0;
+  for (size_t i = 0; i < snapshot.variants.size(); ++i) {
+    const Outcome& outcome = snapshot.outcomes.at(i);
+    if (outcome.status == "evaluated") ++evaluated;
+    if (IsFailed(outcome)) ++failed;
+    if (snapshot.variants[i].pruned) ++pruned;
+  }
+  int total = static_cast<int>(snapshot.variants.size());
+  return {
+      {"archive", archive_path},
+      {"variants", total},
+      {"evaluated", evaluated},
+      {"failed", failed},
+      {"not_evaluated", total - evaluated - failed},
+      {"pruned", pruned},
+      {"benchmark",
+       snapshot.benchmark ? nlohmann::json(*snapshot.benchmark) : nlohmann::json(nullptr)},
+      {"benchmarks", benchmarks},
+      {"best", BestJson(snapshot)},
+      {"run", run},
+  };
+}
+
+namespace {
+
+// A JSON value on one line, cut to `cap` characters.
+std::string Compact(const nlohmann::json& value, size_t cap = 70) {
+  std::string text = value.is_string()
+                         ? value.get<std::string>()
+                         : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text.size() > cap) text = text.substr(0, cap - 3) + "...";
+  return text;
+}
+
+std::vector<std::vector<std::string>> RunRows(const nlohmann::json& run) {
+  if (run.is_null()) return {{"run", "no run state (variants were added by hand)"}};
+  if (!run.is_object()) return {{"run", Compact(run)}};
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [key, value] : run.items()) {
+    rows.push_back({rows.empty() ? "run" : "", fmt::format("{}: {}", key, Compact(value))});
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::string RenderStatusText(const nlohmann::json& status) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"archive", status["archive"].get<std::string>()});
+  rows.push_back(
+      {"variants", fmt::format("{}  ({} evaluated, {} failed, {} not evaluated, {} pruned)",
+                               status["variants"].get<int>(), status["evaluated"].get<int>(),
+                               status["failed"].get<int>(), status["not_evaluated"].get<int>(),
+                               status["pruned"].get<int>())});
+  auto benchmarks = status["benchmarks"].get<std::vector<std::string>>();
+  std::string others = benchmarks.empty() ? "none" : fmt::format("{}", fmt::join(benchmarks, ", "));
+  rows.push_back({"benchmark", fmt::format("{}  (records for: {})",
+                                           status["benchmark"].is_null()
+                                               ? std::string("-")
+                                               : status["benchmark"].get<std::string>(),
+                                           others)});
+  const auto& best = status["best"];
+  rows.push_back({"best", best.is_null() ? std::string("- (nothing evaluated)")
+                                         : fmt::format("{}  {:.3f}  {}", best["id"].get<int>(),
+                                                       best["score"].get<double>(),
+                                                       best["summary"].get<std::string>())});
+  for (auto& row : RunRows(status["run"])) rows.push_back(std::move(row));
+  return RenderTable(rows);
+}
+
+namespace {
+
+struct StatusOptions {
+  std::string archive;
+  std::string benchmark;
+  bool json = false;
+};
+
+Result<> RunStatus(const StatusOptions& options) {
+  auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
+  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  auto benchmarks = CLADE_TRY(archive->Benchmarks());
+  auto state = CLADE_TRY(archive->State());
+  std::string path = std::filesystem::absolute(archive->path()).lexically_normal().string();
+  nlohmann::json status =
+      StatusJson(snapshot, path, benchmarks, state ? *state : nlohmann::json(nullptr));
+  if (options.json) {
+    PrintJson(status);
+  } else {
+    Print(RenderStatusText(status));
+  }
+  return {};
+}
+
+}  // namespace
+
+Command RegisterStatusCommand(CLI::App& app) {
+  auto options = std::make_shared<StatusOptions>();
+  CLI::App* command =
+      app.add_subcommand("status", "Summarise the archive: variants, best score, run state");
+  AddArchiveOption(*command, &options->archive);
+  AddBenchmarkOption(*command, &options->benchmark);
+  AddJsonOption(*command, &options->json);
+  command->footer(
+      "Counts variants (evaluated, failed, not evaluated, pruned) on the benchmark, names\n"
+      "the best, and prints the run state (config, counters, budget spent) if a run wrote\n"
+      "one.\n\n"
+      "Examples:\n  clade status\n  clade status --archive runs/quickstart.git --json");
+  return {command, [options] { return RunStatus(*options); }};
+}
+
+}  // namespace clade::cli

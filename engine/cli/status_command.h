@@ -1,0 +1,23 @@
+// `clade status`: the archive at a glance: variant counts, benchmark, best, run state.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/cli/command.h"
+#include "engine/cli/output.h"
+
+namespace clade::cli {
+
+Command RegisterStatusCommand(CLI::App& app);
+
+// The status object (see docs/cli.md) from a snapshot, the archive path, every benchmark
+// with records, and the run state (null if none).
+nlohmann::json StatusJson(const Snapshot& snapshot, const std::string& archive_path,
+                          const std::vector<std::string>& benchmarks, const nlohmann::json& run);
+
+// The same facts as aligned text.
+std::string RenderStatusText(const nlohmann::json& status);
+
+}  // namespace clade::cli

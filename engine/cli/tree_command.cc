@@ -1,0 +1,177 @@
+#include "engine/cli/tree_command.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace clade::cli {
+
+namespace {
+
+struct Glyphs {
+  const char* branch;
+  const char* last;
+  const char* pipe;
+  const char* space;
+  const char* failed;
+  const char* best;
+};
+constexpr Glyphs kBox{"├── ", "└── ", "│   ", "    ", "✗", "★ best"};
+constexpr Glyphs kAscii{"|-- ", "`-- ", "|   ", "    ", "FAILED", "* best"};
+
+// Children by first parent only, so every variant appears once.
+std::vector<std::vector<VariantId>> FirstParentChildren(const Snapshot& snapshot) {
+  std::vector<std::vector<VariantId>> children(snapshot.variants.size());
+  for (const Variant& variant : snapshot.variants) {
+    if (!variant.parents.empty()) {
+      children.at(static_cast<size_t>(variant.parents.front())).push_back(variant.id);
+    }
+  }
+  return children;
+}
+
+std::string ResultText(const Outcome& outcome, const Glyphs& glyphs) {
+  if (IsFailed(outcome)) return fmt::format("{} {}", glyphs.failed, outcome.status);
+  return ScoreText(outcome);
+}
+
+std::string NodeLabel(const Snapshot& snapshot, VariantId id, const Glyphs& glyphs) {
+  const Variant& variant = snapshot.variants.at(static_cast<size_t>(id));
+  std::string label = fmt::format("{}  {}  {}", id,
+                                  ResultText(snapshot.outcomes.at(static_cast<size_t>(id)), glyphs),
+                                  variant.summary);
+  if (variant.parents.size() > 1) {
+    std::vector<VariantId> others(variant.parents.begin() + 1, variant.parents.end());
+    label += fmt::format("  (crossover, also from {})", fmt::join(others, ", "));
+  }
+  if (variant.pruned) label += "  [pruned]";
+  if (snapshot.best == id) label += fmt::format("  {}", glyphs.best);
+  return label;
+}
+
+struct PendingLine {
+  VariantId id;
+  std::string prefix;  // drawn before the connector
+  bool root;
+  bool last;
+};
+
+}  // namespace
+
+std::string RenderTreeText(const Snapshot& snapshot, const TreeStyle& style) {
+  const Glyphs& glyphs = style.ascii ? kAscii : kBox;
+  auto children = FirstParentChildren(snapshot);
+  std::vector<PendingLine> stack;  // depth-first without recursion: lineages can be deep
+  for (auto it = snapshot.variants.rbegin(); it != snapshot.variants.rend(); ++it) {
+    if (it->parents.empty()) stack.push_back({it->id, "", true, true});
+  }
+  std::string out;
+  while (!stack.empty()) {
+    PendingLine line = std::move(stack.back());
+    stack.pop_back();
+    std::string child_prefix;
+    if (!line.root) {
+      out += line.prefix + (line.last ? glyphs.last : glyphs.branch);
+      child_prefix = line.prefix + (line.last ? glyphs.space : glyphs.pipe);
+    }
+    out += NodeLabel(snapshot, line.id, glyphs) + '\n';
+    const auto& kids = children.at(static_cast<size_t>(line.id));
+    for (size_t i = kids.size(); i-- > 0;) {
+      stack.push_back({kids[i], child_prefix, false, i + 1 == kids.size()});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string DotQuote(std::string_view text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    if (c == '\n') {
+      quoted += "\\n";
+      continue;
+    }
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string DotNode(const Snapshot& snapshot, const Variant& variant) {
+  const Outcome& outcome = snapshot.outcomes.at(static_cast<size_t>(variant.id));
+  std::string label = fmt::format("{}\n{}", variant.id, ResultText(outcome, kBox));
+  std::vector<std::string> styles = {"rounded"};
+  std::string attributes;
+  if (IsFailed(outcome)) {
+    styles.push_back("filled");
+    attributes += ", fillcolor=\"#f4c7c3\", color=\"#c5221f\"";
+  }
+  if (variant.pruned) {
+    styles.push_back("dashed");
+    attributes += ", fontcolor=\"gray40\"";
+  }
+  if (snapshot.best == variant.id) attributes += ", penwidth=2.5, color=\"#188038\"";
+  return fmt::format("  v{} [label={}, tooltip={}, style=\"{}\"{}];\n", variant.id, DotQuote(label),
+                     DotQuote(variant.summary), fmt::join(styles, ","), attributes);
+}
+
+}  // namespace
+
+std::string RenderTreeDot(const Snapshot& snapshot) {
+  std::string out = "digraph clade {\n  node [shape=box, fontname=\"Helvetica\"];\n";
+  for (const Variant& variant : snapshot.variants) out += DotNode(snapshot, variant);
+  for (const Variant& variant : snapshot.variants) {
+    for (size_t i = 0; i < variant.parents.size(); ++i) {
+      out += fmt::format("  v{} -> v{}{};\n", variant.parents[i], variant.id,
+                         i == 0 ? "" : " [style=dashed]");
+    }
+  }
+  return out + "}\n";
+}
+
+namespace {
+
+struct TreeOptions {
+  std::string archive;
+  std::string benchmark;
+  std::string format = "text";
+  bool json = false;
+  bool ascii = false;
+};
+
+Result<> RunTree(const TreeOptions& options) {
+  auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
+  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  if (options.json || options.format == "json") {
+    PrintJson(VariantListJson(snapshot));
+  } else if (options.format == "dot") {
+    Print(RenderTreeDot(snapshot));
+  } else {
+    Print(RenderTreeText(snapshot, TreeStyle{options.ascii}));
+  }
+  return {};
+}
+
+}  // namespace
+
+Command RegisterTreeCommand(CLI::App& app) {
+  auto options = std::make_shared<TreeOptions>();
+  CLI::App* command = app.add_subcommand("tree", "Draw the variant tree with scores");
+  AddArchiveOption(*command, &options->archive);
+  AddBenchmarkOption(*command, &options->benchmark);
+  command->add_option("--format", options->format, "text (default), dot (Graphviz) or json")
+      ->check(CLI::IsMember({"text", "dot", "json"}));
+  AddJsonOption(*command, &options->json);
+  command->add_flag("--ascii", options->ascii, "Draw with ASCII instead of box drawing");
+  command->footer(
+      "Every variant is drawn under its first parent with its id, score (or failed status,\n"
+      "marked ✗), pruned and best marks, and its one-line summary; a crossover child notes\n"
+      "its other parents. --json prints the same list as 'clade log --json'.\n\n"
+      "Examples:\n  clade tree --archive runs/quickstart.git\n"
+      "  clade tree --format dot | dot -Tsvg > tree.svg");
+  return {command, [options] { return RunTree(*options); }};
+}
+
+}  // namespace clade::cli
