@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "archive/git.h"
+#include "archive/outcome_cache.h"
 #include "archive/refs.h"
 #include "archive/tree_io.h"
 #include "archive/writer_lock.h"
@@ -81,21 +82,6 @@ std::string TrailerValue(const char* message, std::string_view key) {
   }
   git_message_trailer_array_free(&trailers);
   return value;
-}
-
-Outcome OutcomeOf(std::string_view note) {
-  Outcome outcome;
-  auto record = nlohmann::json::parse(note, nullptr, /*allow_exceptions=*/false);
-  if (!record.is_object()) {
-    outcome.status = "unreadable";
-    return outcome;
-  }
-  auto status = record.find("status");
-  outcome.status =
-      status != record.end() && status->is_string() ? status->get<std::string>() : "unknown";
-  auto score = record.find("score");
-  if (score != record.end() && score->is_number()) outcome.score = score->get<double>();
-  return outcome;
 }
 
 Result<std::optional<int>> ReadFormatVersion(git_repository* repo) {
@@ -462,7 +448,7 @@ Result<> Archive::SetRecord(VariantId id, std::string_view benchmark,
   std::string message = fmt::format("clade: record of variant {} on {}\n", id, benchmark);
   CLADE_TRY(AdvanceChain(impl_->repo.get(), NotesRef(benchmark), update, false, message));
   auto cached = outcomes_.find(benchmark);
-  if (cached != outcomes_.end()) cached->second[static_cast<size_t>(id)] = OutcomeOf(text);
+  if (cached != outcomes_.end()) cached->second[static_cast<size_t>(id)] = ParseOutcome(text);
   return {};
 }
 
@@ -506,17 +492,13 @@ Result<const std::vector<Outcome>*> Archive::Outcomes(std::string_view benchmark
   auto cached = outcomes_.find(benchmark);
   if (cached != outcomes_.end()) return &cached->second;
   std::vector<Outcome> outcomes(variants_.size());
-  git_repository* repo = impl_->repo.get();
-  auto tree = IsValidBenchmarkName(benchmark) ? CLADE_TRY(ChainTree(repo, NotesRef(benchmark)))
-                                              : std::nullopt;
-  if (tree) {
-    for (const std::string& path : CLADE_TRY(ListBlobs(repo, *tree))) {
-      std::string commit = path;
-      commit.erase(std::remove(commit.begin(), commit.end(), '/'), commit.end());
+  if (IsValidBenchmarkName(benchmark)) {
+    git_repository* repo = impl_->repo.get();
+    fs::path cache_file =
+        fs::path(git_repository_path(repo)) / "clade-cache" / (std::string(benchmark) + ".json");
+    for (auto& [commit, outcome] : CLADE_TRY(LoadOutcomes(repo, NotesRef(benchmark), cache_file))) {
       auto id = id_by_commit_.find(commit);
-      if (id == id_by_commit_.end()) continue;
-      auto note = CLADE_TRY(ReadBlobAt(repo, *tree, path));
-      if (note) outcomes[static_cast<size_t>(id->second)] = OutcomeOf(*note);
+      if (id != id_by_commit_.end()) outcomes[static_cast<size_t>(id->second)] = std::move(outcome);
     }
   }
   auto inserted = outcomes_.emplace(std::string(benchmark), std::move(outcomes));

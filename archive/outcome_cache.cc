@@ -1,0 +1,130 @@
+#include "archive/outcome_cache.h"
+
+#include <nlohmann/json.hpp>
+
+#include "archive/refs.h"
+#include "support/fs.h"
+
+namespace clade::archive {
+namespace {
+
+struct Cache {
+  std::string notes_commit;
+  std::map<std::string, Outcome> outcomes;
+};
+
+std::string CommitOfNotePath(std::string_view path) {
+  std::string commit(path);
+  commit.erase(std::remove(commit.begin(), commit.end(), '/'), commit.end());
+  return commit;
+}
+
+Cache ReadCache(const std::filesystem::path& file) {
+  Cache cache;
+  auto text = ReadFile(file);
+  if (!text) return cache;
+  auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("notes_commit") || !json["notes_commit"].is_string() ||
+      !json.contains("outcomes") || !json["outcomes"].is_object()) {
+    return cache;
+  }
+  for (const auto& [commit, entry] : json["outcomes"].items()) {
+    if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string()) return Cache{};
+    Outcome outcome{entry[0].get<std::string>(), std::nullopt};
+    if (entry[1].is_number()) outcome.score = entry[1].get<double>();
+    cache.outcomes[commit] = std::move(outcome);
+  }
+  cache.notes_commit = json["notes_commit"].get<std::string>();
+  return cache;
+}
+
+void WriteCache(const std::filesystem::path& file, const Cache& cache) {
+  nlohmann::json outcomes = nlohmann::json::object();
+  for (const auto& [commit, outcome] : cache.outcomes) {
+    outcomes[commit] = {outcome.status,
+                        outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json()};
+  }
+  nlohmann::json json = {{"notes_commit", cache.notes_commit}, {"outcomes", outcomes}};
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  (void)WriteFileAtomic(file, json.dump());
+}
+
+Result<git::Tree> TreeOfCommit(git_repository* repo, const git_oid& commit_id) {
+  git_commit* raw = nullptr;
+  CLADE_TRY(git::Check(git_commit_lookup(&raw, repo, &commit_id), "cannot read a notes commit"));
+  git::Commit commit(raw);
+  git_tree* tree = nullptr;
+  CLADE_TRY(git::Check(git_commit_tree(&tree, commit.get()), "cannot read a notes tree"));
+  return git::Tree(tree);
+}
+
+Result<std::string> ReadBlob(git_repository* repo, const git_oid& oid) {
+  git_blob* raw = nullptr;
+  CLADE_TRY(git::Check(git_blob_lookup(&raw, repo, &oid), "cannot read a note"));
+  git::Blob blob(raw);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<size_t>(git_blob_rawsize(blob.get())));
+}
+
+// Applies the notes that differ between `old_tree` (null: none) and `new_tree`.
+Result<> ApplyChanges(git_repository* repo, git_tree* old_tree, git_tree* new_tree,
+                      std::map<std::string, Outcome>* outcomes) {
+  git_diff* raw = nullptr;
+  CLADE_TRY(git::Check(git_diff_tree_to_tree(&raw, repo, old_tree, new_tree, nullptr),
+                       "cannot compare notes trees"));
+  git::Diff diff(raw);
+  size_t count = git_diff_num_deltas(diff.get());
+  for (size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta->status == GIT_DELTA_DELETED) {
+      outcomes->erase(CommitOfNotePath(delta->old_file.path));
+      continue;
+    }
+    std::string note = CLADE_TRY(ReadBlob(repo, delta->new_file.id));
+    (*outcomes)[CommitOfNotePath(delta->new_file.path)] = ParseOutcome(note);
+  }
+  return {};
+}
+
+}  // namespace
+
+Outcome ParseOutcome(std::string_view note) {
+  Outcome outcome;
+  auto record = nlohmann::json::parse(note, nullptr, /*allow_exceptions=*/false);
+  if (!record.is_object()) {
+    outcome.status = "unreadable";
+    return outcome;
+  }
+  auto status = record.find("status");
+  outcome.status =
+      status != record.end() && status->is_string() ? status->get<std::string>() : "unknown";
+  auto score = record.find("score");
+  if (score != record.end() && score->is_number()) outcome.score = score->get<double>();
+  return outcome;
+}
+
+Result<std::map<std::string, Outcome>> LoadOutcomes(git_repository* repo,
+                                                    const std::string& notes_ref,
+                                                    const std::filesystem::path& cache_file) {
+  auto head = CLADE_TRY(ReadRef(repo, notes_ref));
+  if (!head) return std::map<std::string, Outcome>();
+  std::string head_hex = git::ToHex(*head);
+  Cache cache = ReadCache(cache_file);
+  if (cache.notes_commit == head_hex) return std::move(cache.outcomes);
+
+  auto new_tree = CLADE_TRY(TreeOfCommit(repo, *head));
+  git::Tree old_tree;
+  if (auto old_commit = git::FromHex(cache.notes_commit)) {
+    auto tree = TreeOfCommit(repo, *old_commit);
+    if (tree) old_tree = std::move(*tree);
+  }
+  if (!old_tree) cache.outcomes.clear();  // no usable base: a full scan
+  git_error_clear();
+  CLADE_TRY(ApplyChanges(repo, old_tree.get(), new_tree.get(), &cache.outcomes));
+  cache.notes_commit = head_hex;
+  WriteCache(cache_file, cache);
+  return std::move(cache.outcomes);
+}
+
+}  // namespace clade::archive
