@@ -1,0 +1,272 @@
+// Validates the benchmark suites benchmarks/repair and benchmarks/repair-transfer.
+//
+// For every task: the folder layout and the keys of suite.yaml and task.yaml; on a copy of
+// the workspace, the visible test fails at least once and the hidden test (tests/ copied
+// to .clade-tests/) fails at least once; on another copy with reference.patch applied,
+// both pass completely; the hidden tests are at least twice as many as the visible ones.
+// Tasks run in a small pool of threads (CLADE_BENCH_JOBS, default 2); CLADE_BENCH_ONLY
+// restricts the run to one task id. Each failure message names the task.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/fs.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path SourceDir() {
+  const char* dir = std::getenv("CLADE_SOURCE_DIR");
+  return dir ? fs::path(dir) : fs::current_path();
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string Slurp(const fs::path& p) {
+  auto r = clade::ReadFile(p);
+  return r ? *r : std::string();
+}
+
+struct Run {
+  int status = -1;
+  std::string output;
+  bool has_summary = false;
+  int passed = 0;
+  int failed = 0;
+  std::string Tail() const {  // the last lines, for messages
+    std::size_t pos = output.size();
+    for (int i = 0; i < 6 && pos > 0; ++i) pos = output.rfind('\n', pos - 1);
+    return pos == std::string::npos ? output : output.substr(pos);
+  }
+};
+
+// Runs a shell command in dir and parses the last "N passed, N failed" line.
+Run RunIn(const fs::path& dir, const std::string& command) {
+  Run run;
+  std::string full = "cd " + Quote(dir.string()) + " && { " + command + " ; } </dev/null 2>&1";
+  FILE* pipe = ::popen(full.c_str(), "r");
+  if (!pipe) return run;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) run.output.append(buf, n);
+  run.status = ::pclose(pipe);
+  static const std::regex kSummary(R"((\d+) passed, (\d+) failed)");
+  std::istringstream lines(run.output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, kSummary)) {
+      run.has_summary = true;
+      run.passed = std::stoi(m[1]);
+      run.failed = std::stoi(m[2]);
+    }
+  }
+  return run;
+}
+
+// Top-level "key: value" pairs of a small YAML file (flow maps kept as text).
+// Records unknown structure (indented lines, duplicates) as errors.
+std::map<std::string, std::string> TopKeys(const std::string& text, std::vector<std::string>& errors) {
+  std::map<std::string, std::string> keys;
+  static const std::regex kKey(R"(^([A-Za-z_][A-Za-z0-9_]*):\s*(.*?)\s*$)");
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::smatch m;
+    if (!std::regex_match(line, m, kKey)) {
+      errors.push_back("unexpected line: " + line);
+      continue;
+    }
+    if (keys.count(m[1])) errors.push_back("duplicate key " + std::string(m[1]));
+    keys[m[1]] = m[2];
+  }
+  return keys;
+}
+
+void CheckKeys(const std::map<std::string, std::string>& keys, const std::set<std::string>& allowed,
+               const std::set<std::string>& required, const std::string& file,
+               std::vector<std::string>& errors) {
+  for (const auto& [k, v] : keys)
+    if (!allowed.count(k)) errors.push_back(file + ": unknown key " + k);
+  for (const auto& k : required)
+    if (!keys.count(k)) errors.push_back(file + ": missing key " + k);
+}
+
+void CheckLimits(const std::string& value, const std::string& file, std::vector<std::string>& errors) {
+  static const std::regex kLimits(R"(^\{\s*(\w+:\s*\d+\s*(,\s*\w+:\s*\d+\s*)*)?\}$)");
+  if (!std::regex_match(value, kLimits)) {
+    errors.push_back(file + ": limits is not a flow map of integers: " + value);
+    return;
+  }
+  static const std::regex kItem(R"((\w+):\s*\d+)");
+  static const std::set<std::string> kAllowed = {"agent_seconds", "test_seconds", "memory_mb"};
+  for (std::sregex_iterator it(value.begin(), value.end(), kItem), end; it != end; ++it)
+    if (!kAllowed.count((*it)[1])) errors.push_back(file + ": unknown limit " + std::string((*it)[1]));
+}
+
+// Checks one task; returns the problems found, each prefixed by the task id.
+std::vector<std::string> CheckTask(const fs::path& dir) {
+  const std::string id = dir.filename().string();
+  std::vector<std::string> errors;
+  auto fail = [&](const std::string& what) { errors.push_back(id + ": " + what); };
+
+  for (const char* p : {"task.yaml", "statement.md", "workspace", "tests", "reference.patch",
+                        "workspace/run_tests.sh", "tests/run.sh"})
+    if (!fs::exists(dir / p)) fail(std::string("missing ") + p);
+  if (!errors.empty()) return errors;
+  for (const char* p : {"workspace/build", "workspace/.clade-tests"})
+    if (fs::exists(dir / p)) fail(std::string("stale ") + p + " in the task folder");
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    static const std::set<std::string> kKnown = {"task.yaml", "statement.md", "workspace", "tests",
+                                                 "reference.patch"};
+    if (!kKnown.count(entry.path().filename().string()))
+      fail("unexpected file in task folder: " + entry.path().filename().string());
+  }
+
+  std::vector<std::string> yaml_errors;
+  auto keys = TopKeys(Slurp(dir / "task.yaml"), yaml_errors);
+  for (const auto& e : yaml_errors) fail("task.yaml: " + e);
+  std::vector<std::string> key_errors;
+  CheckKeys(keys, {"id", "statement", "visible_test", "hidden_test", "result", "limits"},
+            {"id", "statement", "visible_test", "hidden_test", "result"}, "task.yaml", key_errors);
+  for (const auto& e : key_errors) fail(e);
+  if (keys["id"] != id) fail("task.yaml id '" + keys["id"] + "' differs from the folder name");
+  if (keys["statement"] != "statement.md") fail("task.yaml statement is not statement.md");
+  if (keys["result"] != "summary") fail("task.yaml result is not summary");
+  if (keys.count("limits")) {
+    std::vector<std::string> limit_errors;
+    CheckLimits(keys["limits"], "task.yaml", limit_errors);
+    for (const auto& e : limit_errors) fail(e);
+  }
+  if (Slurp(dir / "statement.md").size() < 100) fail("statement.md is too short");
+  if (Slurp(dir / "reference.patch").find("\n+++ ") == std::string::npos)
+    fail("reference.patch is not a unified diff");
+  if (!errors.empty()) return errors;
+
+  const std::string visible = keys["visible_test"];
+  const std::string hidden = keys["hidden_test"];
+
+  // The buggy workspace: both test commands report failures.
+  clade::TempDir tmp("clade-bench");
+  const fs::path buggy = tmp.path() / "buggy";
+  const fs::path fixed = tmp.path() / "fixed";
+  fs::copy(dir / "workspace", buggy, fs::copy_options::recursive);
+  fs::copy(dir / "workspace", fixed, fs::copy_options::recursive);
+
+  Run v = RunIn(buggy, visible);
+  if (!v.has_summary) fail("visible test printed no summary line:" + v.Tail());
+  else if (v.failed == 0) fail("visible test passes on the buggy program");
+  fs::copy(dir / "tests", buggy / ".clade-tests", fs::copy_options::recursive);
+  Run h = RunIn(buggy, hidden);
+  if (!h.has_summary) fail("hidden test printed no summary line:" + h.Tail());
+  else if (h.failed == 0) fail("hidden test passes on the buggy program");
+
+  // The fixed workspace: reference.patch applies and everything passes.
+  Run p = RunIn(fixed, "patch -p1 --batch --quiet < " + Quote((dir / "reference.patch").string()));
+  if (p.status != 0) {
+    fail("reference.patch does not apply:" + p.Tail());
+    return errors;
+  }
+  Run fv = RunIn(fixed, visible);
+  if (!fv.has_summary || fv.failed != 0 || fv.passed == 0 || fv.status != 0)
+    fail("visible test does not pass after reference.patch:" + fv.Tail());
+  fs::copy(dir / "tests", fixed / ".clade-tests", fs::copy_options::recursive);
+  Run fh = RunIn(fixed, hidden);
+  if (!fh.has_summary || fh.failed != 0 || fh.passed == 0 || fh.status != 0)
+    fail("hidden test does not pass after reference.patch:" + fh.Tail());
+
+  if (v.has_summary && fv.has_summary && v.passed + v.failed != fv.passed + fv.failed)
+    fail("visible test count differs between buggy and fixed runs");
+  const int nv = fv.passed + fv.failed;
+  const int nh = fh.passed + fh.failed;
+  if (fv.has_summary && fh.has_summary && nh < 2 * nv)
+    fail("hidden tests (" + std::to_string(nh) + ") fewer than twice the visible (" +
+         std::to_string(nv) + ")");
+  return errors;
+}
+
+// Checks suite.yaml and every task of a suite, several tasks at a time.
+void CheckSuite(const std::string& suite, std::size_t min_tasks) {
+  const fs::path root = SourceDir() / "benchmarks" / suite;
+  REQUIRE(fs::is_directory(root));
+  std::vector<std::string> yaml_errors;
+  auto keys = TopKeys(Slurp(root / "suite.yaml"), yaml_errors);
+  for (const auto& e : yaml_errors) FAIL_CHECK(suite << "/suite.yaml: " << e);
+  std::vector<std::string> key_errors;
+  CheckKeys(keys, {"name", "description", "tasks", "limits"}, {"name", "description", "tasks", "limits"},
+            suite + "/suite.yaml", key_errors);
+  CheckLimits(keys["limits"], suite + "/suite.yaml", key_errors);
+  for (const auto& e : key_errors) FAIL_CHECK(e);
+  CHECK(keys["name"] == suite);
+  CHECK(keys["tasks"] == "tasks/*");
+
+  std::vector<fs::path> tasks;
+  for (const auto& entry : fs::directory_iterator(root / "tasks"))
+    if (entry.is_directory()) tasks.push_back(entry.path());
+  std::sort(tasks.begin(), tasks.end());
+  const char* only = std::getenv("CLADE_BENCH_ONLY");
+  if (only && *only) {
+    tasks.erase(std::remove_if(tasks.begin(), tasks.end(),
+                               [&](const fs::path& p) { return p.filename() != only; }),
+                tasks.end());
+  } else {
+    CHECK(tasks.size() >= min_tasks);
+  }
+
+  int jobs = 2;
+  if (const char* j = std::getenv("CLADE_BENCH_JOBS")) jobs = std::max(1, std::atoi(j));
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::vector<std::string> errors;
+  std::vector<std::thread> pool;
+  for (int i = 0; i < jobs; ++i) {
+    pool.emplace_back([&] {
+      for (std::size_t k; (k = next++) < tasks.size();) {
+        std::vector<std::string> e;
+        try {
+          e = CheckTask(tasks[k]);
+        } catch (const std::exception& ex) {
+          e.push_back(tasks[k].filename().string() + ": " + ex.what());
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        errors.insert(errors.end(), e.begin(), e.end());
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  std::sort(errors.begin(), errors.end());
+  for (const auto& e : errors) FAIL_CHECK(suite << "/" << e);
+  INFO(suite << ": " << tasks.size() << " tasks checked");
+  CHECK(errors.empty());
+}
+
+}  // namespace
+
+TEST_CASE("repair suite: layout, keys, bugs show, reference patches fix them") {
+  CheckSuite("repair", 60);
+}
+
+TEST_CASE("repair-transfer suite: layout, keys, bugs show, reference patches fix them") {
+  CheckSuite("repair-transfer", 30);
+}
