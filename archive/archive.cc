@@ -187,11 +187,13 @@ Result<std::unique_ptr<Archive>> Archive::Open(const fs::path& path, OpenOptions
     return FailAs(ErrorKind::kNotFound, "there is no archive at {}", path.string());
   }
   git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
+  int code = git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+  if (code == GIT_ENOTFOUND) {
     git_error_clear();
     return FailAs(ErrorKind::kUsage, "{} is not a clade archive (not a git repository)",
                   path.string());
   }
+  CLADE_TRY(git::Check(code, "cannot open the archive " + path.string()));
   auto impl = std::make_unique<Impl>();
   impl->repo.reset(raw);
   impl->options = options;
