@@ -1,3 +1,7 @@
+// `main.cc` reads non-negative decimal numbers as strings (one per line, possibly with
+// leading zeros, up to 100 digits) and prints each with its digits reversed, dropping
+// leading zeros of the result (but printing `0` for zero). E.g. `1200` -> `21`, `007` ->
+// `700`.
 #include <iostream>
 #include <string>
 

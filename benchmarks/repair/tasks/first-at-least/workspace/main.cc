@@ -1,3 +1,7 @@
+// `main.cc` reads `n`, then `n` integers sorted in non-decreasing order, then queries
+// `x` until end of input. For each query it prints the 0-based index of the first
+// element that is `>= x`, or `n` if every element is smaller (like `std::lower_bound`).
+// It uses its own binary search.
 #include <iostream>
 #include <vector>
 

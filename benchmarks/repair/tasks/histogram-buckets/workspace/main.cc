@@ -1,3 +1,7 @@
+// `main.cc` reads `lo hi b` and then integers until end of input. It splits `[lo, hi]`
+// into `b` buckets of equal width `w = (hi - lo + 1) / b` (the input guarantees `hi - lo
+// + 1` is a multiple of `b`), counts the values falling in each bucket, and prints one
+// line per bucket: `start-end: count`. Values outside `[lo, hi]` are ignored.
 #include <iostream>
 #include <vector>
 

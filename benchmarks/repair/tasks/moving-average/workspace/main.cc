@@ -1,3 +1,6 @@
+// `main.cc` reads `n k` followed by `n` integers, and prints the average of every window
+// of `k` consecutive values, in order, one per line with two decimals. There are `n - k
+// + 1` windows when `k <= n`, and none otherwise (then it prints nothing).
 #include <cstdio>
 #include <iostream>
 #include <vector>

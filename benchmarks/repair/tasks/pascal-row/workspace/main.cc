@@ -1,3 +1,6 @@
+// `main.cc` reads integers `n` (0 <= n <= 60), one per line, and for each prints row `n`
+// of Pascal's triangle: the `n + 1` binomial coefficients C(n,0) ... C(n,n), separated
+// by spaces. Row 0 is `1`.
 #include <iostream>
 #include <vector>
 

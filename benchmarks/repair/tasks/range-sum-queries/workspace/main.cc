@@ -1,3 +1,5 @@
+// `main.cc` reads `n q`, then `n` integers `a[1..n]`, then `q` queries `l r` (1-based,
+// `1 <= l <= r <= n`). For each query it prints `a[l] + ... + a[r]`, using prefix sums.
 #include <iostream>
 #include <vector>
 

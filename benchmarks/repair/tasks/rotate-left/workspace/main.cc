@@ -1,3 +1,6 @@
+// `main.cc` reads `n k` and `n` integers, rotates the array left by `k` positions (the
+// element at index `k mod n` becomes the first) and prints the result on one line,
+// separated by spaces. `k` may be larger than `n`; `n` is at least 1.
 #include <iostream>
 #include <vector>
 

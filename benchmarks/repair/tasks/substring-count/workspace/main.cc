@@ -1,3 +1,6 @@
+// `main.cc` reads a pattern on the first line and then any number of text lines. For
+// each text line it prints how many times the pattern occurs in it, counting overlapping
+// occurrences ("aa" occurs 3 times in "aaaa"). An empty pattern occurs 0 times.
 #include <iostream>
 #include <string>
 

@@ -1,3 +1,6 @@
+// `main.cc` reads pairs of integers `a b` (one pair per line, until end of input) and
+// prints, for each pair, the sum of all integers from `a` to `b` inclusive. If `a > b`
+// the range is empty and the sum is 0. Values fit in 32 bits, sums in 64 bits.
 #include <iostream>
 
 // Sum of the integers a, a+1, ..., b (0 when the range is empty).
