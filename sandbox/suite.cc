@@ -1,0 +1,175 @@
+#include "sandbox/suite.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fnmatch.h>
+
+#include "support/fs.h"
+#include "support/strings.h"
+#include "support/yaml.h"
+
+namespace clade::sandbox {
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<> ReadLimits(const fs::path& file, const YAML::Node& node, TaskLimits* limits) {
+  if (!node) return {};
+  CLADE_TRY(CheckKeys(file, node, "limits", {"agent_seconds", "test_seconds", "memory_mb"}));
+  for (const char* key : {"agent_seconds", "test_seconds", "memory_mb"}) {
+    auto value = CLADE_TRY(ReadNumber(file, node, key));
+    if (!value) continue;
+    if (*value <= 0) {
+      return FailAs(ErrorKind::kUsage, "{}: '{}' must be positive", Where(file, node[key]), key);
+    }
+    if (std::string_view(key) == "agent_seconds") limits->agent_seconds = *value;
+    if (std::string_view(key) == "test_seconds") limits->test_seconds = *value;
+    if (std::string_view(key) == "memory_mb") limits->memory_mb = static_cast<uint64_t>(*value);
+  }
+  return {};
+}
+
+// Expands a relative glob ("tasks/*") one path component at a time; sorted.
+std::vector<fs::path> Glob(const fs::path& base, const std::string& pattern) {
+  std::vector<fs::path> matches{base};
+  for (const std::string& part : Split(pattern, '/')) {
+    if (part.empty() || part == ".") continue;
+    std::vector<fs::path> next;
+    for (const fs::path& dir : matches) {
+      std::error_code error;
+      if (part.find_first_of("*?[") == std::string::npos) {
+        if (fs::exists(dir / part, error)) next.push_back(dir / part);
+        continue;
+      }
+      for (const auto& entry : fs::directory_iterator(dir, error)) {
+        std::string name = entry.path().filename().string();
+        if (::fnmatch(part.c_str(), name.c_str(), FNM_PERIOD) == 0) next.push_back(entry.path());
+      }
+    }
+    matches = std::move(next);
+  }
+  std::sort(matches.begin(), matches.end());
+  return matches;
+}
+
+Result<std::vector<fs::path>> TaskFolders(const fs::path& file, const YAML::Node& root,
+                                          const fs::path& dir) {
+  YAML::Node tasks = root["tasks"];
+  std::vector<fs::path> folders;
+  if (tasks.IsScalar()) {
+    for (const fs::path& match : Glob(dir, tasks.Scalar())) {
+      if (fs::is_directory(match)) folders.push_back(match);
+    }
+    if (folders.empty()) {
+      return FailAs(ErrorKind::kUsage, "{}: 'tasks: {}' matches no task folder", Where(file, tasks),
+                    tasks.Scalar());
+    }
+    return folders;
+  }
+  auto list = CLADE_TRY(ReadStringList(file, root, "tasks"));
+  for (const std::string& item : *list) {
+    if (!fs::is_directory(dir / item)) {
+      return FailAs(ErrorKind::kUsage, "{}: task folder '{}' does not exist", Where(file, tasks),
+                    item);
+    }
+    folders.push_back(dir / item);
+  }
+  return folders;
+}
+
+Result<std::string> ReadStatement(const fs::path& file, const YAML::Node& node,
+                                  const fs::path& dir) {
+  std::string value = CLADE_TRY(ReadString(file, node, "statement")).value();
+  bool looks_like_file =
+      value.find('\n') == std::string::npos && (value.ends_with(".md") || value.ends_with(".txt"));
+  if (!looks_like_file) return value;
+  auto text = ReadFile(dir / value);
+  if (!text) {
+    return FailAs(ErrorKind::kUsage, "{}: statement file {} does not exist",
+                  Where(file, node["statement"]), (dir / value).string());
+  }
+  return *text;
+}
+
+Result<> ReadResultFormat(const fs::path& file, const YAML::Node& node, Task* task) {
+  auto value = CLADE_TRY(ReadString(file, node, "result"));
+  std::string format = value.value_or("summary");
+  if (format == "summary") {
+    task->result = ResultFormat::kSummary;
+  } else if (format == "exit_code") {
+    task->result = ResultFormat::kExitCode;
+  } else if (format.rfind("junit:", 0) == 0 && format.size() > 6) {
+    task->result = ResultFormat::kJunit;
+    task->junit_path = format.substr(6);
+  } else {
+    return FailAs(ErrorKind::kUsage,
+                  "{}: 'result' must be summary, exit_code or junit:PATH, not '{}'",
+                  Where(file, node["result"]), format);
+  }
+  return {};
+}
+
+Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
+  fs::path file = dir / "task.yaml";
+  if (!fs::exists(file)) {
+    return FailAs(ErrorKind::kUsage, "task folder {} has no task.yaml", dir.string());
+  }
+  YamlDocument doc = CLADE_TRY(LoadYaml(file));
+  CLADE_TRY(CheckKeys(file, doc.root, "the task",
+                      {"id", "statement", "visible_test", "hidden_test", "result", "limits"},
+                      {"id", "statement", "hidden_test"}));
+  Task task;
+  task.dir = dir;
+  task.id = CLADE_TRY(ReadString(file, doc.root, "id")).value();
+  if (task.id.empty() || task.id.find_first_of("/ \t\n") != std::string::npos) {
+    return FailAs(ErrorKind::kUsage, "{}: the task id '{}' must be one word without '/'",
+                  Where(file, doc.root["id"]), task.id);
+  }
+  task.statement = CLADE_TRY(ReadStatement(file, doc.root, dir));
+  task.visible_test = CLADE_TRY(ReadString(file, doc.root, "visible_test")).value_or("");
+  task.hidden_test = CLADE_TRY(ReadString(file, doc.root, "hidden_test")).value();
+  CLADE_TRY(ReadResultFormat(file, doc.root, &task));
+  task.limits = defaults;
+  CLADE_TRY(ReadLimits(file, doc.root["limits"], &task.limits));
+  for (const fs::path& needed : {task.workspace(), task.tests()}) {
+    if (!fs::is_directory(needed)) {
+      return FailAs(ErrorKind::kUsage, "task {} ({}) has no {}/ folder", task.id, dir.string(),
+                    needed.filename().string());
+    }
+  }
+  return task;
+}
+
+}  // namespace
+
+Result<Suite> LoadSuite(const fs::path& path) {
+  std::error_code error;
+  fs::path file = fs::is_directory(path, error) ? path / "suite.yaml" : path;
+  if (!fs::exists(file, error)) {
+    return FailAs(ErrorKind::kNotFound, "there is no benchmark suite at {} (no suite.yaml)",
+                  path.string());
+  }
+  YamlDocument doc = CLADE_TRY(LoadYaml(file));
+  CLADE_TRY(CheckKeys(file, doc.root, "the suite", {"name", "description", "tasks", "limits"},
+                      {"name", "tasks"}));
+  Suite suite;
+  suite.dir = fs::absolute(file).parent_path();
+  suite.name = CLADE_TRY(ReadString(file, doc.root, "name")).value();
+  suite.description = CLADE_TRY(ReadString(file, doc.root, "description")).value_or("");
+  CLADE_TRY(ReadLimits(file, doc.root["limits"], &suite.limits));
+  std::set<std::string> ids;
+  for (const fs::path& folder : CLADE_TRY(TaskFolders(file, doc.root, suite.dir))) {
+    Task task = CLADE_TRY(LoadTask(folder, suite.limits));
+    if (!ids.insert(task.id).second) {
+      return FailAs(ErrorKind::kUsage, "{}: task id '{}' is used twice in suite {}",
+                    (folder / "task.yaml").string(), task.id, suite.name);
+    }
+    suite.tasks.push_back(std::move(task));
+  }
+  std::sort(suite.tasks.begin(), suite.tasks.end(),
+            [](const Task& a, const Task& b) { return a.id < b.id; });
+  return suite;
+}
+
+}  // namespace clade::sandbox

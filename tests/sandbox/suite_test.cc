@@ -1,0 +1,90 @@
+#include "sandbox/suite.h"
+
+#include "tests/sandbox/formats_test_util.h"
+#include <catch2/catch.hpp>
+
+namespace clade::sandbox {
+
+TEST_CASE("A suite loads its tasks from a glob with limits inherited and overridden") {
+  TempDir dir("suite-test");
+  WriteSuite(dir.path(),
+             "name: demo\ndescription: two tasks\ntasks: tasks/*\n"
+             "limits: {agent_seconds: 30, test_seconds: 10, memory_mb: 512}\n");
+  Suite suite = LoadSuite(dir.path()).value();
+  CHECK(suite.name == "demo");
+  REQUIRE(suite.tasks.size() == 2);
+  const Task& a = suite.tasks[0];
+  CHECK(a.id == "a");
+  CHECK(a.statement == "Fix the sum.\n");
+  CHECK(a.limits.agent_seconds == 5);
+  CHECK(a.limits.test_seconds == 10);
+  CHECK(a.limits.memory_mb == 512);
+  CHECK(a.result == ResultFormat::kSummary);
+  const Task& b = suite.tasks[1];
+  CHECK(b.statement == "Inline statement");
+  CHECK(b.visible_test == "sh run.sh");
+  CHECK(b.result == ResultFormat::kExitCode);
+  CHECK(b.limits.agent_seconds == 30);
+  CHECK(LoadSuite(dir.path() / "suite.yaml").value().tasks.size() == 2);
+}
+
+TEST_CASE("A suite can list its task folders") {
+  TempDir dir("suite-test");
+  WriteSuite(dir.path(), "name: demo\ntasks: [tasks/b]\n");
+  Suite suite = LoadSuite(dir.path()).value();
+  REQUIRE(suite.tasks.size() == 1);
+  CHECK(suite.tasks[0].id == "b");
+}
+
+TEST_CASE("Malformed suites and tasks are one sentence naming file and line") {
+  TempDir dir("suite-test");
+  SECTION("unknown suite key") {
+    WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\ntimeout: 3\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("suite.yaml:3: unknown key 'timeout'") != std::string::npos);
+  }
+  SECTION("a glob that matches nothing") {
+    WriteSuite(dir.path(), "name: demo\ntasks: problems/*\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("suite.yaml:2: 'tasks: problems/*' matches no task folder") !=
+          std::string::npos);
+  }
+  SECTION("unknown task key") {
+    WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+               "id: a\nstatement: x\nhidden_test: true\nhiden_test: true\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("tasks/a/task.yaml:4: unknown key 'hiden_test'") !=
+          std::string::npos);
+  }
+  SECTION("a statement file that does not exist") {
+    WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+               "id: a\nstatement: missing.md\nhidden_test: true\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("task.yaml:2: statement file") != std::string::npos);
+  }
+  SECTION("a bad result format") {
+    WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+               "id: a\nstatement: x\nhidden_test: true\nresult: tap\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("task.yaml:4: 'result' must be") != std::string::npos);
+  }
+  SECTION("two tasks with one id") {
+    WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+               "id: b\nstatement: x\nhidden_test: true\n");
+    auto result = LoadSuite(dir.path());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().message.find("task id 'b' is used twice") != std::string::npos);
+  }
+  SECTION("no suite at all") {
+    auto result = LoadSuite(dir.path() / "nothing");
+    REQUIRE_FALSE(result);
+    CHECK(result.error().kind == ErrorKind::kNotFound);
+  }
+}
+
+}  // namespace clade::sandbox
