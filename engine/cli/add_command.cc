@@ -159,6 +159,7 @@ Command RegisterAddCommand(CLI::App& app) {
                    "A parent variant (id, 'seed', 'best' or commit prefix); give it twice "
                    "for a crossover child")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("-m,--message", options->message,
                       "What the change does: first line is the summary (default: add <dir>)");

@@ -19,6 +19,7 @@ struct Glyphs {
 };
 constexpr Glyphs kBox{"├── ", "└── ", "│   ", "    ", "✗", "★ best"};
 constexpr Glyphs kAscii{"|-- ", "`-- ", "|   ", "    ", "FAILED", "* best"};
+constexpr size_t kMaxDrawnDepth = 32;
 
 // Children by first parent only, so every variant appears once.
 std::vector<std::vector<VariantId>> FirstParentChildren(const Snapshot& snapshot) {
@@ -52,10 +53,20 @@ std::string NodeLabel(const Snapshot& snapshot, VariantId id, const Glyphs& glyp
 
 struct PendingLine {
   VariantId id;
-  std::string prefix;  // drawn before the connector
-  bool root;
-  bool last;
+  size_t depth;  // 0 for a root
+  bool last;     // the last child of its parent
 };
+
+// The connectors before a line at `depth`; last_at[k] says whether its ancestor at depth k
+// was a last child. Only the deepest kMaxDrawnDepth levels are drawn, after "+N " for the
+// N levels left out, so a deep lineage does not grow lines without bound.
+std::string Connectors(const std::vector<char>& last_at, size_t depth, const Glyphs& glyphs) {
+  if (depth == 0) return "";
+  size_t first = depth > kMaxDrawnDepth ? depth - kMaxDrawnDepth + 1 : 1;
+  std::string out = first > 1 ? fmt::format("+{} ", first - 1) : "";
+  for (size_t k = first; k < depth; ++k) out += last_at[k] ? glyphs.space : glyphs.pipe;
+  return out + (last_at[depth] ? glyphs.last : glyphs.branch);
+}
 
 }  // namespace
 
@@ -64,21 +75,19 @@ std::string RenderTreeText(const Snapshot& snapshot, const TreeStyle& style) {
   auto children = FirstParentChildren(snapshot);
   std::vector<PendingLine> stack;  // depth-first without recursion: lineages can be deep
   for (auto it = snapshot.variants.rbegin(); it != snapshot.variants.rend(); ++it) {
-    if (it->parents.empty()) stack.push_back({it->id, "", true, true});
+    if (it->parents.empty()) stack.push_back({it->id, 0, true});
   }
+  std::vector<char> last_at;  // along the path to the current line (preorder)
   std::string out;
   while (!stack.empty()) {
-    PendingLine line = std::move(stack.back());
+    PendingLine line = stack.back();
     stack.pop_back();
-    std::string child_prefix;
-    if (!line.root) {
-      out += line.prefix + (line.last ? glyphs.last : glyphs.branch);
-      child_prefix = line.prefix + (line.last ? glyphs.space : glyphs.pipe);
-    }
-    out += NodeLabel(snapshot, line.id, glyphs) + '\n';
+    last_at.resize(line.depth + 1);
+    last_at[line.depth] = line.last;
+    out += Connectors(last_at, line.depth, glyphs) + NodeLabel(snapshot, line.id, glyphs) + '\n';
     const auto& kids = children.at(static_cast<size_t>(line.id));
     for (size_t i = kids.size(); i-- > 0;) {
-      stack.push_back({kids[i], child_prefix, false, i + 1 == kids.size()});
+      stack.push_back({kids[i], line.depth + 1, i + 1 == kids.size()});
     }
   }
   return out;

@@ -1,0 +1,106 @@
+#include "tests/cli/cli_test_util.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+
+#include "archive/archive.h"
+
+namespace clade::cli_test {
+
+namespace {
+
+Run RunShell(const std::string& program, const std::vector<std::string>& args,
+             const fs::path& cwd) {
+  TempDir capture("clade-cli-run");
+  fs::path out = capture.path() / "out";
+  fs::path err = capture.path() / "err";
+  std::string command;
+  if (!cwd.empty()) command += "cd " + testing::Quote(cwd.string()) + " && ";
+  command += testing::Quote(program);
+  for (const auto& arg : args) command += " " + testing::Quote(arg);
+  command += " >" + testing::Quote(out.string()) + " 2>" + testing::Quote(err.string());
+  int status = std::system(command.c_str());
+  Run run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = ReadFile(out).value_or("");
+  run.err = ReadFile(err).value_or("");
+  return run;
+}
+
+}  // namespace
+
+// build/clade: from CLADE_BINARY_DIR, else the path CMake compiled in (CTest may not pass
+// CLADE_BINARY_DIR through).
+fs::path CladeBinary() {
+  const char* dir = std::getenv("CLADE_BINARY_DIR");
+  if (dir != nullptr && *dir != '\0' && fs::exists(fs::path(dir) / "clade")) {
+    return fs::path(dir) / "clade";
+  }
+  return CLADE_CLI_BINARY;
+}
+
+Run Clade(const std::vector<std::string>& args, const fs::path& cwd) {
+  return RunShell(CladeBinary().string(), args, cwd);
+}
+
+Run Git(const std::vector<std::string>& args) {
+  return RunShell("git", args, {});
+}
+
+nlohmann::json Json(const Run& run) {
+  INFO("stdout: " << run.out << "\nstderr: " << run.err);
+  REQUIRE(run.exit_code == 0);
+  return nlohmann::json::parse(run.out);
+}
+
+Workspace::Workspace() : dir_("clade-cli-test") {}
+
+fs::path Workspace::Agent(const std::string& name, const std::string& body) {
+  fs::path agent = root() / name;
+  testing::WriteTree(agent, {{"agent.yaml", "name: " + name + "\nrun: \"{build}/agent\"\n"},
+                             {"src/main.cc", body}});
+  return agent;
+}
+
+nlohmann::json Workspace::Add(const fs::path& agent, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"add", agent.string(), "--archive", archive().string(),
+                                   "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return Json(Clade(args));
+}
+
+Run Workspace::On(std::vector<std::string> args) const {
+  args.push_back("--archive");
+  args.push_back(archive().string());
+  return Clade(args);
+}
+
+Lineage::Lineage() {
+  Add(Agent("seed", "int main() { return 0; }\n"), {"-m", "the seed agent"});
+  Add(Agent("one", "int main() { return 1; }\n"), {"--parent", "0", "-m", "return one"});
+  Add(Agent("two", "int main() { return 2 }\n"), {"--parent", "seed", "-m", "break it"});
+  Add(Agent("three", "int main() { return 3; }\n"), {"--parent", "1", "-m", "return three"});
+  Add(Agent("four", "int main() { return 4; }\n"),
+      {"--parent", "3", "--parent", "2", "-m", "cross three and two"});
+  Record(0, "repair", {{"status", "evaluated"}, {"score", 0.25}});
+  Record(1, "repair", {{"status", "evaluated"}, {"score", 0.5}});
+  Record(2, "repair", {{"status", "build_failed"}, {"score", 0.0}});
+  Record(3, "repair", {{"status", "evaluated"}, {"score", 0.75}});
+}
+
+void Lineage::Record(int id, const std::string& benchmark, const nlohmann::json& record) {
+  archive::OpenOptions options;
+  options.mode = archive::Mode::kWrite;
+  auto opened = archive::Archive::Open(archive(), options);
+  REQUIRE(opened);
+  nlohmann::json full = record;
+  full["variant"] = id;
+  full["benchmark"] = benchmark;
+  REQUIRE((*opened)->SetRecord(id, benchmark, full));
+}
+
+}  // namespace clade::cli_test

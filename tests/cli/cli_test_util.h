@@ -1,0 +1,59 @@
+// Helpers for the CLI tests: running the real `clade` binary and `git` as subprocesses
+// (stdout and stderr kept apart), and a small archive with a known lineage and records.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/fs.h"
+
+namespace clade::cli_test {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs build/clade with `args` in `cwd` (default: the current directory).
+Run Clade(const std::vector<std::string>& args, const fs::path& cwd = {});
+// Runs git with `args` in the current directory.
+Run Git(const std::vector<std::string>& args);
+// Parses stdout as JSON; fails the test (via an exception) if it is not.
+nlohmann::json Json(const Run& run);
+
+// A temporary workspace with agent directories and an archive path `archive` in it.
+class Workspace {
+ public:
+  Workspace();
+  const fs::path& root() const { return dir_.path(); }
+  fs::path archive() const { return root() / "runs" / "archive.git"; }
+
+  // Writes an agent directory `name` with main.cc holding `body`; returns its path.
+  fs::path Agent(const std::string& name, const std::string& body);
+  // clade add <agent> --archive <archive> <extra...>; REQUIREs success.
+  nlohmann::json Add(const fs::path& agent, const std::vector<std::string>& extra = {});
+  // Runs clade with `args` followed by --archive <archive>.
+  Run On(std::vector<std::string> args) const;
+
+ private:
+  TempDir dir_;
+};
+
+// A workspace holding this lineage, with records on benchmark "repair":
+//   0 seed (0.25) ─ 1 (0.5) ─ 3 (0.75, best)
+//                └ 2 (build_failed)        4 = crossover of 3 and 2 (not evaluated)
+class Lineage : public Workspace {
+ public:
+  Lineage();
+  // Sets a record {status, score} on a benchmark through the archive library.
+  void Record(int id, const std::string& benchmark, const nlohmann::json& record);
+};
+
+}  // namespace clade::cli_test

@@ -1,0 +1,77 @@
+#include "engine/cli/status_command.h"
+
+#include "tests/cli/cli_test_util.h"
+#include <catch2/catch.hpp>
+
+#include "archive/archive.h"
+
+namespace clade::cli_test {
+namespace {
+
+TEST_CASE("StatusJson counts evaluated, failed, unevaluated and pruned variants") {
+  std::vector<cli::Variant> variants(4);
+  for (int i = 0; i < 4; ++i) variants[static_cast<size_t>(i)].id = i;
+  variants[3].pruned = true;
+  auto snapshot = cli::MakeSnapshot(
+      variants, {{"evaluated", 0.5}, {"timeout", {}}, {"evaluated", 0.9}, {}}, "suite");
+  nlohmann::json status = cli::StatusJson(snapshot, "/a.git", {"suite"}, nullptr);
+  CHECK(status["variants"] == 4);
+  CHECK(status["evaluated"] == 2);
+  CHECK(status["failed"] == 1);
+  CHECK(status["not_evaluated"] == 1);
+  CHECK(status["pruned"] == 1);
+  CHECK(status["best"]["id"] == 2);
+  CHECK(status["best"]["score"] == 0.9);
+  std::string text = cli::RenderStatusText(status);
+  CHECK(text.find("variants   4  (2 evaluated, 1 failed, 1 not evaluated, 1 pruned)") !=
+        std::string::npos);
+  CHECK(text.find("best       2  0.900") != std::string::npos);
+}
+
+TEST_CASE("clade status --json summarises the archive") {
+  Lineage w;
+  nlohmann::json status = Json(w.On({"status", "--json"}));
+  CHECK(status["archive"] == w.archive().string());
+  CHECK(status["variants"] == 5);
+  CHECK(status["evaluated"] == 3);
+  CHECK(status["failed"] == 1);
+  CHECK(status["not_evaluated"] == 1);
+  CHECK(status["pruned"] == 0);
+  CHECK(status["benchmark"] == "repair");
+  CHECK(status["benchmarks"] == nlohmann::json::array({"repair"}));
+  CHECK(status["best"]["id"] == 3);
+  CHECK(status["best"]["score"] == 0.75);
+  CHECK(status["run"].is_null());
+}
+
+TEST_CASE("clade status shows the run state and follows its benchmark") {
+  Lineage w;
+  w.Record(1, "hidden", {{"status", "evaluated"}, {"score", 0.9}});
+  {
+    archive::OpenOptions options;
+    options.mode = archive::Mode::kWrite;
+    auto archive = archive::Archive::Open(w.archive(), options);
+    REQUIRE(archive);
+    REQUIRE((*archive)->SetState({{"benchmark", "hidden"}, {"iterations_done", 3}}));
+  }
+  nlohmann::json status = Json(w.On({"status", "--json"}));
+  CHECK(status["benchmark"] == "hidden");
+  CHECK(status["best"]["id"] == 1);
+  CHECK(status["run"]["iterations_done"] == 3);
+  Run text = w.On({"status"});
+  CHECK(text.out.find("iterations_done: 3") != std::string::npos);
+  CHECK(Json(w.On({"status", "--json", "--benchmark", "repair"}))["best"]["id"] == 3);
+}
+
+TEST_CASE("clade status of an archive without records has no best") {
+  Workspace w;
+  w.Add(w.Agent("seed", "int main() {}\n"));
+  nlohmann::json status = Json(w.On({"status", "--json"}));
+  CHECK(status["variants"] == 1);
+  CHECK(status["best"].is_null());
+  CHECK(status["benchmark"].is_null());
+  CHECK(w.On({"status"}).out.find("nothing evaluated") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace clade::cli_test
