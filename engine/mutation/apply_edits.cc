@@ -1,0 +1,183 @@
+#include "engine/mutation/apply_edits.h"
+
+#include <map>
+#include <set>
+
+#include <clang/Format/Format.h>
+#include <clang/Tooling/Core/Replacement.h>
+#include <fmt/format.h>
+
+#include "engine/mutation/edit_operation.h"
+#include "engine/mutation/parse.h"
+
+namespace clade::mutation {
+namespace {
+
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
+
+tl::unexpected<EditRejection> Reject(RejectReason reason, int edit, std::string message,
+                                     std::string diagnostics = {}) {
+  return tl::unexpected(EditRejection{reason, edit, std::move(message), std::move(diagnostics)});
+}
+
+// A range of an original file changed by one edit.
+struct Claim {
+  size_t offset;
+  size_t length;
+  int edit;
+};
+
+bool Conflicts(const Claim& a, const Replacement& b) {
+  const size_t b_offset = b.getOffset(), b_length = b.getLength();
+  if (a.length > 0 && b_length > 0) {
+    return a.offset < b_offset + b_length && b_offset < a.offset + a.length;
+  }
+  if (a.length == 0 && b_length == 0) return a.offset == b_offset;
+  // An insertion where a replaced range starts or inside it: the order would be a guess.
+  const size_t insertion = a.length == 0 ? a.offset : b_offset;
+  const size_t begin = a.length == 0 ? b_offset : a.offset;
+  const size_t end = a.length == 0 ? b_offset + b_length : a.offset + a.length;
+  return begin <= insertion && insertion < end;
+}
+
+// Merges the replacements of every edit per file, rejecting edits that touch the same text.
+tl::expected<std::map<std::string, Replacements>, EditRejection> Collect(
+    const AgentSource& agent, const SourceIndex& index, const std::vector<Edit>& edits) {
+  const EditContext context{agent, index};
+  std::map<std::string, Replacements> by_file;
+  std::map<std::string, std::vector<Claim>> claims;
+  for (size_t i = 0; i < edits.size(); ++i) {
+    const int edit = static_cast<int>(i);
+    std::unique_ptr<EditOperation> operation = MakeEditOperation(edits[i]);
+    if (auto prepared = operation->Prepare(context); !prepared) {
+      EditRejection rejection = std::move(prepared).error();
+      rejection.edit = edit;
+      return tl::unexpected(std::move(rejection));
+    }
+    for (const Replacement& replacement : operation->Apply()) {
+      const std::string path = replacement.getFilePath().str();
+      for (const Claim& claim : claims[path]) {
+        if (Conflicts(claim, replacement)) {
+          return Reject(
+              RejectReason::kOverlapping, edit,
+              fmt::format("edit {} ({}) changes the same text of {} as edit {} ({})", edit + 1,
+                          Describe(edits[i]), path, claim.edit + 1, Describe(edits[claim.edit])));
+        }
+      }
+      if (llvm::Error error = by_file[path].add(replacement)) {
+        return Reject(RejectReason::kOverlapping, edit,
+                      fmt::format("edit {} ({}) conflicts with another edit of {}: {}", edit + 1,
+                                  Describe(edits[i]), path, llvm::toString(std::move(error))));
+      }
+      claims[path].push_back({replacement.getOffset(), replacement.getLength(), edit});
+    }
+  }
+  return by_file;
+}
+
+// The first edit that changed `path`, for attributing a file-level rejection.
+int FirstEditOf(const std::vector<Edit>& edits, const std::string& path, const AgentSource& agent,
+                const SourceIndex& index) {
+  for (size_t i = 0; i < edits.size(); ++i) {
+    std::unique_ptr<EditOperation> operation = MakeEditOperation(edits[i]);
+    if (!operation->Prepare({agent, index})) continue;
+    Replacements replacements = operation->Apply();
+    if (!replacements.empty() && replacements.begin()->getFilePath() == path) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+clang::format::FormatStyle StyleOf(const AgentSource& agent) {
+  clang::format::FormatStyle style = clang::format::getLLVMStyle();
+  if (std::optional<std::string> config = agent.ClangFormatConfig()) {
+    clang::format::FormatStyle custom = clang::format::getLLVMStyle();
+    if (!clang::format::parseConfiguration(*config, &custom)) style = custom;
+  }
+  return style;
+}
+
+std::string Format(const clang::format::FormatStyle& style, const std::string& path,
+                   const std::string& code, const std::vector<clang::tooling::Range>& ranges) {
+  Replacements formatting = clang::format::reformat(style, code, ranges, path);
+  llvm::Expected<std::string> formatted = clang::tooling::applyAllReplacements(code, formatting);
+  if (!formatted) {
+    llvm::consumeError(formatted.takeError());
+    return code;  // formatting is a courtesy; the unformatted text is still correct
+  }
+  return *formatted;
+}
+
+// Errors of the edited files that the originals did not have.
+Result<std::vector<Diagnostic>> NewErrors(const AgentSource& agent, const std::string& path,
+                                          const FileOverlay& overlay) {
+  std::vector<Diagnostic> errors = CLADE_TRY(CheckSyntax(agent, path, overlay));
+  if (errors.empty() || !agent.Exists(path)) return errors;
+  std::vector<Diagnostic> before = CLADE_TRY(CheckSyntax(agent, path));
+  std::multiset<std::pair<std::string, std::string>> old;
+  for (const Diagnostic& d : before) old.insert({d.file, d.message});
+  std::vector<Diagnostic> fresh;
+  for (Diagnostic& d : errors) {
+    auto it = old.find({d.file, d.message});
+    if (it != old.end()) {
+      old.erase(it);
+    } else {
+      fresh.push_back(std::move(d));
+    }
+  }
+  return fresh;
+}
+
+}  // namespace
+
+ApplyResult ApplyEdits(const AgentSource& agent, const SourceIndex& index,
+                       const std::vector<Edit>& edits, const ApplyOptions& options) {
+  if (edits.empty()) return Reject(RejectReason::kInvalid, -1, "there are no edits to apply");
+  auto collected = Collect(agent, index, edits);
+  if (!collected) return tl::unexpected(std::move(collected).error());
+
+  AppliedEdits applied;
+  std::map<std::string, std::vector<clang::tooling::Range>> changed;
+  for (const auto& [path, replacements] : *collected) {
+    std::string original;
+    if (agent.Exists(path)) {
+      Result<std::string> text = agent.Read(path);
+      if (!text) return Reject(RejectReason::kMissing, -1, text.error().message);
+      original = std::move(*text);
+    }
+    llvm::Expected<std::string> edited =
+        clang::tooling::applyAllReplacements(original, replacements);
+    if (!edited) {
+      return Reject(RejectReason::kOverlapping, FirstEditOf(edits, path, agent, index),
+                    fmt::format("the edits of {} cannot be applied together: {}", path,
+                                llvm::toString(edited.takeError())));
+    }
+    applied.files[path] = std::move(*edited);
+    changed[path] = replacements.getAffectedRanges();
+  }
+
+  if (options.check_syntax) {
+    for (const auto& [path, text] : applied.files) {
+      if (!IsCxxFile(path)) continue;
+      Result<std::vector<Diagnostic>> errors = NewErrors(agent, path, applied.files);
+      if (!errors) return Reject(RejectReason::kMissing, -1, errors.error().message);
+      if (errors->empty()) continue;
+      return Reject(
+          RejectReason::kSyntaxError, FirstEditOf(edits, path, agent, index),
+          fmt::format("the edited {} does not compile: {}", path, errors->front().Format()),
+          FormatDiagnostics(*errors));
+    }
+  }
+
+  if (options.format) {
+    const clang::format::FormatStyle style = StyleOf(agent);
+    for (auto& [path, text] : applied.files) {
+      if (IsCxxFile(path)) text = Format(style, path, text, changed[path]);
+    }
+  }
+  return applied;
+}
+
+}  // namespace clade::mutation
