@@ -23,7 +23,10 @@ std::vector<std::string> BwrapArgv(const BwrapPlan& plan) {
       a.insert(a.end(), {"--ro-bind", "/dev/null", path.string()});
     }
   }
-  // Writable binds come after /tmp, so a workspace under the host's /tmp is still seen.
+  // Binds come after /tmp, so paths under the host's /tmp are still seen.
+  for (const auto& path : plan.readonly) {
+    a.insert(a.end(), {"--ro-bind", path.string(), path.string()});
+  }
   for (const auto& path : plan.writable)
     a.insert(a.end(), {"--bind", path.string(), path.string()});
   a.insert(a.end(), {"--bind", plan.cwd.string(), plan.cwd.string()});

@@ -17,6 +17,7 @@ struct BwrapPlan {
   fs::path bwrap;                  // the bwrap executable (absolute)
   fs::path cwd;                    // working directory, bound writable
   std::vector<fs::path> writable;  // more directories bound writable at the same path
+  std::vector<fs::path> readonly;  // paths bound read-only at the same path (after /tmp)
   std::vector<fs::path> hidden;    // directories (empty tmpfs) or files (/dev/null) hidden
   uint64_t tmp_bytes = 0;          // size of the private /tmp (0: tmpfs default)
   bool drop_capabilities = true;   // pass --cap-drop ALL (only accepted when run as root)

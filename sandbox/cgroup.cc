@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include <fcntl.h>
@@ -102,18 +103,50 @@ std::string UniqueName() {
   return fmt::format("clade-{}-{}", ::getpid(), counter++);
 }
 
+// Removes cgroups "clade-<pid>-<n>" under base whose creating process is gone (it was
+// killed before it could remove them), killing anything still inside first.
+void RemoveStale(const fs::path& base) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(base, error)) {
+    std::string name = entry.path().filename().string();
+    auto parts = Split(name, '-');
+    long long pid;
+    if (parts.size() != 3 || parts[0] != "clade" || !ParseNonNegative(parts[1], &pid)) continue;
+    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    for (int round = 0; round < 100 && ::rmdir(entry.path().c_str()) != 0; ++round) {
+      for (const auto& line : Split(ReadOr(entry.path() / "cgroup.procs"), '\n')) {
+        long long member;
+        if (ParseNonNegative(line, &member) && member > 0)
+          ::kill(static_cast<pid_t>(member), SIGKILL);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+}
+
+void RemoveStaleOnce(const std::vector<fs::path>& bases) {
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    for (const auto& base : bases) RemoveStale(base);
+  });
+}
+
 }  // namespace
 
 Cgroup Cgroup::Create(const CgroupLimits& limits) {
   Cgroup cgroup;
   std::string name = UniqueName();
+  std::vector<fs::path> bases;
   for (const Controller* c : {&kMemory, &kPids, &kCpu}) {
     if (auto dir = OwnV1Dir(c->v1)) {
+      bases.push_back(*dir);
       cgroup.AddNode(*dir, false, c == &kMemory, c == &kPids, c == &kCpu, limits, name);
     } else if (auto v2 = OwnV2Dir(); v2 && V2Delegates(*v2, c->v2)) {
+      bases.push_back(*v2);
       cgroup.AddNode(*v2, true, c == &kMemory, c == &kPids, c == &kCpu, limits, name);
     }
   }
+  RemoveStaleOnce(bases);
   return cgroup;
 }
 

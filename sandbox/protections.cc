@@ -37,7 +37,12 @@ std::string ProbeBubblewrap(const fs::path& bwrap) {
   char dir_template[] = "/tmp/clade-probe-XXXXXX";
   if (::mkdtemp(dir_template) == nullptr) return "cannot make a probe directory";
   fs::path dir = dir_template;
-  BwrapPlan plan{bwrap, dir, {}, {}, 1 << 20, ::geteuid() == 0, -1, {"true"}};
+  BwrapPlan plan;
+  plan.bwrap = bwrap;
+  plan.cwd = dir;
+  plan.tmp_bytes = 1 << 20;
+  plan.drop_capabilities = ::geteuid() == 0;
+  plan.argv = {"true"};
   SpawnOptions options;
   options.argv = BwrapArgv(plan);
   options.env = {"PATH=/usr/bin:/bin"};

@@ -48,6 +48,11 @@ Result<> CheckSpec(const RunSpec& spec) {
     return FailAs(ErrorKind::kUsage, "working directory {} is not an existing absolute directory",
                   spec.cwd.string());
   }
+  const Limits& l = spec.limits;
+  if (!(l.wall_seconds > 0 && l.cpu_seconds > 0 && l.memory_bytes > 0 && l.file_size_bytes > 0 &&
+        l.output_bytes > 0 && l.tmp_bytes > 0 && l.open_files > 0 && l.processes > 0)) {
+    return FailAs(ErrorKind::kUsage, "every sandbox limit must be positive");
+  }
   if (spec.stdout_path.empty()) {
     return FailAs(ErrorKind::kUsage, "a sandboxed run needs a file for its output");
   }
@@ -161,6 +166,7 @@ struct Session {
   Fd sandbox_init;  // pidfd of bubblewrap's PID 1, once known
   Clock::time_point start;
   bool exited = false, timed_out = false, output_killed = false, cpu_killed = false;
+  bool leftover = false;
 };
 
 Result<> OpenOutputs(Session& s) {
@@ -190,14 +196,16 @@ Result<SpawnOptions> PlanSpawn(Session& s) {
   o.rlimits = Rlimits(spec.limits, *s.cgroup);
   o.cgroup_procs_fds = s.cgroup->procs_fds();
   if (s.bubblewrap) {
-    BwrapPlan plan{CurrentProtections().bubblewrap_path,
-                   spec.cwd,
-                   spec.writable,
-                   spec.hidden,
-                   spec.limits.tmp_bytes,
-                   ::geteuid() == 0,
-                   3,
-                   spec.argv};
+    BwrapPlan plan;
+    plan.bwrap = CurrentProtections().bubblewrap_path;
+    plan.cwd = spec.cwd;
+    plan.writable = spec.writable;
+    plan.readonly = spec.readonly;
+    plan.hidden = spec.hidden;
+    plan.tmp_bytes = spec.limits.tmp_bytes;
+    plan.drop_capabilities = ::geteuid() == 0;
+    plan.info_fd = 3;
+    plan.argv = spec.argv;
     o.argv = BwrapArgv(plan);
     o.extra_fd = s.info_write.get();
   } else {
@@ -270,8 +278,7 @@ Result<ExitInfo> EndTree(Session& s) {
   if (!s.bubblewrap) ::kill(-s.child->pid(), SIGKILL);
   if (s.info_read) ReadInfo(s);
   bool gone = WaitGone(s.sandbox_init);
-  gone = s.cgroup->KillAll() && gone;
-  if (!gone) s.sandbox_init.Close();
+  s.leftover = !(s.cgroup->KillAll() && gone);
   return info;
 }
 
@@ -383,7 +390,7 @@ Result<RunResult> Run(const RunSpec& spec) {
   Drain(*s.out);
   if (s.err) Drain(*s.err);
   RunResult result = Collect(s, info);
-  result.leftover_processes = s.cgroup->ProcessCount() > 0;
+  result.leftover_processes = s.leftover || s.cgroup->ProcessCount() > 0;
   return result;
 }
 

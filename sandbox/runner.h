@@ -29,6 +29,7 @@ namespace clade::sandbox {
 
 namespace fs = std::filesystem;
 
+// Every limit must be positive.
 struct Limits {
   double wall_seconds = 60;              // then the whole tree is killed (kTimeout)
   double cpu_seconds = 60;               // per process (RLIMIT_CPU) and, with a cgroup, tree
@@ -57,6 +58,10 @@ struct RunSpec {
   std::map<std::string, std::string> env;
   // More directories that stay writable (bubblewrap binds them at the same path).
   std::vector<fs::path> writable;
+  // Host paths under /tmp that the command needs to read (e.g. a build directory): the
+  // private /tmp hides the host's, so they are bound read-only at the same path.
+  // Everything outside /tmp is readable anyway.
+  std::vector<fs::path> readonly;
   // Directories (shown empty) and files (shown as /dev/null) the command must not see,
   // e.g. the archive or hidden tests. Bubblewrap only.
   std::vector<fs::path> hidden;

@@ -21,6 +21,7 @@ TEST_CASE("BwrapArgv confines: read-only root, private /tmp, workspace bound aft
   plan.bwrap = "/usr/bin/bwrap";
   plan.cwd = "/tmp/ws";
   plan.hidden = {"/nonexistent-file"};
+  plan.readonly = {"/tmp/build"};
   plan.info_fd = 3;
   plan.argv = {"make", "-j2"};
   auto argv = BwrapArgv(plan);
@@ -34,6 +35,7 @@ TEST_CASE("BwrapArgv confines: read-only root, private /tmp, workspace bound aft
   CHECK(Find(argv, "--tmpfs", "/tmp") >= 0);
   CHECK(Find(argv, "--tmpfs", "/tmp") < Find(argv, "--bind", "/tmp/ws"));
   CHECK(Find(argv, "/dev/null", "/nonexistent-file") >= 0);
+  CHECK(Find(argv, "--tmpfs", "/tmp") < Find(argv, "--ro-bind", "/tmp/build"));
   CHECK(Find(argv, "--chdir", "/tmp/ws") >= 0);
   CHECK(Find(argv, "--info-fd", "3") >= 0);
   CHECK(Find(argv, "--", "make") == static_cast<long>(argv.size()) - 3);

@@ -1,6 +1,8 @@
 #include "sandbox/runner.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "tests/sandbox/test_util.h"
 #include <catch2/catch.hpp>
@@ -160,6 +162,44 @@ TEST_CASE("Run hides paths listed as hidden") {
   REQUIRE(result);
   CHECK(result->status == RunStatus::kExitNonzero);
   CHECK(f.Stdout(*result).empty());
+}
+
+}  // namespace clade::sandbox
+
+namespace clade::sandbox {
+
+TEST_CASE("Run sets the per-process limits as rlimits") {
+  Isolation isolation = CLADE_EACH_ISOLATION();
+  CLADE_SKIP_UNLESS(testing::Supported(isolation), "isolation not usable here");
+  testing::Fixture f;
+  RunSpec spec = f.Shell("ulimit -n; ulimit -t; ulimit -c; ulimit -f", isolation);
+  spec.limits.open_files = 77;
+  spec.limits.cpu_seconds = 9;
+  spec.limits.file_size_bytes = 1 << 20;
+  auto result = Run(spec);
+  REQUIRE(result);
+  CHECK(f.Stdout(*result) == "77\n9\n0\n2048\n");  // ulimit -f counts 512-byte blocks
+}
+
+TEST_CASE("Run works from several threads at once") {
+  testing::Fixture f;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      RunSpec spec = f.Shell(fmt::format("echo {}; sleep 0.2", i));
+      spec.stdout_path = f.logs.path() / fmt::format("out{}", i);
+      spec.stderr_path = f.logs.path() / fmt::format("err{}", i);
+      auto result = Run(spec);
+      if (result && result->status == RunStatus::kOk &&
+          ReadFile(spec.stdout_path).value_or("") == fmt::format("{}\n", i)) {
+        ++ok;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(ok == 4);
+  CHECK(testing::ProcessesWithMarker(f.marker) == 0);
 }
 
 }  // namespace clade::sandbox

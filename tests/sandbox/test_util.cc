@@ -59,6 +59,7 @@ RunSpec Fixture::Hostile(const std::string& mode, const std::vector<std::string>
   spec.argv = {CLADE_HOSTILE_PROGRAM, mode, marker};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.cwd = workspace.path();
+  spec.readonly = {fs::path(CLADE_HOSTILE_PROGRAM).parent_path()};  // if under /tmp
   spec.stdout_path = logs.path() / "stdout";
   spec.stderr_path = logs.path() / "stderr";
   spec.limits.wall_seconds = 20;
