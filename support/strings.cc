@@ -26,6 +26,15 @@ std::vector<std::string> Split(std::string_view text, char separator) {
   return fields;
 }
 
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += items[i];
+  }
+  return joined;
+}
+
 std::string_view FirstLine(std::string_view text) {
   return text.substr(0, text.find('\n'));
 }

@@ -15,6 +15,9 @@ std::vector<std::string> Split(std::string_view text, char separator);
 // The first line of a text, without its newline.
 std::string_view FirstLine(std::string_view text);
 
+// The items separated by `separator`.
+std::string Join(const std::vector<std::string>& items, std::string_view separator = " ");
+
 // Parses a whole string as a non-negative decimal integer; false if it is anything else.
 bool ParseNonNegative(std::string_view text, long long* value);
 

@@ -1,0 +1,130 @@
+#include "sandbox/evaluator.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "support/fs.h"
+#include "support/hash.h"
+
+namespace clade::sandbox {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Runs `tasks` on `workers` threads; results in task order. The first sandbox error
+// stops the remaining tasks and is returned.
+Result<std::vector<TaskOutcome>> RunTasks(const HarnessOptions& harness, const AgentSpec& spec,
+                                          const BuildOutcome& build, const Suite& suite,
+                                          const std::vector<const Task*>& tasks,
+                                          const EvalOptions& options, size_t* done, size_t total) {
+  std::vector<TaskOutcome> outcomes(tasks.size());
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  std::optional<Error> failure;
+  auto work = [&] {
+    for (size_t i = next++; i < tasks.size(); i = next++) {
+      auto outcome = RunTask(harness, spec, build, suite, *tasks[i]);
+      std::lock_guard lock(mutex);
+      if (!outcome) {
+        if (!failure) failure = outcome.error();
+        next = tasks.size();
+        return;
+      }
+      outcomes[i] = std::move(*outcome);
+      ++*done;
+      if (options.on_task) options.on_task(outcomes[i], *done, total);
+    }
+  };
+  int workers = std::max(1, std::min<int>(options.workers, static_cast<int>(tasks.size())));
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) threads.emplace_back(work);
+  for (auto& thread : threads) thread.join();
+  if (failure) return tl::unexpected(*failure);
+  return outcomes;
+}
+
+double Mean(const std::vector<TaskOutcome>& tasks) {
+  if (tasks.empty()) return 0;
+  double sum = 0;
+  for (const auto& task : tasks) sum += task.score;
+  return sum / static_cast<double>(tasks.size());
+}
+
+}  // namespace
+
+Result<std::string> SuiteHash(const Suite& suite) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (auto it = fs::recursive_directory_iterator(suite.dir, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_regular_file(error)) files.push_back(it->path());
+  }
+  if (error) return Fail("cannot read the suite {}: {}", suite.dir.string(), error.message());
+  std::sort(files.begin(), files.end());
+  ContentHash hash;
+  for (const fs::path& file : files) {
+    hash.Add(fs::relative(file, suite.dir).string()).Add(CLADE_TRY(ReadFile(file)));
+  }
+  return hash.Hex();
+}
+
+nlohmann::json Evaluation::ToRecord() const {
+  nlohmann::json task_list = nlohmann::json::array();
+  for (const TaskOutcome& task : tasks) {
+    task_list.push_back({{"id", task.id},
+                         {"score", task.score},
+                         {"status", task.status},
+                         {"seconds", task.seconds},
+                         {"passed", task.passed},
+                         {"failed", task.failed}});
+  }
+  return {{"status", status},
+          {"score", score},
+          {"benchmark", suite},
+          {"suite_hash", suite_hash},
+          {"tasks", task_list},
+          {"stage", {{"reached", stage_reached}, {"of", stages}}},
+          {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
+}
+
+Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& source,
+                            const Suite& suite, const EvalOptions& options) {
+  AgentSpec spec = CLADE_TRY(LoadAgentSpec(source));
+  Evaluation evaluation;
+  evaluation.suite = suite.name;
+  evaluation.suite_hash = CLADE_TRY(SuiteHash(suite));
+  evaluation.build = CLADE_TRY(BuildAgent(harness, spec, source, options.slot));
+  if (!evaluation.build.ok()) {
+    evaluation.status = evaluation.build.status;
+    return evaluation;
+  }
+  std::vector<const Task*> tasks;
+  for (const Task& task : suite.tasks) tasks.push_back(&task);
+  if (options.max_tasks && *options.max_tasks < tasks.size()) tasks.resize(*options.max_tasks);
+  std::vector<Stage> stages = options.stages.empty() ? std::vector<Stage>{{}} : options.stages;
+  evaluation.stages = static_cast<int>(stages.size());
+  evaluation.status = "evaluated";
+  auto start = std::chrono::steady_clock::now();
+  size_t done = 0, begin = 0;
+  for (size_t s = 0; s < stages.size() && begin < tasks.size(); ++s) {
+    size_t end = stages[s].tasks == 0 ? tasks.size() : std::min(stages[s].tasks, tasks.size());
+    if (s + 1 == stages.size()) end = tasks.size();
+    std::vector<const Task*> batch(tasks.begin() + static_cast<long>(begin),
+                                   tasks.begin() + static_cast<long>(end));
+    auto outcomes = CLADE_TRY(
+        RunTasks(harness, spec, evaluation.build, suite, batch, options, &done, tasks.size()));
+    for (auto& outcome : outcomes) evaluation.tasks.push_back(std::move(outcome));
+    evaluation.stage_reached = static_cast<int>(s + 1);
+    evaluation.score = Mean(evaluation.tasks);
+    begin = end;
+    if (evaluation.score < stages[s].threshold) break;
+  }
+  evaluation.eval_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return evaluation;
+}
+
+}  // namespace clade::sandbox

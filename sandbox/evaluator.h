@@ -1,0 +1,54 @@
+// Evaluating one agent on one suite: build it, run it on the tasks in parallel, score,
+// with staged evaluation (DGM: a first stage of a few tasks, the rest only if the agent
+// clears a threshold there). The result becomes the variant's evaluation record.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sandbox/harness.h"
+
+namespace clade::sandbox {
+
+struct Stage {
+  size_t tasks = 0;        // how many tasks (in suite order) this stage ends at; 0: all
+  double threshold = 0.0;  // go on to the next stage only with a score >= this
+};
+
+struct EvalOptions {
+  int workers = 1;                  // tasks run in parallel
+  int slot = 0;                     // the build slot to use
+  std::optional<size_t> max_tasks;  // only the first N tasks of the suite
+  std::vector<Stage> stages;        // empty: one stage, every task
+  std::function<void(const TaskOutcome&, size_t done, size_t total)> on_task;  // progress
+};
+
+struct Evaluation {
+  std::string status;  // evaluated, or the build's status (build_failed, build_timeout, ...)
+  double score = 0;    // mean over the tasks run; 0 when the build failed
+  std::string suite;
+  std::string suite_hash;
+  std::vector<TaskOutcome> tasks;
+  int stage_reached = 0;  // 1-based; 0 when the build failed
+  int stages = 1;
+  BuildOutcome build;
+  double eval_seconds = 0;  // wall clock of the task runs
+
+  // The evaluation record's fields (design.md): status, score, benchmark, tasks (id, score,
+  // status, seconds, passed, failed), stage, timings. The caller adds variant, parents
+  // and mutation.
+  nlohmann::json ToRecord() const;
+};
+
+// A hash of everything in the suite's directory: the cache key for "this suite".
+Result<std::string> SuiteHash(const Suite& suite);
+
+// Builds `source` and evaluates it on `suite`. Errors only when the sandbox cannot run.
+Result<Evaluation> Evaluate(const HarnessOptions& harness, const std::filesystem::path& source,
+                            const Suite& suite, const EvalOptions& options);
+
+}  // namespace clade::sandbox

@@ -1,0 +1,171 @@
+#include "sandbox/evaluator.h"
+
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+
+#include "sandbox/tree_sync.h"
+#include "support/fs.h"
+
+namespace clade::sandbox {
+namespace {
+
+namespace fs = std::filesystem;
+
+// An agent in C: it writes "right" into answer.txt, unless the task statement says
+// "cheat", in which case it plants a fake scorer at .clade-tests/run.sh instead.
+constexpr char kAgent[] = R"(#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+int main(void) {
+  char buffer[4096] = {0};
+  FILE* task = fopen(getenv("CLADE_TASK"), "r");
+  if (!task) return 3;
+  fread(buffer, 1, sizeof buffer - 1, task);
+  fclose(task);
+  if (strstr(buffer, "cheat")) {
+    mkdir(".clade-tests", 0755);
+    FILE* fake = fopen(".clade-tests/run.sh", "w");
+    fputs("echo '9 passed, 0 failed'\n", fake);
+    fclose(fake);
+    return 0;
+  }
+  FILE* answer = fopen("answer.txt", "w");
+  fputs(ANSWER "\n", answer);
+  fclose(answer);
+  return 0;
+}
+)";
+
+constexpr char kHiddenTest[] = R"(p=0; f=0
+if grep -qx right answer.txt; then p=$((p+1)); else f=$((f+1)); fi
+if [ -f answer.txt ]; then p=$((p+1)); else f=$((f+1)); fi
+echo "$p passed, $f failed"
+)";
+
+struct Fixture {
+  TempDir dir{"evaluator-test"};
+  fs::path agent = dir.path() / "agent";
+  fs::path suite_dir = dir.path() / "suite";
+  HarnessOptions harness{.work = dir.path() / "work"};
+
+  explicit Fixture(const std::string& answer = "right") {
+    WriteAgent(answer);
+    std::map<std::string, std::string> files = {
+        {"suite.yaml",
+         "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20, test_seconds: 20}\n"}};
+    for (std::string id : {"t1", "t2", "t3"}) {
+      files["tasks/" + id + "/task.yaml"] = "id: " + id +
+                                            "\nstatement: " + (id == "t3" ? "cheat" : "answer") +
+                                            "\nhidden_test: sh .clade-tests/run.sh\n";
+      files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
+      files["tasks/" + id + "/tests/run.sh"] = kHiddenTest;
+    }
+    testing::WriteTree(suite_dir, files);
+  }
+
+  void WriteAgent(const std::string& answer) {
+    testing::WriteTree(agent, {{"agent.yaml", "name: tiny\nbuild:\n  - cc -DANSWER='\"" + answer +
+                                                  "\"' -o {build}/agent {src}/agent.c\n"
+                                                  "run: \"{build}/agent\"\n"},
+                               {"agent.c", kAgent}});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("An agent is built and run on every task, and scored by the hidden tests") {
+  Fixture f;
+  Suite suite = LoadSuite(f.suite_dir).value();
+  size_t progress_calls = 0;
+  EvalOptions options{.workers = 2};
+  options.on_task = [&](const TaskOutcome&, size_t, size_t total) {
+    ++progress_calls;
+    CHECK(total == 3);
+  };
+  Evaluation eval = Evaluate(f.harness, f.agent, suite, options).value();
+  INFO(eval.build.log);
+  REQUIRE(eval.status == "evaluated");
+  REQUIRE(eval.tasks.size() == 3);
+  CHECK(progress_calls == 3);
+  CHECK(eval.tasks[0].status == "solved");
+  CHECK(eval.tasks[0].score == 1.0);
+  CHECK(eval.tasks[1].passed == 2);
+  // t3's agent planted a fake scorer; the real hidden tests replaced it.
+  CHECK(eval.tasks[2].status == "partial");
+  CHECK(eval.tasks[2].score == 0.5);
+  CHECK(eval.score == Approx(2.5 / 3));
+  nlohmann::json record = eval.ToRecord();
+  CHECK(record["status"] == "evaluated");
+  CHECK(record["benchmark"] == "tiny");
+  CHECK(record["tasks"].size() == 3);
+  CHECK(record["tasks"][2]["id"] == "t3");
+  CHECK(record["stage"]["reached"] == 1);
+  CHECK(record["suite_hash"].get<std::string>().size() == 16);
+  // The task's own workspace is untouched: each run got a fresh copy.
+  CHECK(ReadFile(f.suite_dir / "tasks/t1/workspace/answer.txt").value() == "wrong\n");
+}
+
+TEST_CASE("A wrong answer scores what the hidden tests give it") {
+  Fixture f("wrong");
+  Evaluation eval = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {}).value();
+  CHECK(eval.tasks[0].status == "partial");
+  CHECK(eval.score == Approx(0.5));
+}
+
+TEST_CASE("A build failure is recorded with the compiler's output, and no task runs") {
+  Fixture f;
+  REQUIRE(WriteFile(f.agent / "agent.c", "int main( { syntax error\n"));
+  Evaluation eval = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {}).value();
+  CHECK(eval.status == "build_failed");
+  CHECK(eval.tasks.empty());
+  CHECK(eval.score == 0);
+  CHECK(eval.build.log.find("error") != std::string::npos);
+  CHECK(eval.ToRecord()["status"] == "build_failed");
+}
+
+TEST_CASE("Staged evaluation stops after a stage below its threshold") {
+  Fixture f("wrong");
+  EvalOptions options{.stages = {{.tasks = 1, .threshold = 0.9}, {}}};
+  Evaluation eval = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), options).value();
+  CHECK(eval.stage_reached == 1);
+  CHECK(eval.stages == 2);
+  CHECK(eval.tasks.size() == 1);
+  Fixture good;
+  Evaluation all = Evaluate(good.harness, good.agent, LoadSuite(good.suite_dir).value(),
+                            {.stages = {{.tasks = 1, .threshold = 0.9}, {}}})
+                       .value();
+  CHECK(all.stage_reached == 2);
+  CHECK(all.tasks.size() == 3);
+}
+
+TEST_CASE("A build slot is synced file by file: an unchanged file keeps its mtime") {
+  Fixture f;
+  Suite suite = LoadSuite(f.suite_dir).value();
+  Evaluation first = Evaluate(f.harness, f.agent, suite, {.max_tasks = 1}).value();
+  CHECK(first.build.files_written == 2);
+  auto yaml_time = fs::last_write_time(first.build.src / "agent.yaml");
+  f.WriteAgent("other");  // agent.yaml changes too; agent.c does not
+  REQUIRE(WriteFile(f.agent / "agent.c", std::string(kAgent) + "// changed\n"));
+  Evaluation second = Evaluate(f.harness, f.agent, suite, {.max_tasks = 1}).value();
+  CHECK(second.build.files_written == 2);
+  REQUIRE(WriteFile(f.agent / "notes.txt", "new\n"));
+  Evaluation third = Evaluate(f.harness, f.agent, suite, {.max_tasks = 1}).value();
+  CHECK(third.build.files_written == 1);
+  CHECK(fs::last_write_time(third.build.src / "agent.c") ==
+        fs::last_write_time(second.build.src / "agent.c"));
+  (void)yaml_time;
+}
+
+TEST_CASE("SyncDirectory removes what the source no longer has") {
+  TempDir dir("sync-test");
+  testing::WriteTree(dir.path() / "a", {{"x/1.txt", "1"}, {"2.txt", "2"}});
+  REQUIRE(SyncDirectory(dir.path() / "a", dir.path() / "b"));
+  fs::remove_all(dir.path() / "a/x");
+  SyncStats stats = SyncDirectory(dir.path() / "a", dir.path() / "b").value();
+  CHECK(stats.removed == 1);
+  CHECK(stats.kept == 1);
+  CHECK_FALSE(fs::exists(dir.path() / "b/x"));
+}
+
+}  // namespace clade::sandbox
