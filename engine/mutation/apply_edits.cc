@@ -99,10 +99,37 @@ clang::format::FormatStyle StyleOf(const AgentSource& agent) {
   return style;
 }
 
+// Whether a formatting replacement lies within the changed lines. Each range is widened
+// to whole lines but stops before the last line's newline, so clang-format can neither
+// join a changed line with its neighbours nor reindent an unchanged line.
+bool WithinChangedLines(const Replacement& replacement, const std::string& code,
+                        const std::vector<clang::tooling::Range>& ranges) {
+  for (const clang::tooling::Range& range : ranges) {
+    const size_t offset = range.getOffset(), range_end = offset + range.getLength();
+    const size_t newline_before = offset == 0 ? std::string::npos : code.rfind('\n', offset - 1);
+    const size_t begin = newline_before == std::string::npos ? 0 : newline_before + 1;
+    size_t end = range_end;
+    if (range_end == 0 || code[range_end - 1] != '\n') {
+      end = std::min(code.find('\n', range_end), code.size());
+    } else {
+      end = range_end - 1;
+    }
+    if (begin <= replacement.getOffset() &&
+        replacement.getOffset() + replacement.getLength() <= end) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string Format(const clang::format::FormatStyle& style, const std::string& path,
                    const std::string& code, const std::vector<clang::tooling::Range>& ranges) {
-  Replacements formatting = clang::format::reformat(style, code, ranges, path);
-  llvm::Expected<std::string> formatted = clang::tooling::applyAllReplacements(code, formatting);
+  Replacements kept;
+  for (const Replacement& replacement : clang::format::reformat(style, code, ranges, path)) {
+    if (!WithinChangedLines(replacement, code, ranges)) continue;
+    if (llvm::Error error = kept.add(replacement)) llvm::consumeError(std::move(error));
+  }
+  llvm::Expected<std::string> formatted = clang::tooling::applyAllReplacements(code, kept);
   if (!formatted) {
     llvm::consumeError(formatted.takeError());
     return code;  // formatting is a courtesy; the unformatted text is still correct

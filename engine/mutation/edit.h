@@ -24,7 +24,8 @@ struct SearchReplace {
 
 // Replace a whole function definition (template header and return type through its
 // closing brace) by `text`. `name` is its qualified name, with the parameter types when
-// it is overloaded: "repair::Solve" or "repair::Solve(int, const Task &)".
+// it is overloaded: "repair::Solve" or "repair::Solve(int, const Task&)"
+// (parameter types as the index spells them; whitespace is ignored).
 struct ReplaceFunction {
   std::string name;
   std::string text;

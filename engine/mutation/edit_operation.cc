@@ -65,14 +65,20 @@ tl::expected<const Symbol*, EditRejection> FindFunction(const EditContext& conte
   std::vector<const Symbol*> found = context.index.FindDefinitions(name);
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    std::string keys;
+    // Compare qualified names only: parameter lists would outweigh a near-miss name.
+    std::string names;
+    std::vector<const Symbol*> functions;
     for (const Symbol& symbol : context.index.symbols) {
-      if (symbol.is_definition && !symbol.parameters.empty()) keys += symbol.Key() + "\n";
+      if (!symbol.is_definition || symbol.parameters.empty()) continue;
+      names += symbol.qualified_name + "\n";
+      functions.push_back(&symbol);
     }
-    std::optional<ClosestLine> closest = FindClosestLine(keys, name);
+    std::optional<ClosestLine> closest = FindClosestLine(names, name);
     return Reject(RejectReason::kMissing,
                   fmt::format("no function definition named {}{}", name,
-                              closest ? fmt::format("; the closest is {}", closest->text) : ""));
+                              closest ? fmt::format("; the closest is {}",
+                                                    functions[closest->line - 1]->Key())
+                                      : ""));
   }
   std::vector<std::string> where;
   for (const Symbol* symbol : found) {

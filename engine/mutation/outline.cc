@@ -59,8 +59,9 @@ std::string Outline(const SourceIndex& index) {
       }
       const bool function =
           symbol->kind == SymbolKind::kFunction || symbol->kind == SymbolKind::kMethod;
-      text += fmt::format("{:{}}{} {} {}{}\n", "", 2 + 2 * enclosing.size(), LineSpan(*symbol),
-                          SymbolKindName(symbol->kind), symbol->signature,
+      text += fmt::format("{:{}}{} {}{}{}\n", "", 2 + 2 * enclosing.size(), LineSpan(*symbol),
+                          function ? fmt::format("{} ", SymbolKindName(symbol->kind)) : "",
+                          symbol->signature,
                           function && !symbol->is_definition ? " [declaration]" : "");
       if (!function) enclosing.push_back(symbol->range.end.offset);
     }

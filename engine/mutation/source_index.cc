@@ -111,13 +111,37 @@ class SymbolCollector : public clang::RecursiveASTVisitor<SymbolCollector> {
     return position;
   }
 
+  // The source text of a range, whitespace runs collapsed; nullopt inside macros.
+  std::optional<std::string> Spelled(clang::SourceRange range) {
+    if (range.isInvalid() || range.getBegin().isMacroID() || range.getEnd().isMacroID()) {
+      return std::nullopt;
+    }
+    bool invalid = false;
+    llvm::StringRef text = clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range),
+                                                       sm_, context_.getLangOpts(), &invalid);
+    if (invalid || text.empty()) return std::nullopt;
+    std::string out;
+    for (char c : text) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : c;
+    }
+    return out;
+  }
+
+  // Parameter types (and names) as the source spells them: "(const Task& task)".
   std::string Parameters(const clang::FunctionDecl* function, bool with_names) {
     clang::PrintingPolicy policy(context_.getLangOpts());
     std::string text = "(";
     for (unsigned i = 0; i < function->getNumParams(); ++i) {
       const clang::ParmVarDecl* param = function->getParamDecl(i);
       if (i > 0) text += ", ";
-      text += param->getType().getAsString(policy);
+      std::optional<std::string> type;
+      if (const clang::TypeSourceInfo* info = param->getTypeSourceInfo()) {
+        // The type loc alone starts after a leading "const"; the declaration starts at it.
+        type = Spelled({param->getBeginLoc(), info->getTypeLoc().getEndLoc()});
+      }
+      text += type.value_or(param->getType().getAsString(policy));
       if (with_names && !param->getName().empty()) text += " " + param->getNameAsString();
     }
     if (function->isVariadic()) text += function->getNumParams() > 0 ? ", ..." : "...";
@@ -130,7 +154,9 @@ class SymbolCollector : public clang::RecursiveASTVisitor<SymbolCollector> {
     if (!clang::isa<clang::CXXConstructorDecl>(function) &&
         !clang::isa<clang::CXXDestructorDecl>(function) &&
         !clang::isa<clang::CXXConversionDecl>(function)) {
-      text = function->getReturnType().getAsString(policy) + " ";
+      text = Spelled(function->getReturnTypeSourceRange())
+                 .value_or(function->getReturnType().getAsString(policy)) +
+             " ";
     }
     text += function->getQualifiedNameAsString() + Parameters(function, /*with_names=*/true);
     if (auto* method = clang::dyn_cast<clang::CXXMethodDecl>(function)) {

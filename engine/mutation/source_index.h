@@ -34,9 +34,10 @@ struct Symbol {
   SymbolKind kind = SymbolKind::kFunction;
   std::string name;            // unqualified: "Solve"
   std::string qualified_name;  // "repair::Solver::Solve"
-  // Functions: "int repair::Solver::Solve(const Task &task) const"; types: "struct ns::S".
+  // Functions: "int repair::Solver::Solve(const Task& task) const", types and parameters
+  // spelled as in the source (whitespace runs collapsed); types: "struct ns::S".
   std::string signature;
-  std::string parameters;  // functions: "(const Task &)"; empty for types
+  std::string parameters;  // functions: "(const Task&)"; empty for types
   std::string file;        // relative to the agent root
   // The whole declaration: template header and return type through the closing brace
   // (or the last token of a declaration without a body; the ';' is not included).
