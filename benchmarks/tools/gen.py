@@ -106,8 +106,8 @@ def run(prog, inp):
 
 def gen_task(suite, spec):
     tid = spec["id"]
-    vis = [s.lstrip("\n") for s in spec["visible"]]
-    extra = [s.lstrip("\n") for s in spec["hidden"]]
+    vis = list(spec["visible"])
+    extra = list(spec["hidden"])
     if len(extra) < len(vis):
         raise RuntimeError(f"{tid}: need at least as many extra hidden cases as visible")
     hid = vis + extra

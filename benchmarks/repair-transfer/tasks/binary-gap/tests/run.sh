@@ -1,0 +1,28 @@
+#!/bin/sh
+# Hidden tests, run by the scorer with the workspace as working directory after the
+# tests are copied to .clade-tests/. Builds the workspace's *.cc into .clade-tests/build
+# and runs every .clade-tests/cases/NAME.in. Last line: "N passed, N failed".
+t=.clade-tests
+mkdir -p "$t/build"
+pass=0
+fail=0
+if ! g++ -std=c++17 -O0 -o "$t/build/prog" *.cc >"$t/build/compile.log" 2>&1; then
+  head -n 30 "$t/build/compile.log"
+  for f in "$t"/cases/*.in; do fail=$((fail + 1)); done
+  echo "compilation failed"
+  echo "$pass passed, $fail failed"
+  exit 1
+fi
+for f in "$t"/cases/*.in; do
+  name=$(basename "$f" .in)
+  if timeout 1 "$t/build/prog" <"$f" >"$t/build/$name.actual" 2>/dev/null &&
+     cmp -s "$t/build/$name.actual" "$t/cases/$name.out"; then
+    pass=$((pass + 1))
+    echo "PASS $name"
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name"
+  fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

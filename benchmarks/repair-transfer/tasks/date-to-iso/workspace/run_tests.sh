@@ -1,0 +1,39 @@
+#!/bin/sh
+# Visible tests. Builds the program (g++ -std=c++17 -O0 *.cc into build/), feeds each
+# tests_visible/NAME.in on standard input and compares the output with NAME.out.
+# Prints PASS/FAIL per test and, last, "N passed, N failed".
+# Usage: sh run_tests.sh [NAME...]   (default: every test)
+# EXTRA_CXXFLAGS is appended to the compile command (e.g. --coverage).
+cd "$(dirname "$0")" || exit 2
+mkdir -p build
+if [ $# -gt 0 ]; then
+  cases=""
+  for n in "$@"; do cases="$cases tests_visible/$n.in"; done
+else
+  cases=$(ls tests_visible/*.in)
+fi
+pass=0
+fail=0
+if ! g++ -std=c++17 -O0 $EXTRA_CXXFLAGS -o build/prog *.cc >build/compile.log 2>&1; then
+  cat build/compile.log
+  for f in $cases; do fail=$((fail + 1)); done
+  echo "compilation failed"
+  echo "$pass passed, $fail failed"
+  exit 1
+fi
+for f in $cases; do
+  name=$(basename "$f" .in)
+  if [ -f "$f" ] && timeout 2 ./build/prog <"$f" >"build/$name.actual" 2>"build/$name.err" &&
+     cmp -s "build/$name.actual" "tests_visible/$name.out"; then
+    pass=$((pass + 1))
+    echo "PASS $name"
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name"
+    if [ -f "tests_visible/$name.out" ]; then
+      diff "tests_visible/$name.out" "build/$name.actual" 2>/dev/null | head -n 10 | sed 's/^/  /'
+    fi
+  fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
