@@ -19,7 +19,8 @@ one visible case and at least one hidden case that is not a visible one, then wr
 task folder: task.yaml, statement.md, workspace/ (buggy sources, run_tests.sh,
 tests_visible/), tests/ (run.sh, cases/), reference.patch.
 
-Usage: gen.py [--suite NAME] [--only ID] [--jobs N]
+Usage: gen.py [--suite NAME] [--only ID] [--jobs N] [--docs-only]
+(--only regenerates single tasks and leaves the .tsv summaries and docs tables alone.)
 """
 import argparse, textwrap, concurrent.futures as cf, glob, os, runpy, shutil, subprocess, sys, tempfile
 
@@ -208,12 +209,47 @@ def load(suite):
     return specs
 
 
+def update_docs(suite, meta):
+    """Rewrites the task table of a suite in docs/benchmarks.md, between its markers."""
+    path = os.path.join(ROOT, "docs", "benchmarks.md")
+    if not os.path.exists(path):
+        return
+    begin, end = f"<!-- BEGIN tasks:{suite} -->", f"<!-- END tasks:{suite} -->"
+    text = open(path).read()
+    if begin not in text or end not in text:
+        return
+    rows = ["| task | bug kind | single-token fix | visible | hidden | lines |",
+            "|---|---|---|---|---|---|"]
+    for m in meta:
+        rows.append(f"| `{m['id']}` | {m['kind']} | {'yes' if m['token'] else 'no'} | "
+                    f"{m['visible']} | {m['hidden']} | {m['lines']} |")
+    kinds = {}
+    for m in meta:
+        kinds[m["kind"]] = kinds.get(m["kind"], 0) + 1
+    tokens = sum(1 for m in meta if m["token"])
+    summary = (f"{len(meta)} tasks; " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+               + f"; single-token fixable: {tokens} of {len(meta)}.")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(path, "w") as f:
+        f.write(head + begin + "\n" + summary + "\n\n" + "\n".join(rows) + "\n" + end + tail)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", action="append")
     ap.add_argument("--only", action="append")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--docs-only", action="store_true",
+                    help="only rewrite the tables in docs/benchmarks.md from tools/<suite>.tsv")
     args = ap.parse_args()
+    if args.docs_only:
+        for suite in args.suite or list(SUITES):
+            with open(os.path.join(TOOLS, f"{suite}.tsv")) as f:
+                rows = [l.rstrip("\n").split("\t") for l in f][1:]
+            update_docs(suite, [dict(id=r[0], kind=r[1], token=r[2] == "yes", visible=r[3],
+                                     hidden=r[4], lines=r[6]) for r in rows])
+        return
     ok = True
     for suite in args.suite or list(SUITES):
         specs = load(suite)
@@ -243,6 +279,7 @@ def main():
                 for m in meta:
                     f.write(f"{m['id']}\t{m['kind']}\t{'yes' if m['token'] else 'no'}\t"
                             f"{m['visible']}\t{m['hidden']}\t{m['files']}\t{m['lines']}\n")
+            update_docs(suite, meta)
         print(f"{suite}: {len(meta)} of {len(todo)} tasks generated")
     sys.exit(0 if ok else 1)
 
