@@ -270,13 +270,18 @@ src=r'''
 #include <iostream>
 #include <string>
 
+// Minutes since midnight of a "HH:MM" string.
+long long parseClock(const std::string& hhmm) {
+  int h = std::stoi(hhmm.substr(0, 2));
+  int m = std::stoi(hhmm.substr(3, 2));
+  return h * 60 + m;
+}
+
 int main() {
   std::string hhmm;
   long long delta;
   while (std::cin >> hhmm >> delta) {
-    int h = std::stoi(hhmm.substr(0, 2));
-    int m = std::stoi(hhmm.substr(3, 2));
-    long long t = h * 60 + m + delta;
+    long long t = parseClock(hhmm) + delta;
     t = ((t % 1440) + 1440) % 1440;
     std::printf("%02lld:%02lld\n", t / 60, t % 60);
   }
