@@ -512,6 +512,7 @@ Result<std::optional<VariantId>> Archive::Best(std::string_view benchmark) {
   std::optional<VariantId> best;
   for (size_t i = 0; i < outcomes->size(); ++i) {
     const auto& score = (*outcomes)[i].score;
+    if ((*outcomes)[i].status != "evaluated") continue;  // a failed build scores nothing
     if (score && (!best || *score > *(*outcomes)[static_cast<size_t>(*best)].score)) {
       best = static_cast<VariantId>(i);
     }

@@ -123,8 +123,8 @@ class Archive {
   // Status and score of every variant on `benchmark` (loaded once, then cached and kept
   // current by SetRecord). Index = variant id.
   Result<const std::vector<Outcome>*> Outcomes(std::string_view benchmark);
-  // The evaluated variant with the highest score on `benchmark` (lowest id on a tie),
-  // or nullopt if none has a score. Pruned variants count.
+  // The variant with status "evaluated" and the highest score on `benchmark` (lowest id
+  // on a tie), or nullopt if there is none. Pruned variants count.
   Result<std::optional<VariantId>> Best(std::string_view benchmark);
 
   // ---- Logs: refs/clade/logs/<id>, a commit whose tree holds the variant's logs ---------

@@ -41,6 +41,12 @@ bool HitLimit(RunStatus status) {
   return status != RunStatus::kOk && status != RunStatus::kExitNonzero;
 }
 
+std::vector<fs::path> AbsolutePaths(const std::vector<fs::path>& paths) {
+  std::vector<fs::path> absolute;
+  for (const fs::path& path : paths) absolute.push_back(fs::absolute(path));
+  return absolute;
+}
+
 // Builds share one ccache (CMake 3.17+ reads the launcher from the environment).
 std::map<std::string, std::string> CcacheEnvironment(const fs::path& ccache) {
   if (::access("/usr/bin/ccache", X_OK) != 0) return {};
@@ -108,7 +114,7 @@ Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& 
     run.env = CcacheEnvironment(ccache);
     run.writable = {ccache};
     run.readonly = {outcome.src};
-    run.hidden = options.hidden;
+    run.hidden = AbsolutePaths(options.hidden);
     run.stdout_path = slot_dir / fmt::format("build-{}.log", step);
     run.limits.wall_seconds = options.build_seconds;
     run.limits.cpu_seconds = options.build_seconds * 2;
@@ -136,7 +142,7 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
   CLADE_TRY(CopyTree(task.workspace(), workspace));
   fs::path task_file = scratch / "task.json";
   CLADE_TRY(WriteTaskFile(task_file, task));
-  std::vector<fs::path> hidden = options.hidden;
+  std::vector<fs::path> hidden = AbsolutePaths(options.hidden);
   hidden.push_back(suite.dir);  // the hidden tests of every task
 
   RunSpec agent;

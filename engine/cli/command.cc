@@ -9,6 +9,8 @@
 #include "engine/cli/add_command.h"
 #include "engine/cli/archive_location.h"
 #include "engine/cli/diff_command.h"
+#include "engine/cli/doctor_command.h"
+#include "engine/cli/eval_command.h"
 #include "engine/cli/export_command.h"
 #include "engine/cli/log_command.h"
 #include "engine/cli/prune_command.h"
@@ -27,6 +29,8 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterShowCommand(app));
   commands.push_back(RegisterDiffCommand(app));
   commands.push_back(RegisterExportCommand(app));
+  commands.push_back(RegisterEvalCommand(app));
+  commands.push_back(RegisterDoctorCommand(app));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/true));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/false));
   return commands;

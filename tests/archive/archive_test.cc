@@ -322,3 +322,15 @@ TEST_CASE("Adding from a directory that does not exist names it") {
 }
 
 }  // namespace clade::archive
+
+namespace clade::archive {
+
+TEST_CASE("Only an evaluated variant can be best, whatever a failed record's score says") {
+  Fixture f;
+  f.AddChild(0, 1);
+  REQUIRE(f.archive->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.2}}));
+  REQUIRE(f.archive->SetRecord(1, "repair", {{"status", "build_failed"}, {"score", 0.9}}));
+  CHECK(f.archive->Best("repair").value() == 0);
+}
+
+}  // namespace clade::archive

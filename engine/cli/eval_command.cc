@@ -1,0 +1,204 @@
+#include "engine/cli/eval_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "engine/cli/output.h"
+#include "engine/cli/work_dir.h"
+#include "sandbox/evaluator.h"
+#include "support/fs.h"
+
+namespace clade::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using sandbox::Evaluation;
+using sandbox::TaskOutcome;
+
+struct EvalOptions {
+  std::string target;
+  std::string benchmark;
+  std::string archive;
+  std::string work;
+  size_t tasks = 0;
+  int workers = 0;
+  bool json = false;
+  bool require_isolation = false;
+};
+
+bool IsAgentDirectory(const std::string& target) {
+  std::error_code error;
+  return fs::is_directory(target, error) && fs::exists(fs::path(target) / "agent.yaml", error);
+}
+
+// Identical source trees are never evaluated twice on the same suite content: the key is
+// the tree, the suite's content hash and how many tasks were asked for.
+std::string CacheKey(const std::string& tree, const std::string& suite_hash, size_t tasks) {
+  return fmt::format("{}:{}:{}", tree, suite_hash, tasks);
+}
+
+Result<std::optional<nlohmann::json>> FindCached(archive::Archive& archive, VariantId id,
+                                                 const std::string& suite, const std::string& key) {
+  const std::string& tree = archive.variant(id).tree;
+  for (const Variant& other : archive.variants()) {
+    if (other.tree != tree) continue;
+    auto record = CLADE_TRY(archive.Record(other.id, suite));
+    if (record && record->value("cache_key", "") == key) return record;
+  }
+  return std::optional<nlohmann::json>();
+}
+
+void PrintProgress(const TaskOutcome& task, size_t done, size_t total) {
+  std::cerr << fmt::format("[{}/{}] {:<28} {:<16} {:.3f}  ({:.1f} s)\n", done, total, task.id,
+                           task.status, task.score, task.seconds);
+}
+
+void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
+  nlohmann::json tasks = nlohmann::json::array();
+  for (const auto& task : record["tasks"]) {
+    tasks.push_back({{"id", task["id"]},
+                     {"score", task["score"]},
+                     {"status", task["status"]},
+                     {"seconds", task["seconds"]}});
+  }
+  if (json) {
+    nlohmann::json out = {{"score", record["score"]},
+                          {"status", record["status"]},
+                          {"benchmark", record["benchmark"]},
+                          {"tasks", tasks},
+                          {"cached", cached},
+                          {"stage", record["stage"]}};
+    if (record.contains("variant")) out["variant"] = record["variant"];
+    PrintJson(out);
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {{"task", "status", "score", "seconds"}};
+  for (const auto& task : tasks) {
+    rows.push_back({task["id"].get<std::string>(), task["status"].get<std::string>(),
+                    fmt::format("{:.3f}", task["score"].get<double>()),
+                    fmt::format("{:.1f}", task["seconds"].get<double>())});
+  }
+  Print(RenderTable(rows));
+  Print(fmt::format(
+      "\n{} on {}: score {:.3f} over {} tasks (stage {} of {}){}\n",
+      record.contains("variant") ? fmt::format("variant {}", record["variant"].get<int>())
+                                 : std::string("the agent"),
+      record["benchmark"].get<std::string>(), record["score"].get<double>(), tasks.size(),
+      record["stage"]["reached"].get<int>(), record["stage"]["of"].get<int>(),
+      cached ? ", from the archive (not run again)" : ""));
+}
+
+Result<> StoreLogs(archive::Archive& archive, VariantId id, const Evaluation& evaluation) {
+  std::map<std::string, std::string> logs = {{"build.log", evaluation.build.log}};
+  for (const TaskOutcome& task : evaluation.tasks) {
+    logs[fmt::format("eval/{}/{}.log", evaluation.suite, task.id)] = task.log;
+  }
+  return archive.AddLogs(id, logs);
+}
+
+Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,
+                                 const sandbox::Suite& suite, std::vector<fs::path> hidden) {
+  fs::path work = WorkDirectory(options.work);
+  SlotClaim claim = CLADE_TRY(ClaimSlot(work));
+  sandbox::HarnessOptions harness{.work = work, .hidden = std::move(hidden)};
+  if (options.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  sandbox::EvalOptions eval;
+  eval.workers =
+      options.workers > 0 ? options.workers : static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
+  eval.slot = claim.slot;
+  if (options.tasks > 0) eval.max_tasks = options.tasks;
+  eval.on_task = PrintProgress;
+  std::cerr << fmt::format("building {} ...\n", source.string());
+  return sandbox::Evaluate(harness, source, suite, eval);
+}
+
+Result<> FailIfNotBuilt(const Evaluation& evaluation, const std::string& what) {
+  if (evaluation.build.ok()) return {};
+  std::cerr << evaluation.build.log;
+  return Fail("{} did not build ({}); the build output is above", what, evaluation.status);
+}
+
+Result<> EvalDirectory(const EvalOptions& options, const sandbox::Suite& suite) {
+  Evaluation evaluation = CLADE_TRY(RunEvaluation(options, options.target, suite, {}));
+  CLADE_TRY(FailIfNotBuilt(evaluation, options.target));
+  PrintEvaluation(evaluation.ToRecord(), false, options.json);
+  return {};
+}
+
+Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
+  auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kWrite, "clade eval"));
+  VariantId id = CLADE_TRY(ResolveVariant(*archive, options.target));
+  if (!archive::IsValidBenchmarkName(suite.name)) {
+    return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
+  }
+  const Variant& variant = archive->variant(id);
+  std::string key = CacheKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.tasks);
+  if (auto cached = CLADE_TRY(FindCached(*archive, id, suite.name, key))) {
+    nlohmann::json record = *cached;
+    record["variant"] = id;
+    record["parents"] = variant.parents;
+    if (!CLADE_TRY(archive->Record(id, suite.name)))
+      CLADE_TRY(archive->SetRecord(id, suite.name, record));
+    PrintEvaluation(record, true, options.json);
+    return {};
+  }
+  TempDir source("clade-eval");
+  CLADE_TRY(archive->Export(id, source.path() / "agent"));
+  Evaluation evaluation =
+      CLADE_TRY(RunEvaluation(options, source.path() / "agent", suite, {fs::absolute(archive->path())}));
+  nlohmann::json record = evaluation.ToRecord();
+  record["variant"] = id;
+  record["parents"] = variant.parents;
+  record["tree"] = variant.tree;
+  record["cache_key"] = key;
+  record["mutation"] = {{"mutator", variant.mutator}};
+  CLADE_TRY(archive->SetRecord(id, suite.name, record));
+  CLADE_TRY(StoreLogs(*archive, id, evaluation));
+  CLADE_TRY(FailIfNotBuilt(evaluation, fmt::format("variant {}", id)));
+  PrintEvaluation(record, false, options.json);
+  return {};
+}
+
+Result<> RunEval(const EvalOptions& options) {
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.benchmark));
+  if (IsAgentDirectory(options.target)) return EvalDirectory(options, suite);
+  return EvalVariant(options, suite);
+}
+
+}  // namespace
+
+Command RegisterEvalCommand(CLI::App& app) {
+  auto options = std::make_shared<EvalOptions>();
+  CLI::App* command =
+      app.add_subcommand("eval", "Build an agent and score it on a benchmark suite, sandboxed");
+  command
+      ->add_option("VARIANT|DIR", options->target,
+                   "A variant (id, 'seed', 'best', commit prefix) or an agent directory")
+      ->required();
+  command->add_option("--benchmark", options->benchmark, "The suite's directory or suite.yaml")
+      ->required();
+  command->add_option("--tasks", options->tasks, "Only the first N tasks (default: all)");
+  command->add_option("--workers", options->workers, "Tasks run in parallel (default: cores)");
+  command->add_option("--work", options->work,
+                      "Build slots, scratch and ccache (default: ~/.cache/clade/work)");
+  command->add_flag("--require-isolation", options->require_isolation,
+                    "Refuse to run unless bubblewrap isolation works here");
+  AddArchiveOption(*command, &options->archive);
+  AddJsonOption(*command, &options->json);
+  command->footer(
+      "Builds the agent in the sandbox (no network), runs it on each task in a fresh copy of\n"
+      "the task's workspace, then scores the workspace with the hidden tests. Progress goes\n"
+      "to stderr, one line per task. For an archived variant the record is stored as a note\n"
+      "(git notes --ref=clade/SUITE show COMMIT) and the logs under refs/clade/logs/ID; a\n"
+      "source tree already evaluated on the same suite content is not run again.\n"
+      "Exit 1 if the agent does not build (its output is shown), 2 on bad input.\n\n"
+      "Examples:\n  clade eval agents/repair --benchmark benchmarks/repair --tasks 5\n"
+      "  clade eval best --benchmark benchmarks/repair-transfer --json");
+  return {command, [options] { return RunEval(*options); }};
+}
+
+}  // namespace clade::cli

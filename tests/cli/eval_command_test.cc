@@ -1,0 +1,128 @@
+#include "tests/cli/cli_test_util.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+
+namespace clade::cli_test {
+namespace {
+
+// An agent that writes `answer` into answer.txt; a suite of two tasks whose hidden test
+// checks it (two checks: "answer.txt exists" and "it says right").
+struct EvalWorkspace : Workspace {
+  fs::path suite = root() / "suite";
+  fs::path work = root() / "work";
+
+  EvalWorkspace() {
+    std::map<std::string, std::string> files = {
+        {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
+    for (std::string id : {"t1", "t2"}) {
+      files["tasks/" + id + "/task.yaml"] =
+          "id: " + id + "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n";
+      files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
+      files["tasks/" + id + "/tests/run.sh"] =
+          "p=0; f=0\n"
+          "if [ -f answer.txt ]; then p=$((p+1)); else f=$((f+1)); fi\n"
+          "if grep -qx right answer.txt; then p=$((p+1)); else f=$((f+1)); fi\n"
+          "echo \"$p passed, $f failed\"\n";
+    }
+    testing::WriteTree(suite, files);
+  }
+
+  fs::path ShellAgent(const std::string& name, const std::string& answer) {
+    fs::path dir = root() / name;
+    testing::WriteTree(dir,
+                       {{"agent.yaml", "name: " + name +
+                                           "\nbuild: [\"cp {src}/agent.sh {build}/agent.sh\"]\n"
+                                           "run: \"sh {build}/agent.sh\"\n"},
+                        {"agent.sh", "echo " + answer + " > answer.txt\n"}});
+    return dir;
+  }
+
+  Run Eval(const std::string& target, std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {"eval",   target,        "--benchmark", suite.string(),
+                                     "--work", work.string(), "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return On(args);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("clade eval DIR scores an agent directory without an archive") {
+  EvalWorkspace w;
+  fs::path agent = w.ShellAgent("good", "right");
+  Run run = Clade({"eval", agent.string(), "--benchmark", w.suite.string(), "--work",
+                   w.work.string(), "--json"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json out = Json(run);
+  CHECK(out["score"] == 1.0);
+  CHECK(out["status"] == "evaluated");
+  REQUIRE(out["tasks"].size() == 2);
+  CHECK(out["tasks"][0]["id"] == "t1");
+  CHECK(out["tasks"][0]["status"] == "solved");
+  CHECK(out["tasks"][0]["seconds"].is_number());
+  CHECK(run.err.find("[2/2]") != std::string::npos);  // progress on stderr
+  CHECK_FALSE(fs::exists(w.archive()));
+}
+
+TEST_CASE("clade eval VARIANT stores the record as a note and the logs, and never reruns a tree") {
+  EvalWorkspace w;
+  w.Add(w.ShellAgent("half", "wrong"));
+  Run first = w.Eval("0");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  nlohmann::json out = Json(first);
+  CHECK(out["score"] == 0.5);
+  CHECK(out["cached"] == false);
+  CHECK(out["variant"] == 0);
+  Run note = Git({"--git-dir=" + w.archive().string(), "notes", "--ref=clade/tiny", "show",
+                  "refs/clade/variants/0"});
+  REQUIRE(note.exit_code == 0);
+  nlohmann::json record = nlohmann::json::parse(note.out);
+  CHECK(record["score"] == 0.5);
+  CHECK(record["tasks"].size() == 2);
+  CHECK(record["variant"] == 0);
+  Run log =
+      Git({"--git-dir=" + w.archive().string(), "show", "refs/clade/logs/0:eval/tiny/t1.log"});
+  CHECK(log.out.find("== hidden test") != std::string::npos);
+
+  // The same tree as a child: evaluated from the archive, not run again.
+  w.Add(w.root() / "half", {"--parent", "0", "-m", "same tree"});
+  Run again = w.Eval("1");
+  REQUIRE(again.exit_code == 0);
+  CHECK(Json(again)["cached"] == true);
+  CHECK(again.err.find("building") == std::string::npos);
+  CHECK(Json(w.On({"show", "1", "--json"}))["score"] == 0.5);
+}
+
+TEST_CASE("clade eval of an agent that does not build exits 1 naming the variant") {
+  EvalWorkspace w;
+  fs::path agent = w.ShellAgent("broken", "right");
+  testing::WriteTree(agent, {{"agent.yaml", "name: broken\nbuild: [\"false\"]\nrun: \"true\"\n"}});
+  w.Add(agent);
+  Run run = w.Eval("0");
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("variant 0 did not build") != std::string::npos);
+  CHECK(Json(w.On({"show", "0", "--json"}))["status"] == "build_failed");
+}
+
+TEST_CASE("clade eval with a malformed suite names the file and line, exit 2") {
+  EvalWorkspace w;
+  testing::WriteTree(w.suite, {{"suite.yaml", "name: tiny\ntasks: tasks/*\nlimit: {}\n"}});
+  Run run = w.Eval(w.ShellAgent("good", "right").string());
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("suite.yaml:3: unknown key 'limit'") != std::string::npos);
+}
+
+TEST_CASE("clade doctor reports the protections and the toolchain") {
+  Run run = Clade({"doctor", "--json"});
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json out = Json(run);
+  REQUIRE(out["protections"].is_array());
+  CHECK(out["protections"].size() >= 8);
+  CHECK(out["toolchain"].contains("cmake"));
+  Run text = Clade({"doctor"});
+  CHECK(text.out.find("network:") != std::string::npos);
+}
+
+}  // namespace clade::cli_test
