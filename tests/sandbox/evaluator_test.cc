@@ -17,12 +17,19 @@ constexpr char kAgent[] = R"(#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 int main(void) {
   char buffer[4096] = {0};
   FILE* task = fopen(getenv("CLADE_TASK"), "r");
   if (!task) return 3;
   fread(buffer, 1, sizeof buffer - 1, task);
   fclose(task);
+  char* link = strstr(buffer, "link:");
+  if (link) {
+    char* end = strchr(link, '"');
+    if (end) *end = 0;
+    return symlink(link + 5, ".clade-tests") == 0 ? 0 : 4;
+  }
   if (strstr(buffer, "cheat")) {
     mkdir(".clade-tests", 0755);
     FILE* fake = fopen(".clade-tests/run.sh", "w");
@@ -104,6 +111,21 @@ TEST_CASE("An agent is built and run on every task, and scored by the hidden tes
   CHECK(record["suite_hash"].get<std::string>().size() == 16);
   // The task's own workspace is untouched: each run got a fresh copy.
   CHECK(ReadFile(f.suite_dir / "tasks/t1/workspace/answer.txt").value() == "wrong\n");
+}
+
+TEST_CASE("A symlink planted at .clade-tests never sends the hidden tests outside") {
+  Fixture f;
+  fs::path victim = f.dir.path() / "victim";
+  fs::create_directories(victim);
+  testing::WriteTree(f.suite_dir,
+                     {{"tasks/t1/task.yaml", "id: t1\nstatement: link:" + victim.string() +
+                                                 "\nhidden_test: sh .clade-tests/run.sh\n"}});
+  Evaluation eval =
+      Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {.max_tasks = 1}).value();
+  REQUIRE(eval.tasks.size() == 1);
+  CHECK(eval.tasks[0].log.find("== agent (ok") != std::string::npos);  // the link was made
+  CHECK(eval.tasks[0].status == "partial");  // the real tests ran: answer.txt says wrong
+  CHECK(fs::is_empty(victim));
 }
 
 TEST_CASE("A wrong answer scores what the hidden tests give it") {
