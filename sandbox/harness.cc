@@ -92,6 +92,22 @@ void Score(const Task& task, const fs::path& workspace, const std::string& test_
   outcome->status = outcome->score == 1.0 ? "solved" : outcome->score > 0 ? "partial" : "unsolved";
 }
 
+// A run in a task's workspace: the workspace writable, `hidden` invisible, `seconds` of
+// wall clock (CPU twice that, for two cores), the task's memory limit.
+RunSpec TaskRunSpec(const HarnessOptions& options, const Task& task, double seconds,
+                    const fs::path& workspace, const std::vector<fs::path>& hidden,
+                    const fs::path& log) {
+  RunSpec run;
+  run.cwd = workspace;
+  run.hidden = hidden;
+  run.stdout_path = log;
+  run.limits.wall_seconds = seconds;
+  run.limits.cpu_seconds = seconds * 2;
+  run.limits.memory_bytes = task.limits.memory_mb << 20;
+  run.isolation = options.isolation;
+  return run;
+}
+
 }  // namespace
 
 Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
@@ -145,31 +161,19 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
   std::vector<fs::path> hidden = AbsolutePaths(options.hidden);
   hidden.push_back(suite.dir);  // the hidden tests of every task
 
-  RunSpec agent;
+  RunSpec agent = TaskRunSpec(options, task, task.limits.agent_seconds, workspace, hidden,
+                              scratch / "agent.log");
   agent.argv = Expand(spec.run, build.src, build.build).argv;
-  agent.cwd = workspace;
   agent.env = {{"CLADE_TASK", task_file.string()}};
   agent.readonly = {build.src, build.build, task_file};
-  agent.hidden = hidden;
-  agent.stdout_path = scratch / "agent.log";
-  agent.limits.wall_seconds = task.limits.agent_seconds;
-  agent.limits.cpu_seconds = task.limits.agent_seconds * 2;
-  agent.limits.memory_bytes = task.limits.memory_mb << 20;
-  agent.isolation = options.isolation;
   RunResult agent_result = CLADE_TRY(Run(agent));
   outcome.log = fmt::format("== agent ({}, {:.1f} s)\n{}", StatusName(agent_result.status),
                             agent_result.wall_seconds, ReadLog(agent.stdout_path));
 
   CLADE_TRY(InstallHiddenTests(workspace, task));
-  RunSpec test;
+  RunSpec test =
+      TaskRunSpec(options, task, task.limits.test_seconds, workspace, hidden, scratch / "test.log");
   test.argv = ShellArgv(task.hidden_test);
-  test.cwd = workspace;
-  test.hidden = hidden;
-  test.stdout_path = scratch / "test.log";
-  test.limits.wall_seconds = task.limits.test_seconds;
-  test.limits.cpu_seconds = task.limits.test_seconds * 2;
-  test.limits.memory_bytes = task.limits.memory_mb << 20;
-  test.isolation = options.isolation;
   RunResult test_result = CLADE_TRY(Run(test));
   std::string test_output = ReadFile(test.stdout_path).value_or("");
   outcome.log += fmt::format("== hidden test ({}, {:.1f} s)\n{}", StatusName(test_result.status),
