@@ -33,7 +33,7 @@ TEST_CASE("Rng: a state that is not one is a usage error") {
   CHECK_FALSE(LoadRng(SaveRng(Rng(1)) + " 99"));
 }
 
-TEST_CASE("Rng: UniformIndex covers [0, n) evenly") {
+TEST_CASE("Rng: UniformIndex covers 0..n-1 evenly") {
   Rng rng(1);
   std::vector<int> counts(5, 0);
   const int draws = 20000;
