@@ -1,0 +1,171 @@
+// repair-agent: automated program repair with no model.
+//
+//   1. read the task (CLADE_TASK) and run the visible tests;
+//   2. localise the fault: per-test gcov line coverage, Ochiai suspiciousness;
+//   3. generate candidate edits with repair operators at the most suspicious lines;
+//   4. validate candidates (rebuild + visible tests) in scratch copies of the workspace,
+//      in parallel, until one passes every visible test or the time budget is spent;
+//   5. leave the best candidate in the workspace (most tests passed, then smallest edit),
+//      or the original program if nothing improved.
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "localize.h"
+#include "mutate.h"
+#include "task.h"
+#include "tests.h"
+
+namespace {
+
+// Share of limits.agent_seconds the agent plans to use, and a fixed margin on top.
+constexpr double kBudgetShare = 0.85;
+constexpr double kMarginSeconds = 4.0;
+// Share of the budget fault localisation may use before candidate validation starts.
+constexpr double kLocalizeShare = 0.35;
+// Candidates validated at the same time, each in its own copy of the workspace.
+constexpr int kParallelJobs = 2;
+// A test run is killed after this many times the first run's duration (plus a floor).
+constexpr double kRunTimeoutFactor = 4.0;
+constexpr double kRunTimeoutFloor = 5.0;
+
+MutateOptions mutate_options() {
+  MutateOptions o;
+  o.top_lines = 12;
+  o.copy_window = 6;
+  o.max_candidates = 600;
+  return o;
+}
+
+void log(const char* fmt, const std::string& a = "", double x = 0) {
+  std::fprintf(stderr, "[repair] ");
+  std::fprintf(stderr, fmt, a.c_str(), x);
+  std::fprintf(stderr, "\n");
+}
+
+struct Outcome {
+  int passed = -1;
+  int failed = 0;
+  int cost = 0;
+  int index = -1;  // candidate index, -1 = the original program
+};
+
+bool better(const Outcome& a, const Outcome& b) {
+  if (a.passed != b.passed) return a.passed > b.passed;
+  if (a.failed != b.failed) return a.failed < b.failed;
+  return a.cost < b.cost;
+}
+
+}  // namespace
+
+int main() {
+  const double start = now_seconds();
+  Task task;
+  const char* task_path = std::getenv("CLADE_TASK");
+  if (!task_path || !load_task(task_path, task))
+    log("could not read CLADE_TASK; using defaults");
+  const double budget = task.agent_seconds * kBudgetShare - kMarginSeconds;
+  const double deadline = start + budget;
+  const std::string ws = current_dir();
+
+  // 1. The visible tests as they are.
+  double t0 = now_seconds();
+  TestRun initial = run_tests(ws, task.visible_test, {}, "", budget);
+  double run_time = now_seconds() - t0;
+  const double run_timeout = std::max(kRunTimeoutFloor, run_time * kRunTimeoutFactor);
+  if (!initial.parsed) {
+    log("no 'N passed, N failed' line from `%s`; nothing to measure", task.visible_test);
+    return 0;
+  }
+  std::fprintf(stderr, "[repair] initial: %d passed, %d failed (%.1f s)\n", initial.passed,
+               initial.failed, run_time);
+  if (initial.failed == 0) return 0;
+
+  // 2. Fault localisation.
+  std::vector<std::string> sources = find_sources(ws);
+  std::map<std::string, std::string> originals;
+  for (const auto& f : sources) originals[f] = read_file(ws + "/" + f);
+  bool used_coverage = false;
+  std::vector<RankedLine> ranked =
+      localize(ws, task.visible_test, initial, sources, run_time * 1.2, run_timeout,
+               start + budget * kLocalizeShare, used_coverage);
+  std::fprintf(stderr, "[repair] %zu lines ranked (%s)\n", ranked.size(),
+               used_coverage ? "gcov + Ochiai" : "uniform");
+  for (size_t i = 0; i < ranked.size() && i < 8; ++i)
+    std::fprintf(stderr, "[repair]   %s:%d  %.3f\n", ranked[i].file.c_str(), ranked[i].line,
+                 ranked[i].susp);
+
+  // 3. Candidates.
+  std::vector<Candidate> cands = generate_candidates(originals, ranked, mutate_options());
+  std::fprintf(stderr, "[repair] %zu candidates\n", cands.size());
+
+  // 4. Validation in scratch copies of the workspace.
+  char tmpl[] = "/tmp/repair-agent-XXXXXX";
+  std::string scratch = mkdtemp(tmpl) ? tmpl : ws + "/.repair-scratch";
+  std::vector<std::string> copies;
+  for (int j = 0; j < kParallelJobs; ++j) {
+    std::string dir = scratch + "/w" + std::to_string(j);
+    if (std::system(("cp -a " + shell_quote(ws) + " " + shell_quote(dir)).c_str()) == 0)
+      copies.push_back(dir);
+  }
+  if (copies.empty()) copies.push_back(ws);  // validate in place as a last resort
+
+  Outcome best{initial.passed, initial.failed, 0, -1};
+  const int total = initial.passed + initial.failed;
+  std::mutex mu;
+  std::atomic<size_t> next{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> tried{0};
+  auto worker = [&](const std::string& dir) {
+    while (!done) {
+      size_t i = next++;
+      if (i >= cands.size()) break;
+      if (now_seconds() + run_time * 1.5 > deadline) { done = true; break; }
+      const Candidate& c = cands[i];
+      const std::string path = dir + "/" + c.file;
+      write_file(path, apply_candidate(originals[c.file], c));
+      TestRun r = run_tests(dir, task.visible_test, {}, "", run_timeout);
+      write_file(path, originals[c.file]);
+      ++tried;
+      if (!r.parsed) continue;
+      Outcome o{r.passed, r.failed, c.cost, int(i)};
+      std::lock_guard<std::mutex> lock(mu);
+      if (better(o, best) && !(o.passed == best.passed && o.failed == best.failed && best.index < 0)) {
+        best = o;
+        std::fprintf(stderr, "[repair] %s:%d %s -> %d passed, %d failed\n", c.file.c_str(),
+                     c.line, c.op.c_str(), r.passed, r.failed);
+      }
+      if (best.passed == total && best.failed == 0) done = true;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (const auto& d : copies) threads.emplace_back(worker, d);
+  for (auto& t : threads) t.join();
+  std::fprintf(stderr, "[repair] tried %d of %zu candidates in %.1f s\n", tried.load(),
+               cands.size(), now_seconds() - start);
+  if (copies[0] != ws) std::system(("rm -rf " + shell_quote(scratch)).c_str());
+
+  // 5. Leave the best patch, confirmed in the workspace itself.
+  if (best.index < 0) {
+    log("no candidate improved on the original");
+    return 0;
+  }
+  const Candidate& c = cands[best.index];
+  write_file(ws + "/" + c.file, apply_candidate(originals[c.file], c));
+  std::fprintf(stderr, "[repair] applied %s at %s:%d:\n  %s\n", c.op.c_str(), c.file.c_str(),
+               c.line, c.text.c_str());
+  if (now_seconds() + run_time * 1.5 < start + task.agent_seconds - 1) {
+    TestRun confirm = run_tests(ws, task.visible_test, {}, "", run_timeout);
+    if (!confirm.parsed || confirm.passed < initial.passed) {
+      log("confirmation run did not hold up; restoring the original");
+      write_file(ws + "/" + c.file, originals[c.file]);
+    }
+  }
+  return 0;
+}
