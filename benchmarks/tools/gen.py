@@ -47,7 +47,7 @@ def read_script(name):
 
 
 def sh(cmd, cwd=None, inp=None, timeout=20):
-    return subprocess.run(cmd, cwd=cwd, input=inp, capture_output=True, text=True,
+    return subprocess.run(cmd, cwd=cwd, input=inp, capture_output=True, text=True, errors="replace",
                           timeout=timeout)
 
 
@@ -176,6 +176,9 @@ def gen_task(suite, spec):
     i = vfail[0]
     name = f"{i+1:02d}"
     def clip(s, n=12):
+        # Control bytes (other than tab) shown as \xNN so the statement stays printable.
+        s = "".join(c if c in "\n\t" or 32 <= ord(c) < 127 or ord(c) > 159 else f"\\x{ord(c):02x}"
+                    for c in s)
         lines = s.splitlines()
         return "\n".join(lines[:n] + (["..."] if len(lines) > n else []))
     got = fails[i][2] if fails[i][1] == 0 else (fails[i][2] + f"\n(exit status {fails[i][1]})")
