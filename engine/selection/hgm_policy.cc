@@ -112,20 +112,21 @@ Result<std::vector<int>> HgmPolicy::Select(const std::vector<Candidate>& pool, s
                                            Rng& rng) const {
   if (count == 0) return std::vector<int>{};
   auto eligible = CLADE_TRY(EligibleOrFail(pool, name()));
-  const auto tallies = CladeTallies(pool, failures_are_losses_);
+  const auto by_id = CladeTallies(pool, failures_are_losses_);
+  std::vector<CladeTally> tallies;
+  for (const Candidate* c : eligible) tallies.push_back(by_id.at(c->id));
   std::vector<int> picks;
   for (size_t i = 0; i < count; ++i) {
-    const Candidate* pick = nullptr;
+    size_t pick = 0;
     double best = -1;
-    for (const Candidate* c : eligible) {
-      const CladeTally& t = tallies.at(c->id);
-      const double theta = BetaDraw(rng, 1 + t.wins, 1 + t.losses);
+    for (size_t j = 0; j < eligible.size(); ++j) {
+      const double theta = BetaDraw(rng, 1 + tallies[j].wins, 1 + tallies[j].losses);
       if (theta > best) {
         best = theta;
-        pick = c;
+        pick = j;
       }
     }
-    picks.push_back(pick->id);
+    picks.push_back(eligible[pick]->id);
   }
   return picks;
 }

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "support/strings.h"
 
@@ -61,7 +60,9 @@ std::vector<int> KeepBetterRule::Prune(const std::vector<Candidate>& pool,
     std::optional<double> bar;
     for (int p : it->second->parents) {
       auto parent = by_id.find(p);
-      if (parent == by_id.end() || !parent->second->score) continue;
+      if (parent == by_id.end() || !parent->second->score || std::isnan(*parent->second->score)) {
+        continue;
+      }
       bar = std::max(bar.value_or(*parent->second->score), *parent->second->score);
     }
     if (bar && ScoreOf(*it->second) < *bar - leeway_) out.push_back(id);
