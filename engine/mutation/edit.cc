@@ -38,6 +38,10 @@ std::string Describe(const Edit& edit) {
                                    : fmt::format("insert function after {}", e.after);
           },
           [](const AddFile& e) { return fmt::format("add file {}", e.path); },
+          [](const ReplaceRange& e) {
+            return fmt::format("replace bytes {}..{} of {}", e.offset, e.offset + e.old.size(),
+                               e.path);
+          },
       },
       edit);
 }
@@ -61,6 +65,13 @@ nlohmann::json EditToJson(const Edit& edit) {
           [](const AddFile& e) -> nlohmann::json {
             return {{"op", "add_file"}, {"path", e.path}, {"text", e.text}};
           },
+          [](const ReplaceRange& e) -> nlohmann::json {
+            return {{"op", "replace_range"},
+                    {"path", e.path},
+                    {"offset", e.offset},
+                    {"old", e.old},
+                    {"text", e.text}};
+          },
       },
       edit);
 }
@@ -81,6 +92,15 @@ Result<Edit> EditFromJson(const nlohmann::json& json) {
   }
   if (op == "add_file") {
     return AddFile{CLADE_TRY(Field(json, "path")), CLADE_TRY(Field(json, "text"))};
+  }
+  if (op == "replace_range") {
+    if (!json.contains("offset") || !json["offset"].is_number_unsigned()) {
+      return FailAs(ErrorKind::kUsage,
+                    "field \"offset\" of a replace_range edit is not a byte offset");
+    }
+    return ReplaceRange{CLADE_TRY(Field(json, "path")), json["offset"].get<size_t>(),
+                        CLADE_TRY(Field(json, "old", false)),
+                        CLADE_TRY(Field(json, "text", false))};
   }
   return FailAs(ErrorKind::kUsage, "unknown edit op \"{}\"", op);
 }

@@ -45,12 +45,23 @@ struct AddFile {
   std::string text;
 };
 
-using Edit = std::variant<SearchReplace, ReplaceFunction, InsertFunction, AddFile>;
+// Replace the bytes [offset, offset + old.size()) of `path` by `text`. `old` must be exactly
+// the text there (an empty `old` inserts at `offset`): a recorded edit (the GI mutator's)
+// re-derives its child only from the parent it was made on.
+struct ReplaceRange {
+  std::string path;
+  size_t offset = 0;
+  std::string old;
+  std::string text;
+};
+
+using Edit = std::variant<SearchReplace, ReplaceFunction, InsertFunction, AddFile, ReplaceRange>;
 
 // One line for logs and commit messages: "search/replace in src/a.cc", ...
 std::string Describe(const Edit& edit);
 
-// {"op": "search_replace"|"replace_function"|"insert_function"|"add_file", ...fields}.
+// {"op": "search_replace"|"replace_function"|"insert_function"|"add_file"|"replace_range",
+//  ...fields}; replace_range's "offset" is a number.
 nlohmann::json EditToJson(const Edit& edit);
 // The inverse of EditToJson; a usage error names the missing or unknown field.
 Result<Edit> EditFromJson(const nlohmann::json& json);

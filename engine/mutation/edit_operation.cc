@@ -293,6 +293,32 @@ class AddFileOperation : public EditOperation {
   std::string path_;
 };
 
+class ReplaceRangeOperation : public EditOperation {
+ public:
+  explicit ReplaceRangeOperation(ReplaceRange edit) : edit_(std::move(edit)) {}
+
+  tl::expected<void, EditRejection> Prepare(const EditContext& context) override {
+    path_ = CLADE_TRY_EDIT(CheckPath(context, edit_.path));
+    const std::string text = CLADE_TRY_EDIT(ReadExisting(context, path_));
+    if (edit_.offset > text.size() || text.size() - edit_.offset < edit_.old.size() ||
+        text.compare(edit_.offset, edit_.old.size(), edit_.old) != 0) {
+      return Reject(RejectReason::kMissing,
+                    fmt::format("{} does not have \"{}\" at byte {} (it has {} bytes)", path_,
+                                edit_.old, edit_.offset, text.size()));
+    }
+    return {};
+  }
+
+  Replacements Apply() const override {
+    return Replacements(Replacement(path_, static_cast<unsigned>(edit_.offset),
+                                    static_cast<unsigned>(edit_.old.size()), edit_.text));
+  }
+
+ private:
+  ReplaceRange edit_;
+  std::string path_;
+};
+
 #undef CLADE_TRY_EDIT
 
 }  // namespace
@@ -318,6 +344,9 @@ std::unique_ptr<EditOperation> MakeEditOperation(const Edit& edit) {
   }
   if (auto* e = std::get_if<InsertFunction>(&edit)) {
     return std::make_unique<InsertFunctionOperation>(*e);
+  }
+  if (auto* e = std::get_if<ReplaceRange>(&edit)) {
+    return std::make_unique<ReplaceRangeOperation>(*e);
   }
   return std::make_unique<AddFileOperation>(std::get<AddFile>(edit));
 }

@@ -1,0 +1,551 @@
+#include "engine/mutation/gi_mutator.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "engine/mutation/apply_edits.h"
+#include "engine/mutation/gi_sites.h"
+#include "support/strings.h"
+
+namespace clade::mutation {
+namespace {
+
+using gi::FileSites;
+using gi::Point;
+using gi::Statement;
+
+// One byte-range change against the parent's text.
+struct Change {
+  size_t offset = 0;
+  std::string old_text;
+  std::string new_text;
+};
+
+// One operator applied: its changes, all in one file.
+struct Application {
+  GiOperator op = GiOperator::kConstant;
+  size_t file = 0;
+  std::vector<Change> changes;
+  std::string description;
+};
+
+// Conservative: touching ranges and insertions at a range's edge count as overlapping.
+bool Overlaps(const Change& a, const Change& b) {
+  const size_t a_end = a.offset + a.old_text.size(), b_end = b.offset + b.old_text.size();
+  if (a.old_text.empty() && b.old_text.empty()) return a.offset == b.offset;
+  if (a.old_text.empty()) return b.offset <= a.offset && a.offset <= b_end;
+  if (b.old_text.empty()) return a.offset <= b.offset && b.offset <= a_end;
+  return a.offset < b_end && b.offset < a_end;
+}
+
+int LineOf(const std::string& text, size_t offset) {
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+}
+
+// The draws. Uniform choices are `rng() % n`: std::uniform_int_distribution differs
+// between standard libraries, and a child must be the same wherever it is re-derived.
+class Drawer {
+ public:
+  Drawer(const std::vector<FileSites>& files, uint64_t seed) : files_(files), rng_(seed) {}
+
+  uint64_t Pick(size_t n) { return n == 0 ? 0 : rng_() % n; }
+
+  // Sites of `op` across all files, as (file, index), sorted by file then offset.
+  std::vector<std::pair<size_t, size_t>> Sites(GiOperator op) const {
+    std::vector<std::pair<size_t, size_t>> sites;
+    for (size_t f = 0; f < files_.size(); ++f) {
+      const FileSites& file = files_[f];
+      size_t count = 0;
+      switch (op) {
+        case GiOperator::kDeleteStatement:
+          count = file.statements.size();
+          break;
+        case GiOperator::kCopyStatement:
+        case GiOperator::kSwapStatements:
+        case GiOperator::kReplaceStatement:
+          for (size_t i = 0; i < file.statements.size(); ++i) {
+            if (file.statements[i].movable) sites.emplace_back(f, i);
+          }
+          continue;
+        case GiOperator::kBinaryOperator:
+          count = file.binary.size();
+          break;
+        case GiOperator::kUnaryOperator:
+          count = file.unary.size();
+          break;
+        case GiOperator::kConstant:
+          count = file.literals.size();
+          break;
+        case GiOperator::kNegateCondition:
+          count = file.conditions.size();
+          break;
+      }
+      for (size_t i = 0; i < count; ++i) sites.emplace_back(f, i);
+    }
+    return sites;
+  }
+
+  std::optional<Application> Draw(GiOperator op, size_t f, size_t i) {
+    const FileSites& file = files_[f];
+    switch (op) {
+      case GiOperator::kDeleteStatement:
+        return Delete(f, file.statements[i]);
+      case GiOperator::kCopyStatement:
+        return Copy(f, file.statements[i]);
+      case GiOperator::kSwapStatements:
+        return Swap(f, i);
+      case GiOperator::kReplaceStatement:
+        return Replace(f, i);
+      case GiOperator::kBinaryOperator:
+        return Binary(f, file.binary[i]);
+      case GiOperator::kUnaryOperator:
+        return Unary(f, file.unary[i]);
+      case GiOperator::kConstant:
+        return Constant(f, file.literals[i]);
+      case GiOperator::kNegateCondition:
+        return Negate(f, file.conditions[i]);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string Where(size_t f, size_t offset) const {
+    return fmt::format("{}:{}", files_[f].path, LineOf(files_[f].text, offset));
+  }
+
+  std::string Text(size_t f, size_t begin, size_t end) const {
+    return files_[f].text.substr(begin, end - begin);
+  }
+
+  // Whether `statement` may stand at `point`: every local it uses is visible there, its
+  // break/continue have a loop or switch, its return has the same type, `this` the same class.
+  bool Fits(const FileSites& file, const Statement& statement, const Point& point) const {
+    for (int v : statement.variables) {
+      const gi::Variable& var = file.variables[static_cast<size_t>(v)];
+      if (var.function != point.function || point.offset < var.from || point.offset >= var.to) {
+        return false;
+      }
+    }
+    if (statement.free_break && !point.in_loop && !point.in_switch) return false;
+    if (statement.free_continue && !point.in_loop) return false;
+    if (statement.has_return && statement.at.return_type != point.return_type) return false;
+    if (statement.uses_this &&
+        (point.this_class.empty() || point.this_class != statement.at.this_class)) {
+      return false;
+    }
+    return true;
+  }
+
+  static bool Nested(const Statement& a, const Statement& b) {
+    return a.begin < b.end && b.begin < a.end;
+  }
+
+  std::optional<Application> Delete(size_t f, const Statement& statement) {
+    const std::string& text = files_[f].text;
+    size_t begin = statement.begin, end = statement.end;
+    // A statement alone on its line takes its line with it.
+    size_t line_begin = begin;
+    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t')) {
+      --line_begin;
+    }
+    size_t line_end = end;
+    while (line_end < text.size() && (text[line_end] == ' ' || text[line_end] == '\t')) {
+      ++line_end;
+    }
+    if ((line_begin == 0 || text[line_begin - 1] == '\n') && line_end < text.size() &&
+        text[line_end] == '\n') {
+      begin = line_begin;
+      end = line_end + 1;
+    }
+    return Application{GiOperator::kDeleteStatement,
+                       f,
+                       {{begin, Text(f, begin, end), ""}},
+                       fmt::format("delete statement in {}", Where(f, statement.begin))};
+  }
+
+  std::optional<Application> Copy(size_t f, const Statement& statement) {
+    const FileSites& file = files_[f];
+    std::vector<const Point*> fitting;
+    for (const Point& point : file.points) {
+      if (Fits(file, statement, point)) fitting.push_back(&point);
+    }
+    if (fitting.empty()) return std::nullopt;
+    const Point& point = *fitting[Pick(fitting.size())];
+    // Keep the indentation of the line the copy goes into.
+    size_t line_begin = point.offset;
+    while (line_begin > 0 &&
+           (file.text[line_begin - 1] == ' ' || file.text[line_begin - 1] == '\t')) {
+      --line_begin;
+    }
+    std::string indent = file.text.substr(line_begin, point.offset - line_begin);
+    if (line_begin > 0 && file.text[line_begin - 1] != '\n') indent = " ";
+    const std::string copy = Text(f, statement.begin, statement.end);
+    return Application{GiOperator::kCopyStatement,
+                       f,
+                       {{point.offset, "", copy + (indent == " " ? " " : "\n" + indent)}},
+                       fmt::format("copy statement from {} to line {}", Where(f, statement.begin),
+                                   LineOf(file.text, point.offset))};
+  }
+
+  std::optional<Application> Swap(size_t f, size_t i) {
+    const FileSites& file = files_[f];
+    const Statement& a = file.statements[i];
+    const std::string a_text = Text(f, a.begin, a.end);
+    std::vector<const Statement*> partners;
+    for (const Statement& b : file.statements) {
+      if (&b == &a || !b.movable || b.kind != a.kind || Nested(a, b)) continue;
+      if (Text(f, b.begin, b.end) == a_text) continue;
+      if (Fits(file, a, b.at) && Fits(file, b, a.at)) partners.push_back(&b);
+    }
+    if (partners.empty()) return std::nullopt;
+    const Statement& b = *partners[Pick(partners.size())];
+    const std::string b_text = Text(f, b.begin, b.end);
+    const Statement& first = a.begin < b.begin ? a : b;
+    const Statement& second = a.begin < b.begin ? b : a;
+    return Application{GiOperator::kSwapStatements,
+                       f,
+                       {{a.begin, a_text, b_text}, {b.begin, b_text, a_text}},
+                       fmt::format("swap statements in {} and line {}", Where(f, first.begin),
+                                   LineOf(file.text, second.begin))};
+  }
+
+  std::optional<Application> Replace(size_t f, size_t i) {
+    const FileSites& file = files_[f];
+    const Statement& source = file.statements[i];
+    const std::string source_text = Text(f, source.begin, source.end);
+    std::vector<const Statement*> targets;
+    for (const Statement& target : file.statements) {
+      if (&target == &source || target.kind != source.kind) continue;
+      if (Text(f, target.begin, target.end) == source_text) continue;
+      if (Fits(file, source, target.at)) targets.push_back(&target);
+    }
+    if (targets.empty()) return std::nullopt;
+    const Statement& target = *targets[Pick(targets.size())];
+    return Application{GiOperator::kReplaceStatement,
+                       f,
+                       {{target.begin, Text(f, target.begin, target.end), source_text}},
+                       fmt::format("replace statement in {} with the one of line {}",
+                                   Where(f, target.begin), LineOf(file.text, source.begin))};
+  }
+
+  // Spaces around a new operator that could otherwise fuse with its neighbours
+  // ("a - -b" -> "a--b", "a* *p" -> "a/*p").
+  std::string Spaced(size_t f, size_t begin, size_t end, const std::string& spelling) const {
+    static const std::string kOperatorChars = "+-*/%<>=!&|";
+    const std::string& text = files_[f].text;
+    std::string out = spelling;
+    if (spelling.empty()) return out;
+    if (begin > 0 && kOperatorChars.find(text[begin - 1]) != std::string::npos) out = " " + out;
+    if (end < text.size() && kOperatorChars.find(text[end]) != std::string::npos) out += " ";
+    return out;
+  }
+
+  std::optional<Application> Binary(size_t f, const gi::Operator& site) {
+    static const std::vector<std::vector<std::string>> kFamilies = {
+        {"+", "-", "*", "/", "%"},
+        {"<", "<=", ">", ">=", "==", "!="},
+        {"&&", "||"},
+        {"+=", "-=", "*=", "/=", "%="}};
+    std::vector<std::string> choices;
+    for (const auto& family : kFamilies) {
+      if (std::find(family.begin(), family.end(), site.spelling) == family.end()) continue;
+      for (const std::string& other : family) {
+        if (other == site.spelling) continue;
+        if (!site.integer && (other == "%" || other == "%=")) continue;
+        choices.push_back(other);
+      }
+    }
+    if (choices.empty()) return std::nullopt;
+    const std::string& chosen = choices[Pick(choices.size())];
+    const size_t end = site.offset + site.spelling.size();
+    return Application{
+        GiOperator::kBinaryOperator,
+        f,
+        {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
+        fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset))};
+  }
+
+  std::optional<Application> Unary(size_t f, const gi::Operator& site) {
+    std::vector<std::string> choices;
+    if (site.spelling == "++") choices = {"--"};
+    if (site.spelling == "--") choices = {"++"};
+    if (site.spelling == "-") choices = {"!"};
+    if (site.spelling == "!") choices = {"-", ""};
+    if (choices.empty()) return std::nullopt;
+    const std::string& chosen = choices[Pick(choices.size())];
+    const size_t end = site.offset + site.spelling.size();
+    std::string description =
+        chosen.empty()
+            ? fmt::format("remove {} in {}", site.spelling, Where(f, site.offset))
+            : fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset));
+    return Application{GiOperator::kUnaryOperator,
+                       f,
+                       {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
+                       std::move(description)};
+  }
+
+  std::optional<Application> Constant(size_t f, const gi::Literal& site) {
+    const std::string text = Text(f, site.begin, site.end);
+    std::vector<std::string> choices = site.floating ? FloatTweaks(text) : IntegerTweaks(text);
+    if (choices.empty()) return std::nullopt;
+    const std::string& chosen = choices[Pick(choices.size())];
+    return Application{GiOperator::kConstant,
+                       f,
+                       {{site.begin, text, chosen}},
+                       fmt::format("replace {} with {} in {}", text, chosen, Where(f, site.begin))};
+  }
+
+  // 0, 1, -1, +1, -1, double, halve: the distinct new values, spelled with the suffix.
+  static std::vector<std::string> IntegerTweaks(const std::string& text) {
+    size_t digits_end = text.size();
+    while (digits_end > 0 &&
+           std::string_view("uUlLzZ").find(text[digits_end - 1]) != std::string_view::npos) {
+      --digits_end;
+    }
+    const std::string suffix = text.substr(digits_end);
+    std::string digits;
+    for (size_t i = 0; i < digits_end; ++i) {
+      if (text[i] != '\'') digits += text[i];
+    }
+    int base = 10;
+    if (digits.size() > 1 && digits[0] == '0') {
+      if (digits[1] == 'x' || digits[1] == 'X') {
+        base = 16, digits = digits.substr(2);
+      } else if (digits[1] == 'b' || digits[1] == 'B') {
+        base = 2, digits = digits.substr(2);
+      } else {
+        base = 8, digits = digits.substr(1);
+      }
+    }
+    if (digits.empty()) return {};
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long parsed = std::strtoull(digits.c_str(), &end, base);
+    if (errno != 0 || *end != '\0' || parsed > static_cast<unsigned long long>(LLONG_MAX / 2)) {
+      return {};
+    }
+    const long long value = static_cast<long long>(parsed);
+    std::vector<std::string> out;
+    for (long long next : {0LL, 1LL, -1LL, value + 1, value - 1, value * 2, value / 2}) {
+      if (next == value) continue;
+      std::string spelled =
+          next < 0 ? fmt::format("(-{}{})", -next, suffix) : fmt::format("{}{}", next, suffix);
+      if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
+    }
+    return out;
+  }
+
+  static std::vector<std::string> FloatTweaks(const std::string& text) {
+    if (text.find('\'') != std::string::npos) return {};
+    size_t number_end = text.size();
+    while (number_end > 0 &&
+           std::string_view("fFlL").find(text[number_end - 1]) != std::string_view::npos) {
+      --number_end;
+    }
+    // A hexadecimal float's 'f' could be a digit: leave those alone.
+    if (text.size() > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return {};
+    const std::string suffix = text.substr(number_end);
+    const std::string number = text.substr(0, number_end);
+    char* end = nullptr;
+    const double value = std::strtod(number.c_str(), &end);
+    if (end == nullptr || *end != '\0' || !std::isfinite(value)) return {};
+    std::vector<std::string> out;
+    for (double next : {0.0, 1.0, -1.0, value + 1, value - 1, value * 2, value / 2}) {
+      if (next == value || !std::isfinite(next)) continue;
+      std::string magnitude = fmt::format("{}", std::fabs(next));
+      if (magnitude.find_first_of(".e") == std::string::npos) magnitude += ".0";
+      std::string spelled = next < 0 ? fmt::format("(-{}{})", magnitude, suffix)
+                                     : fmt::format("{}{}", magnitude, suffix);
+      if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
+    }
+    return out;
+  }
+
+  std::optional<Application> Negate(size_t f, const gi::Condition& site) {
+    const std::string text = Text(f, site.begin, site.end);
+    return Application{GiOperator::kNegateCondition,
+                       f,
+                       {{site.begin, text, "!(" + text + ")"}},
+                       fmt::format("negate condition in {}", Where(f, site.begin))};
+  }
+
+  const std::vector<FileSites>& files_;
+  std::mt19937_64 rng_;
+};
+
+std::vector<Edit> ToEdits(const std::vector<GiEdit>& edits) {
+  std::vector<Edit> out;
+  for (const GiEdit& edit : edits) {
+    out.push_back(ReplaceRange{edit.file, edit.offset, edit.old_text, edit.new_text});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view GiOperatorName(GiOperator op) {
+  switch (op) {
+    case GiOperator::kDeleteStatement:
+      return "delete_statement";
+    case GiOperator::kCopyStatement:
+      return "copy_statement";
+    case GiOperator::kSwapStatements:
+      return "swap_statements";
+    case GiOperator::kReplaceStatement:
+      return "replace_statement";
+    case GiOperator::kBinaryOperator:
+      return "binary_operator";
+    case GiOperator::kUnaryOperator:
+      return "unary_operator";
+    case GiOperator::kConstant:
+      return "constant";
+    case GiOperator::kNegateCondition:
+      return "negate_condition";
+  }
+  return "unknown";
+}
+
+std::optional<GiOperator> GiOperatorFromName(std::string_view name) {
+  for (GiOperator op : kAllGiOperators) {
+    if (GiOperatorName(op) == name) return op;
+  }
+  return std::nullopt;
+}
+
+Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) {
+  const std::vector<FileSites> files = CLADE_TRY(gi::CollectSites(agent));
+  if (files.empty()) {
+    return Fail("mutation_failed: {} has no editable C/C++ file (editable: {})",
+                agent.root().string(),
+                agent.editable().globs().empty() ? std::string("everything but agent.yaml")
+                                                 : Join(agent.editable().globs(), ", "));
+  }
+  std::vector<std::string> broken;
+  for (const FileSites& file : files) {
+    if (!file.errors.empty()) broken.push_back(file.errors.front().Format());
+  }
+
+  Drawer drawer(files, options.seed);
+  std::vector<GiOperator> allowed(options.operators.begin(), options.operators.end());
+  if (allowed.empty()) allowed.assign(std::begin(kAllGiOperators), std::end(kAllGiOperators));
+  std::vector<std::pair<GiOperator, std::vector<std::pair<size_t, size_t>>>> usable;
+  for (GiOperator op : kAllGiOperators) {
+    if (std::find(allowed.begin(), allowed.end(), op) == allowed.end()) continue;
+    auto sites = drawer.Sites(op);
+    if (!sites.empty()) usable.emplace_back(op, std::move(sites));
+  }
+  if (usable.empty()) {
+    return Fail("mutation_failed: no editable file of {} has a site for the allowed operators{}",
+                agent.root().string(),
+                broken.empty() ? std::string()
+                               : fmt::format(" (files with parse errors are skipped: {})",
+                                             Join(broken, "; ")));
+  }
+
+  const int k = std::max(1, options.max_operators);
+  const int attempts = std::max(1, options.max_attempts);
+  std::string last_rejection = "no operator could be applied";
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    const size_t wanted = 1 + drawer.Pick(static_cast<size_t>(k));
+    std::vector<Application> applied;
+    for (size_t draw = 0; applied.size() < wanted && draw < 8 * wanted; ++draw) {
+      const auto& [op, sites] = usable[drawer.Pick(usable.size())];
+      const auto [f, i] = sites[drawer.Pick(sites.size())];
+      std::optional<Application> application = drawer.Draw(op, f, i);
+      if (!application) continue;
+      bool clash = false;
+      for (const Application& other : applied) {
+        if (other.file != application->file) continue;
+        for (const Change& a : other.changes) {
+          for (const Change& b : application->changes) clash = clash || Overlaps(a, b);
+        }
+      }
+      if (!clash) applied.push_back(std::move(*application));
+    }
+    if (applied.empty()) continue;
+
+    GiMutation mutation;
+    mutation.attempts = attempt;
+    std::sort(applied.begin(), applied.end(), [](const Application& a, const Application& b) {
+      return std::pair(a.file, a.changes.front().offset) <
+             std::pair(b.file, b.changes.front().offset);
+    });
+    std::vector<std::string> descriptions;
+    for (const Application& application : applied) {
+      descriptions.push_back(application.description);
+      const FileSites& file = files[application.file];
+      for (const Change& change : application.changes) {
+        mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
+                                  change.offset, LineOf(file.text, change.offset), change.old_text,
+                                  change.new_text});
+      }
+    }
+    std::sort(mutation.edits.begin(), mutation.edits.end(), [](const GiEdit& a, const GiEdit& b) {
+      return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
+    });
+    mutation.summary = Join(descriptions, "; ");
+    ApplyResult result = ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
+                                    {.check_syntax = true, .format = options.format});
+    if (!result) {
+      last_rejection = fmt::format("{} ({})", result.error().message, mutation.summary);
+      continue;
+    }
+    mutation.files = std::move(result->files);
+    return mutation;
+  }
+  return Fail("mutation_failed: {} attempts on {} were all rejected; the last: {}", attempts,
+              agent.root().string(), last_rejection);
+}
+
+nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const GiEdit& edit : edits) {
+    out.push_back({{"op", edit.op},
+                   {"file", edit.file},
+                   {"offset", edit.offset},
+                   {"line", edit.line},
+                   {"old", edit.old_text},
+                   {"new", edit.new_text}});
+  }
+  return out;
+}
+
+Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json) {
+  if (!json.is_array()) return FailAs(ErrorKind::kUsage, "a GI edit list is not a JSON array");
+  std::vector<GiEdit> edits;
+  for (const nlohmann::json& item : json) {
+    if (!item.is_object() || !item.contains("file") || !item["file"].is_string() ||
+        !item.contains("offset") || !item["offset"].is_number_unsigned() || !item.contains("old") ||
+        !item["old"].is_string() || !item.contains("new") || !item["new"].is_string()) {
+      return FailAs(ErrorKind::kUsage, "GI edit {} needs \"file\", \"offset\", \"old\" and \"new\"",
+                    item.dump());
+    }
+    GiEdit edit;
+    edit.op = item.value("op", std::string());
+    edit.file = item["file"].get<std::string>();
+    edit.offset = item["offset"].get<size_t>();
+    edit.line = item.value("line", 0);
+    edit.old_text = item["old"].get<std::string>();
+    edit.new_text = item["new"].get<std::string>();
+    edits.push_back(std::move(edit));
+  }
+  return edits;
+}
+
+Result<FileOverlay> ApplyEditList(const AgentSource& agent, const std::vector<GiEdit>& edits,
+                                  bool format) {
+  if (edits.empty()) return FileOverlay{};
+  ApplyResult result =
+      ApplyEdits(agent, SourceIndex{}, ToEdits(edits), {.check_syntax = false, .format = format});
+  if (!result) return Fail("re-deriving a GI child: {}", result.error().Explain());
+  return std::move(result->files);
+}
+
+}  // namespace clade::mutation

@@ -1,0 +1,86 @@
+// The built-in genetic-improvement mutator `gi`: small random changes to an agent's
+// editable C/C++ files, chosen on their Clang AST, with no model. The same parent source and
+// seed give the same child, byte for byte, and the edit list of a child re-derives it from
+// its parent (ApplyEditList). Clang-free; the AST work is in gi_sites.cc.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/mutation/agent_source.h"
+#include "support/error.h"
+
+namespace clade::mutation {
+
+enum class GiOperator {
+  kDeleteStatement,   // remove a statement of a block (declarations never)
+  kCopyStatement,     // insert a copy of a statement where its variables are in scope
+  kSwapStatements,    // exchange two statements of the same kind
+  kReplaceStatement,  // overwrite a statement with a copy of another of the same kind
+  kBinaryOperator,    // + - * / %, < <= > >= == !=, && ||, += -= *= /= %= within a family
+  kUnaryOperator,     // ++ <-> --, - <-> !, remove !
+  kConstant,          // integer or float literal: 0, 1, -1, +1, -1, double, halve
+  kNegateCondition,   // if/while/for/do condition c -> !(c)
+};
+
+inline constexpr GiOperator kAllGiOperators[] = {
+    GiOperator::kDeleteStatement,  GiOperator::kCopyStatement,  GiOperator::kSwapStatements,
+    GiOperator::kReplaceStatement, GiOperator::kBinaryOperator, GiOperator::kUnaryOperator,
+    GiOperator::kConstant,         GiOperator::kNegateCondition};
+
+// "delete_statement", "copy_statement", "swap_statements", "replace_statement",
+// "binary_operator", "unary_operator", "constant", "negate_condition".
+std::string_view GiOperatorName(GiOperator op);
+std::optional<GiOperator> GiOperatorFromName(std::string_view name);
+
+struct GiOptions {
+  uint64_t seed = 0;
+  int max_operators = 1;              // k: each mutation applies 1..k operators
+  std::vector<GiOperator> operators;  // the ones allowed; empty means all
+  int max_attempts = 20;              // children tried before giving up
+  bool format = true;                 // clang-format the changed lines
+};
+
+// One byte-range change of one file, against the parent's text. An operator gives one
+// edit (two for a swap).
+struct GiEdit {
+  std::string op;  // GiOperatorName
+  std::string file;
+  size_t offset = 0;  // 0-based byte offset of `old_text`
+  int line = 0;       // 1-based line of `offset`
+  std::string old_text;
+  std::string new_text;
+};
+
+struct GiMutation {
+  FileOverlay files;          // the new text of every changed file
+  std::vector<GiEdit> edits;  // sorted by file, then offset
+  std::string summary;        // "replace < with <= in src/a.cc:42; negate condition in ..."
+  int attempts = 0;           // children tried, the last one kept
+};
+
+// Applies 1..options.max_operators operators, chosen by a std::mt19937_64 seeded with
+// options.seed among the sites of every editable C/C++ file (sorted by file, then offset).
+// A child that fails the syntax check is dropped for the next draw, up to max_attempts.
+// Errors (ErrorKind::kFailure) start with "mutation_failed:" and say why: no editable
+// C/C++ file, a file with parse errors (file:line:col), no site for the allowed
+// operators, or every attempt rejected (with the last diagnostic).
+Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options = {});
+
+// [{"op", "file", "offset", "line", "old", "new"}, ...]
+nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits);
+Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json);
+
+// Re-derives a child from its parent: applies `edits` to the parent `agent` (no syntax
+// check; formatted as MutateGi does when `format`). Fails when a file no longer has an
+// edit's old text at its offset.
+Result<FileOverlay> ApplyEditList(const AgentSource& agent, const std::vector<GiEdit>& edits,
+                                  bool format = true);
+
+}  // namespace clade::mutation

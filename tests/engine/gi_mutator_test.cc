@@ -1,0 +1,282 @@
+#include "engine/mutation/gi_mutator.h"
+
+#include <set>
+
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+
+#include "support/fs.h"
+#include "support/strings.h"
+
+using namespace clade;
+using namespace clade::mutation;
+
+namespace {
+
+// No #include: every parse of these agents takes a few milliseconds.
+const char kCalc[] = R"(int Sum(int n) {
+  int total = 0;
+  for (int i = 0; i < n; ++i) {
+    if (i % 2 == 0) continue;
+    total += i * 3;
+  }
+  return total;
+}
+double Half(double x) { return x / 2.5; }
+bool Flag(bool a, bool b) { return !a && b; }
+int Other(int m) {
+  int y = -m;
+  y = y + 4;
+  y--;
+  return y;
+}
+)";
+
+using Files = std::map<std::string, std::string>;
+
+struct Sample {
+  TempDir dir;
+  AgentSource agent;
+
+  explicit Sample(std::map<std::string, std::string> files,
+                  std::vector<std::string> editable = {"src/**"}) {
+    files["agent.yaml"] = "name: sample\nrun: ./a\n";
+    testing::WriteTree(dir.path(), files);
+    agent = OrThrow(AgentSource::Open(dir.path(), {.editable = editable}));
+  }
+
+  GiMutation Mutate(std::vector<GiOperator> operators, uint64_t seed, int k = 1) {
+    return OrThrow(MutateGi(agent, {.seed = seed,
+                                    .max_operators = k,
+                                    .operators = std::move(operators),
+                                    .max_attempts = 20,
+                                    .format = false}));
+  }
+};
+
+bool In(const std::vector<std::string>& set, const std::string& text) {
+  return std::find(set.begin(), set.end(), text) != set.end();
+}
+
+std::string Stripped(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("MutateGi: binary operators are replaced within their family") {
+  Sample sample(Files{{"src/calc.cc", kCalc}});
+  const std::vector<std::vector<std::string>> families = {{"+", "-", "*", "/", "%"},
+                                                          {"<", "<=", ">", ">=", "==", "!="},
+                                                          {"&&", "||"},
+                                                          {"+=", "-=", "*=", "/=", "%="}};
+  for (uint64_t seed = 0; seed < 6; ++seed) {
+    GiMutation m = sample.Mutate({GiOperator::kBinaryOperator}, seed);
+    REQUIRE(m.edits.size() == 1);
+    const GiEdit& edit = m.edits[0];
+    CHECK(edit.op == "binary_operator");
+    CHECK(edit.file == "src/calc.cc");
+    CHECK(std::string(kCalc).substr(edit.offset, edit.old_text.size()) == edit.old_text);
+    bool same_family = false;
+    for (const auto& family : families) {
+      same_family =
+          same_family || (In(family, edit.old_text) && In(family, Stripped(edit.new_text)));
+    }
+    CHECK(same_family);
+    CHECK(edit.old_text != Stripped(edit.new_text));
+    CHECK(m.summary.find("replace " + edit.old_text + " with ") == 0);
+    // 2.5 is a double: x / 2.5 never becomes x % 2.5.
+    if (edit.line == 9) CHECK(Stripped(edit.new_text) != "%");
+  }
+}
+
+TEST_CASE("MutateGi: unary operators, constants and condition negation") {
+  Sample sample(Files{{"src/calc.cc", kCalc}});
+  for (uint64_t seed = 0; seed < 4; ++seed) {
+    GiMutation unary = sample.Mutate({GiOperator::kUnaryOperator}, seed);
+    REQUIRE(unary.edits.size() == 1);
+    const GiEdit& u = unary.edits[0];
+    CHECK(u.op == "unary_operator");
+    if (u.old_text == "++") CHECK(u.new_text == "--");
+    if (u.old_text == "--") CHECK(u.new_text == "++");
+    if (u.old_text == "-") CHECK(u.new_text == "!");
+    if (u.old_text == "!") CHECK((u.new_text == "-" || u.new_text.empty()));
+
+    GiMutation constant = sample.Mutate({GiOperator::kConstant}, seed);
+    REQUIRE(constant.edits.size() == 1);
+    const GiEdit& c = constant.edits[0];
+    CHECK(c.op == "constant");
+    CHECK(c.old_text != c.new_text);
+    if (c.old_text == "2.5") {
+      CHECK(In({"0.0", "1.0", "(-1.0)", "3.5", "1.5", "5.0", "1.25"}, c.new_text));
+    } else {
+      CHECK(In({"0", "1", "(-1)", "2", "3", "4", "5", "6", "8"}, c.new_text));
+    }
+
+    GiMutation negate = sample.Mutate({GiOperator::kNegateCondition}, seed);
+    REQUIRE(negate.edits.size() == 1);
+    const GiEdit& n = negate.edits[0];
+    CHECK(n.op == "negate_condition");
+    CHECK(In({"i < n", "i % 2 == 0"}, n.old_text));
+    CHECK(n.new_text == "!(" + n.old_text + ")");
+    CHECK(negate.files.at("src/calc.cc").find("!(" + n.old_text + ")") != std::string::npos);
+  }
+}
+
+TEST_CASE("MutateGi: statement delete, copy, swap and replace") {
+  Sample sample(Files{{"src/calc.cc", kCalc}});
+  for (uint64_t seed = 0; seed < 4; ++seed) {
+    GiMutation del = sample.Mutate({GiOperator::kDeleteStatement}, seed);
+    REQUIRE(del.edits.size() == 1);
+    CHECK(del.edits[0].op == "delete_statement");
+    CHECK(del.edits[0].new_text.empty());
+    CHECK(Trim(del.edits[0].old_text).rfind("int ", 0) != 0);  // never a declaration
+    CHECK(del.files.at("src/calc.cc").size() ==
+          std::string(kCalc).size() - del.edits[0].old_text.size());
+
+    GiMutation copy = sample.Mutate({GiOperator::kCopyStatement}, seed);
+    REQUIRE(copy.edits.size() == 1);
+    CHECK(copy.edits[0].op == "copy_statement");
+    CHECK(copy.edits[0].old_text.empty());
+    CHECK(std::string(kCalc).find(Trim(copy.edits[0].new_text)) != std::string::npos);
+
+    GiMutation swap = sample.Mutate({GiOperator::kSwapStatements}, seed);
+    REQUIRE(swap.edits.size() == 2);
+    CHECK(swap.edits[0].op == "swap_statements");
+    CHECK(swap.edits[0].old_text == swap.edits[1].new_text);
+    CHECK(swap.edits[1].old_text == swap.edits[0].new_text);
+
+    GiMutation replace = sample.Mutate({GiOperator::kReplaceStatement}, seed);
+    REQUIRE(replace.edits.size() == 1);
+    CHECK(replace.edits[0].op == "replace_statement");
+    CHECK(replace.edits[0].old_text != replace.edits[0].new_text);
+    CHECK(std::string(kCalc).find(replace.edits[0].new_text) != std::string::npos);
+  }
+}
+
+TEST_CASE("MutateGi: a statement is copied only where its locals are in scope") {
+  const std::string code = R"(int F(int a) {
+  a = a + 1;
+  {
+    int local = a * 2;
+    a = local + a;
+  }
+  return a;
+}
+int G(int b) {
+  b = b * 3;
+  return b;
+}
+)";
+  Sample sample(Files{{"src/f.cc", code}});
+  const size_t scope_begin = code.find("a = local");  // just after `int local = ...;`
+  const size_t scope_end = code.find("  }\n  return a;") + 2;
+  int local_copies = 0;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    GiMutation m = sample.Mutate({GiOperator::kCopyStatement}, seed);
+    REQUIRE(m.edits.size() == 1);
+    CHECK(m.attempts == 1);  // every copy drawn compiles: none breaks a scope
+    const GiEdit& edit = m.edits[0];
+    if (edit.new_text.rfind("a = local +", 0) == 0) {
+      ++local_copies;
+      CHECK(edit.offset >= scope_begin);
+      CHECK(edit.offset <= scope_end);
+    }
+    // F's statements use `a`, G's use `b`: never copied across.
+    if (edit.new_text.find('a') != std::string::npos && edit.new_text.find("return") == 0) {
+      CHECK(edit.offset < code.find("int G"));
+    }
+    if (edit.new_text.find("b = b") != std::string::npos) CHECK(edit.offset > code.find("int G"));
+  }
+  CHECK(local_copies > 0);
+}
+
+TEST_CASE("MutateGi: break and continue only into loops, returns only of the same type") {
+  const std::string code = R"(int limit = 3;
+int G(int n) {
+  int s = 0;
+  for (int i = 0; i < n; ++i) {
+    if (limit == 3) break;
+    s += i;
+  }
+  if (limit > 100) return 1;
+  s = s * 2;
+  return s;
+}
+void H() {
+  limit = limit + 1;
+  while (limit > 0) {
+    if (limit == 7) continue;
+    limit = limit - 2;
+  }
+}
+)";
+  Sample sample(Files{{"src/g.cc", code}});
+  const size_t for_begin = code.find("for ("), for_end = code.find("  if (limit > 100)");
+  const size_t while_begin = code.find("while ("), while_end = code.rfind("  }\n}");
+  const size_t h_begin = code.find("void H");
+  CHECK(while_begin > h_begin);
+  int jumps = 0, returns = 0;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    GiMutation m = sample.Mutate({GiOperator::kCopyStatement}, seed);
+    REQUIRE(m.edits.size() == 1);
+    CHECK(m.attempts == 1);
+    const GiEdit& edit = m.edits[0];
+    const bool in_for = edit.offset > for_begin && edit.offset < for_end;
+    const bool in_while = edit.offset > while_begin && edit.offset < while_end;
+    if (edit.new_text.rfind("if (limit == 3) break;", 0) == 0) {
+      ++jumps;
+      CHECK((in_for || in_while));
+    }
+    if (edit.new_text.rfind("if (limit == 7) continue;", 0) == 0) {
+      ++jumps;
+      CHECK((in_for || in_while));
+    }
+    if (edit.new_text.rfind("if (limit > 100) return 1;", 0) == 0) {
+      ++returns;
+      CHECK(edit.offset < h_begin);  // never into void H()
+    }
+  }
+  CHECK(jumps > 0);
+  CHECK(returns > 0);
+}
+
+TEST_CASE("MutateGi: the same seed gives the same child; the edit list re-derives it") {
+  Sample sample(Files{{"src/calc.cc", kCalc}});
+  std::set<std::string> children;
+  for (uint64_t seed = 0; seed < 8; ++seed) {
+    GiOptions options{.seed = seed, .max_operators = 3};
+    GiMutation first = OrThrow(MutateGi(sample.agent, options));
+    GiMutation second = OrThrow(MutateGi(sample.agent, options));
+    CHECK(first.files == second.files);
+    CHECK(GiEditsToJson(first.edits) == GiEditsToJson(second.edits));
+    CHECK(first.summary == second.summary);
+    CHECK(!first.edits.empty());
+    children.insert(first.files.at("src/calc.cc"));
+
+    std::vector<GiEdit> replayed =
+        OrThrow(GiEditsFromJson(nlohmann::json::parse(GiEditsToJson(first.edits).dump())));
+    CHECK(OrThrow(ApplyEditList(sample.agent, replayed)) == first.files);
+  }
+  CHECK(children.size() >= 4);
+}
+
+TEST_CASE("MutateGi: clear errors for a file that does not parse and for no editable file") {
+  Sample broken(Files{{"src/bad.cc", "int F() {\n  return 1 +;\n}\n"}});
+  auto failed = MutateGi(broken.agent);
+  REQUIRE(!failed);
+  CHECK(failed.error().message.find("mutation_failed") == 0);
+  CHECK(failed.error().message.find("src/bad.cc:2:") != std::string::npos);
+
+  Sample none(Files{{"src/calc.cc", kCalc}}, {"docs/**"});
+  auto empty = MutateGi(none.agent);
+  REQUIRE(!empty);
+  CHECK(empty.error().message.find("mutation_failed") == 0);
+  CHECK(empty.error().message.find("no editable C/C++ file") != std::string::npos);
+
+  Sample stale(Files{{"src/calc.cc", kCalc}});
+  auto mismatch = ApplyEditList(stale.agent, {{"constant", "src/calc.cc", 0, 1, "nope", "x"}});
+  REQUIRE(!mismatch);
+  CHECK(mismatch.error().message.find("src/calc.cc") != std::string::npos);
+}
