@@ -25,8 +25,8 @@
 namespace {
 
 // Share of limits.agent_seconds the agent plans to use, and a fixed margin on top.
-constexpr double kBudgetShare = 0.85;
-constexpr double kMarginSeconds = 4.0;
+constexpr double kBudgetShare = 0.90;
+constexpr double kMarginSeconds = 3.0;
 // Share of the budget fault localisation may use before candidate validation starts.
 constexpr double kLocalizeShare = 0.35;
 // Candidates validated at the same time, each in its own copy of the workspace.

@@ -280,7 +280,7 @@ std::vector<Candidate> generate_candidates(const std::map<std::string, std::stri
         int cost = int(trim(s).size());
         double pr = r.susp * kWeightCopy * (1.0 - 0.03 * d);
         out.push_back({r.file, r.line, line + "\n" + ind + trim(s), "copy-after", pr, cost});
-        if (!opens_block && src > r.line)
+        if (trim(line)[0] != '}' && trim(line).rfind("else", 0) != 0)
           out.push_back({r.file, r.line, indent_of(line) + trim(s) + "\n" + line,
                          "copy-before", pr * 0.9, cost});
       }
