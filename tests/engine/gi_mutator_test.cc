@@ -2,9 +2,11 @@
 
 #include <set>
 
+#include "tests/engine/sample_agent.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
+#include "engine/mutation/edit.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
@@ -262,6 +264,16 @@ TEST_CASE("MutateGi: the same seed gives the same child; the edit list re-derive
   CHECK(children.size() >= 4);
 }
 
+TEST_CASE("MutateGi: the shared sample agent (a header, a class, <cstdio>) mutates and replays") {
+  Sample sample(testing::SampleAgent());
+  for (uint64_t seed = 0; seed < 4; ++seed) {
+    GiMutation m = OrThrow(MutateGi(sample.agent, {.seed = seed, .max_operators = 2}));
+    REQUIRE(!m.edits.empty());
+    for (const GiEdit& edit : m.edits) CHECK(edit.file.rfind("src/", 0) == 0);
+    CHECK(OrThrow(ApplyEditList(sample.agent, m.edits)) == m.files);
+  }
+}
+
 TEST_CASE("MutateGi: clear errors for a file that does not parse and for no editable file") {
   Sample broken(Files{{"src/bad.cc", "int F() {\n  return 1 +;\n}\n"}});
   auto failed = MutateGi(broken.agent);
@@ -279,4 +291,16 @@ TEST_CASE("MutateGi: clear errors for a file that does not parse and for no edit
   auto mismatch = ApplyEditList(stale.agent, {{"constant", "src/calc.cc", 0, 1, "nope", "x"}});
   REQUIRE(!mismatch);
   CHECK(mismatch.error().message.find("src/calc.cc") != std::string::npos);
+}
+
+TEST_CASE("ReplaceRange: JSON round trip") {
+  Edit edit = ReplaceRange{"src/a.cc", 12, "<", "<="};
+  nlohmann::json json = EditToJson(edit);
+  CHECK(json["op"] == "replace_range");
+  CHECK(json["offset"] == 12);
+  Edit back = OrThrow(EditFromJson(json));
+  REQUIRE(std::holds_alternative<ReplaceRange>(back));
+  CHECK(std::get<ReplaceRange>(back).old == "<");
+  CHECK(std::get<ReplaceRange>(back).text == "<=");
+  CHECK(!EditFromJson({{"op", "replace_range"}, {"path", "a.cc"}, {"offset", -1}}));
 }
