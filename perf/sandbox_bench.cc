@@ -156,12 +156,18 @@ void Utilisation(int tasks) {
   double wall = SecondsSince(start);
   auto [busy_after, total_after] = CpuTicks();
   double busy_share = double(busy_after - busy_before) / double(total_after - total_before);
-  double cpu = busy_share * wall * cores;
+  double machine_cpu = busy_share * wall * cores;
+  double runs_cpu = 0;
+  for (const auto& task : eval.tasks) runs_cpu += task.cpu_seconds;
   std::printf("\n### CPU utilisation of an evaluation (%d CPU-bound tasks, %d workers = cores)\n\n",
               tasks, cores);
   std::printf("| measure | value |\n|---|---|\n");
-  std::printf("| wall time | %.2f s |\n| CPU time used on the machine | %.2f s |\n", wall, cpu);
-  std::printf("| utilisation, CPU / (wall x cores) | %.0f%% |\n", 100 * cpu / (wall * cores));
+  std::printf("| wall time | %.2f s |\n", wall);
+  std::printf("| CPU time of the sandboxed runs (their cgroups) | %.2f s |\n", runs_cpu);
+  std::printf("| utilisation by the runs, CPU / (wall x cores) | %.0f%% |\n",
+              100 * runs_cpu / (wall * cores));
+  std::printf("| the machine's busy share meanwhile (/proc/stat, all processes) | %.0f%% |\n",
+              100 * machine_cpu / (wall * cores));
   std::printf("| tasks evaluated | %zu (score %.2f) |\n", eval.tasks.size(), eval.score);
 }
 

@@ -78,6 +78,7 @@ nlohmann::json Evaluation::ToRecord() const {
                          {"score", task.score},
                          {"status", task.status},
                          {"seconds", task.seconds},
+                         {"cpu_seconds", task.cpu_seconds},
                          {"passed", task.passed},
                          {"failed", task.failed}});
   }

@@ -179,6 +179,7 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
   outcome.log += fmt::format("== hidden test ({}, {:.1f} s)\n{}", StatusName(test_result.status),
                              test_result.wall_seconds, CapText(test_output, kLogCap));
   outcome.seconds = agent_result.wall_seconds + test_result.wall_seconds;
+  outcome.cpu_seconds = agent_result.cpu_seconds + test_result.cpu_seconds;
 
   if (task.result == ResultFormat::kExitCode) {
     outcome.score = test_result.status == RunStatus::kOk ? 1.0 : 0.0;

@@ -44,7 +44,8 @@ struct TaskOutcome {
   std::string id;
   double score = 0;    // fraction of hidden tests passed
   std::string status;  // solved, partial, unsolved, no_result, agent_<limit>, test_<limit>
-  double seconds = 0;  // agent plus hidden test, wall clock
+  double seconds = 0;      // agent plus hidden test, wall clock
+  double cpu_seconds = 0;  // agent plus hidden test, CPU time of their process trees
   int passed = 0;
   int failed = 0;
   std::string log;  // agent output, then the hidden test's output
