@@ -23,10 +23,11 @@ std::vector<std::vector<VariantId>> ChildrenLists(const std::vector<Variant>& va
   return children;
 }
 
-// The highest score, lowest id on a tie (as Archive::Best).
+// The evaluated variant with the highest score, lowest id on a tie (as Archive::Best).
 std::optional<VariantId> BestOf(const std::vector<Outcome>& outcomes) {
   std::optional<VariantId> best;
   for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].status != "evaluated") continue;  // a failed build scores nothing
     const auto& score = outcomes[i].score;
     if (score && (!best || *score > *outcomes[static_cast<size_t>(*best)].score)) {
       best = static_cast<VariantId>(i);

@@ -29,6 +29,14 @@ TEST_CASE("MakeSnapshot finds children of every parent and the best, lowest id o
   CHECK(snapshot.outcomes.size() == 4);
 }
 
+TEST_CASE("MakeSnapshot never makes a failed variant the best, whatever its score") {
+  std::vector<Variant> variants(2);
+  variants[1].id = 1;
+  variants[1].parents = {0};
+  CHECK(MakeSnapshot(variants, {{"evaluated", 0.1}, {"timeout", 0.9}}, "b").best == 0);
+  CHECK(!MakeSnapshot(variants, {{"timeout", 0.9}, {}}, "b").best);
+}
+
 TEST_CASE("VariantJson has the fields scripts rely on, score null when not evaluated") {
   Variant variant;
   variant.commit = "abc";
