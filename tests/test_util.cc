@@ -44,16 +44,17 @@ void WriteTree(const std::filesystem::path& root, const std::map<std::string, st
   }
 }
 
-static std::filesystem::path EnvPath(const char* name) {
+// The environment variable if set, else the tree this test binary was configured from.
+static std::filesystem::path EnvPath(const char* name, const char* fallback) {
   const char* value = std::getenv(name);
-  return value && *value ? std::filesystem::path(value) : std::filesystem::current_path();
+  return value && *value ? std::filesystem::path(value) : std::filesystem::path(fallback);
 }
 
 std::filesystem::path BinaryDir() {
-  return EnvPath("CLADE_BINARY_DIR");
+  return EnvPath("CLADE_BINARY_DIR", CLADE_BINARY_DIR_DEFAULT);
 }
 std::filesystem::path SourceDir() {
-  return EnvPath("CLADE_SOURCE_DIR");
+  return EnvPath("CLADE_SOURCE_DIR", CLADE_SOURCE_DIR_DEFAULT);
 }
 
 }  // namespace clade::testing

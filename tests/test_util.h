@@ -22,9 +22,9 @@ std::string Quote(const std::string& text);
 // Writes files (relative path -> content) under `root`, creating directories.
 void WriteTree(const std::filesystem::path& root, const std::map<std::string, std::string>& files);
 
-// The directory tests may use for build products (CLADE_BINARY_DIR), or the cwd.
+// The build tree: $CLADE_BINARY_DIR if set, else the one this test was built in.
 std::filesystem::path BinaryDir();
-// The source tree (CLADE_SOURCE_DIR), or the cwd.
+// The source tree: $CLADE_SOURCE_DIR if set, else the one this test was built from.
 std::filesystem::path SourceDir();
 
 }  // namespace clade::testing

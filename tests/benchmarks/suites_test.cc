@@ -8,6 +8,8 @@
 // restricts the run to one task id. Each failure message names the task.
 #include <catch2/catch.hpp>
 
+#include "tests/test_util.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -28,10 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path SourceDir() {
-  const char* dir = std::getenv("CLADE_SOURCE_DIR");
-  return dir ? fs::path(dir) : fs::current_path();
-}
+fs::path SourceDir() { return clade::testing::SourceDir(); }
 
 std::string Quote(const std::string& s) {
   std::string out = "'";
