@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 constexpr char kMarker[] = "clade-harness-hostile";
 
 // The agent: reads "MODE ARG" from its task statement and runs the hostile program so.
-constexpr char kRunScript[] = R"sh(set -- $(sed -n 's/.*"statement": "\([^"]*\)".*/\1/p' "$CLADE_TASK")
+constexpr char kRunScript[] =
+    R"sh(set -- $(sed -n 's/.*"statement": "\([^"]*\)".*/\1/p' "$CLADE_TASK")
 if [ "$1" = answer ]; then echo right > answer.txt; exit 0; fi
 exec "$(dirname "$0")/../build/hostile" "$1" clade-harness-hostile "$2"
 )sh";
@@ -36,8 +37,8 @@ bool ProcessesLeft() {
 TEST_CASE("Hostile agents are contained task by task and the harness goes on") {
   TempDir dir("hostile-harness");
   std::map<std::string, std::string> files = {
-      {"agent/agent.yaml", std::string("name: hostile\nbuild: [\"cp ") + CLADE_HOSTILE_PROGRAM +
-                               " {build}/hostile\"]\nrun: \"sh {src}/run.sh\"\n"},
+      {"agent/agent.yaml",
+       "name: hostile\nbuild: [\"cp {src}/hostile {build}/hostile\"]\nrun: \"sh {src}/run.sh\"\n"},
       {"agent/run.sh", kRunScript},
       {"suite/suite.yaml",
        "name: hostile\ntasks: tasks/*\nlimits: {agent_seconds: 3, test_seconds: 5, memory_mb: "
@@ -54,6 +55,9 @@ TEST_CASE("Hostile agents are contained task by task and the harness goes on") {
         "fi\n";
   }
   testing::WriteTree(dir.path(), files);
+  // The program travels in the agent's source: a build tree under the host's /tmp is not
+  // visible inside the sandbox.
+  fs::copy_file(CLADE_HOSTILE_PROGRAM, dir.path() / "agent/hostile");
   HarnessOptions harness{.work = dir.path() / "work"};
   auto start = std::chrono::steady_clock::now();
   Evaluation eval = Evaluate(harness, dir.path() / "agent", LoadSuite(dir.path() / "suite").value(),
