@@ -1,0 +1,66 @@
+// The one interface every mutator (gi, llm, self) implements for the search loop and for
+// `clade mutate`: given a parent's source on disk, propose a child as file changes.
+//
+// Thread safety: Propose may run on a worker thread, several at once on one Mutator. It
+// never touches the archive (which belongs to one thread): everything it needs from the
+// archive (the parent's source, donors for crossover, the parent's record and failed-task
+// logs) is prepared into the MutationRequest by the caller.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/error.h"
+
+namespace clade::mutation {
+
+// Another variant's source, offered for crossover.
+struct Donor {
+  int variant = 0;                  // its archive id
+  std::filesystem::path source;     // its exported source directory (read-only)
+};
+
+struct MutationRequest {
+  int parent = 0;                   // the parent's archive id
+  std::filesystem::path source;     // the parent's exported source directory (read-only)
+  uint64_t seed = 0;                // all randomness of this proposal comes from here
+  std::vector<Donor> donors;        // may be empty; gi crossover needs at least one
+  nlohmann::json parent_record;     // the parent's evaluation record on the run's benchmark
+                                    // (null for an unevaluated parent)
+  std::map<std::string, std::string> task_logs;  // task id -> log, of tasks the parent failed
+  std::filesystem::path scratch;    // a private, empty directory the mutator may use
+};
+
+// What a child is, relative to its parent.
+struct ChildProposal {
+  std::map<std::string, std::string> files;  // relative path -> new full text (changed or added)
+  std::vector<std::string> deleted;          // relative paths removed
+  std::string summary;                       // one line for the commit subject
+  std::string details;                       // optional paragraphs for the commit body
+  // Commit trailers, e.g. {"Clade-Mutator","gi"}, {"Clade-Seed","17"}, {"Clade-Edit", json}.
+  std::vector<std::pair<std::string, std::string>> trailers;
+  nlohmann::json record = nlohmann::json::object();   // the record's "mutation" field
+  std::map<std::string, std::string> logs;   // stored as the child's logs (prompts, responses)
+  int64_t tokens = 0;                        // model tokens this proposal spent
+  double cost = 0;                           // money this proposal spent, in the config's unit
+};
+
+class Mutator {
+ public:
+  virtual ~Mutator() = default;
+  virtual std::string_view name() const = 0;  // "gi", "llm", "self"
+  // A child of request.parent. An error whose message starts with "mutation_failed:" means
+  // this parent yielded no valid child this time (the loop records a failed child and goes
+  // on); any other error is an infrastructure failure (model unreachable, disk full).
+  virtual Result<ChildProposal> Propose(const MutationRequest& request) const = 0;
+};
+
+}  // namespace clade::mutation
