@@ -380,6 +380,40 @@ class Drawer {
   std::mt19937_64 rng_;
 };
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool IsUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t extra = 0;
+    uint32_t value = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1, value = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, value = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, value = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;
+    for (size_t j = 1; j <= extra; ++j) {
+      const auto next = static_cast<unsigned char>(text[i + j]);
+      if ((next & 0xC0) != 0x80) return false;
+      value = (value << 6) | (next & 0x3F);
+    }
+    static constexpr uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
+    if (value < kMinimum[extra] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
 std::vector<Edit> ToEdits(const std::vector<GiEdit>& edits) {
   std::vector<Edit> out;
   for (const GiEdit& edit : edits) {
@@ -433,11 +467,15 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
   }
 
   Drawer drawer(files, options.seed);
-  std::vector<GiOperator> allowed(options.operators.begin(), options.operators.end());
-  if (allowed.empty()) allowed.assign(std::begin(kAllGiOperators), std::end(kAllGiOperators));
+  // Empty means all.
+  auto allowed = [&](GiOperator op) {
+    return options.operators.empty() ||
+           std::find(options.operators.begin(), options.operators.end(), op) !=
+               options.operators.end();
+  };
   std::vector<std::pair<GiOperator, std::vector<std::pair<size_t, size_t>>>> usable;
   for (GiOperator op : kAllGiOperators) {
-    if (std::find(allowed.begin(), allowed.end(), op) == allowed.end()) continue;
+    if (!allowed(op)) continue;
     auto sites = drawer.Sites(op);
     if (!sites.empty()) usable.emplace_back(op, std::move(sites));
   }
@@ -480,6 +518,7 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     std::vector<std::string> descriptions;
     for (const Application& application : applied) {
       descriptions.push_back(application.description);
+      mutation.operators.push_back(application.op);
       const FileSites& file = files[application.file];
       for (const Change& change : application.changes) {
         mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
@@ -491,6 +530,14 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
       return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
     });
     mutation.summary = Join(descriptions, "; ");
+    const bool recordable =
+        std::all_of(mutation.edits.begin(), mutation.edits.end(),
+                    [](const GiEdit& e) { return IsUtf8(e.old_text) && IsUtf8(e.new_text); });
+    if (!recordable) {
+      last_rejection = fmt::format("an edit is not valid UTF-8, so it cannot be recorded ({})",
+                                   mutation.summary);
+      continue;
+    }
     ApplyResult result = ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
                                     {.check_syntax = true, .format = options.format});
     if (!result) {

@@ -59,15 +59,17 @@ struct GiEdit {
 };
 
 struct GiMutation {
-  FileOverlay files;          // the new text of every changed file
-  std::vector<GiEdit> edits;  // sorted by file, then offset
-  std::string summary;        // "replace < with <= in src/a.cc:42; negate condition in ..."
-  int attempts = 0;           // children tried, the last one kept
+  FileOverlay files;                  // the new text of every changed file
+  std::vector<GiEdit> edits;          // sorted by file, then offset
+  std::vector<GiOperator> operators;  // one per operator applied, in the order of `edits`
+  std::string summary;                // "replace < with <= in src/a.cc:42; negate condition in ..."
+  int attempts = 0;                   // children tried, the last one kept
 };
 
 // Applies 1..options.max_operators operators, chosen by a std::mt19937_64 seeded with
 // options.seed among the sites of every editable C/C++ file (sorted by file, then offset).
-// A child that fails the syntax check is dropped for the next draw, up to max_attempts.
+// A child that fails the syntax check, or whose edits are not valid UTF-8 (an edit list
+// must be recordable as JSON), is dropped for the next draw, up to max_attempts.
 // Errors (ErrorKind::kFailure) start with "mutation_failed:" and say why: no editable
 // C/C++ file, a file with parse errors (file:line:col), no site for the allowed
 // operators, or every attempt rejected (with the last diagnostic).

@@ -1,0 +1,69 @@
+// The GI mutator behind the one Mutator interface (mutator.h): a child of a parent's source
+// directory, drawn by MutateGi, with its edit list in the commit trailers and the record so
+// the child can be re-derived from its parent (RederiveGiChild). Clang-free.
+//
+// Thread safety: a GiChildMutator is immutable; Propose may run on several threads at once.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/mutation/agent_source.h"
+#include "engine/mutation/gi_mutator.h"
+#include "engine/mutation/mutator.h"
+#include "support/error.h"
+
+namespace clade::mutation {
+
+struct GiChildOptions {
+  int max_operators = 1;              // each child applies 1..k operators
+  std::vector<GiOperator> operators;  // allowed; empty = all
+  double crossover_rate = 0.0;        // probability a child is a crossover instead (needs donors)
+  int max_attempts = 20;
+  bool format = true;
+};
+
+class GiChildMutator : public Mutator {
+ public:
+  explicit GiChildMutator(GiChildOptions options) : options_(std::move(options)) {}
+
+  std::string_view name() const override { return "gi"; }
+
+  // Opens request.source with the `editable` globs of its agent.yaml (no agent.yaml: all
+  // but agent.yaml) and runs MutateGi with request.seed (and request.donors for crossover).
+  // The proposal: `files` the new text of every changed file; `summary` the mutation's;
+  // trailers Clade-Mutator: gi, Clade-Seed: N, then one Clade-Edit: <one-line JSON> per
+  // edit; record {"mutator": "gi", "seed", "edits", "operators", "attempts"}. The same
+  // request (source, seed, donors) gives a byte-identical proposal.
+  // Errors: MutateGi's ("mutation_failed: ..."); an agent.yaml that cannot be read.
+  Result<ChildProposal> Propose(const MutationRequest& request) const override;
+
+  const GiChildOptions& options() const { return options_; }
+
+ private:
+  GiChildOptions options_;
+};
+
+// Opens an agent directory as mutation sees it: the `editable` globs of its agent.yaml (all
+// but agent.yaml when there is none). Errors name agent.yaml (and its line) or the directory.
+Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory);
+
+// The edit list of a GI child: from the record's "edits" (a record as Propose writes it,
+// or its "mutation" field) ...
+Result<std::vector<GiEdit>> GiEditsFromRecord(const nlohmann::json& record);
+// ... or from the values of its Clade-Edit trailers, in order (other trailers ignored).
+Result<std::vector<GiEdit>> GiEditsFromTrailers(
+    const std::vector<std::pair<std::string, std::string>>& trailers);
+
+// Re-derives a GI child's files from its parent's source directory and its edit list:
+// byte-identical to the `files` of the proposal that recorded them (with the same `format`).
+// Errors name the edit whose old text the parent does not have.
+Result<FileOverlay> RederiveGiChild(const std::filesystem::path& parent_source,
+                                    const std::vector<GiEdit>& edits, bool format = true);
+
+}  // namespace clade::mutation
