@@ -1,5 +1,6 @@
 #include "engine/mutation/gi_child_mutator.h"
 
+#include <algorithm>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -33,23 +34,31 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
                .max_operators = options_.max_operators,
                .operators = options_.operators,
                .max_attempts = options_.max_attempts,
-               .format = options_.format};
+               .format = options_.format,
+               .crossover_rate = options_.crossover_rate};
+  for (const Donor& donor : request.donors) gi.donors.push_back({donor.variant, donor.source});
   const GiMutation mutation = CLADE_TRY(MutateGi(agent, gi));
 
   ChildProposal proposal;
   proposal.files = mutation.files;
   proposal.summary = mutation.summary;
   proposal.trailers = {{"Clade-Mutator", "gi"}, {"Clade-Seed", std::to_string(request.seed)}};
+  // A crossover child has the donor as a second parent (design.md); the caller adds it.
+  std::vector<int> donors;
+  for (const GiEdit& edit : mutation.edits) {
+    if (edit.donor && std::find(donors.begin(), donors.end(), *edit.donor) == donors.end()) {
+      donors.push_back(*edit.donor);
+    }
+  }
+  for (int donor : donors) proposal.trailers.emplace_back("Clade-Donor", std::to_string(donor));
   const nlohmann::json edits = GiEditsToJson(mutation.edits);
   for (const nlohmann::json& edit : edits)
     proposal.trailers.emplace_back("Clade-Edit", OneLineJson(edit));
   nlohmann::json operators = nlohmann::json::array();
   for (GiOperator op : mutation.operators) operators.push_back(GiOperatorName(op));
-  proposal.record = {{"mutator", "gi"},
-                     {"seed", request.seed},
-                     {"edits", edits},
-                     {"operators", std::move(operators)},
-                     {"attempts", mutation.attempts}};
+  proposal.record = {{"mutator", "gi"},  {"seed", request.seed},
+                     {"edits", edits},   {"operators", std::move(operators)},
+                     {"donors", donors}, {"attempts", mutation.attempts}};
   return proposal;
 }
 

@@ -1,16 +1,20 @@
 #include "engine/mutation/gi_mutator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
+#include <map>
 #include <random>
 
 #include <fmt/format.h>
 
 #include "engine/mutation/apply_edits.h"
 #include "engine/mutation/gi_sites.h"
+#include "engine/mutation/source_index.h"
 #include "support/strings.h"
 
 namespace clade::mutation {
@@ -56,6 +60,8 @@ class Drawer {
   Drawer(const std::vector<FileSites>& files, uint64_t seed) : files_(files), rng_(seed) {}
 
   uint64_t Pick(size_t n) { return n == 0 ? 0 : rng_() % n; }
+  // Uniform in [0, 1) from the top 53 bits: the same on every standard library.
+  double Uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
 
   // Sites of `op` across all files, as (file, index), sorted by file then offset.
   std::vector<std::pair<size_t, size_t>> Sites(GiOperator op) const {
@@ -86,6 +92,8 @@ class Drawer {
         case GiOperator::kNegateCondition:
           count = file.conditions.size();
           break;
+        case GiOperator::kCrossover:
+          break;
       }
       for (size_t i = 0; i < count; ++i) sites.emplace_back(f, i);
     }
@@ -111,6 +119,8 @@ class Drawer {
         return Constant(f, file.literals[i]);
       case GiOperator::kNegateCondition:
         return Negate(f, file.conditions[i]);
+      case GiOperator::kCrossover:
+        break;
     }
     return std::nullopt;
   }
@@ -422,6 +432,162 @@ std::vector<Edit> ToEdits(const std::vector<GiEdit>& edits) {
   return out;
 }
 
+// The edits, operators and summary of the operators applied to one child.
+GiMutation ToMutation(const std::vector<FileSites>& files, std::vector<Application> applied) {
+  GiMutation mutation;
+  std::sort(applied.begin(), applied.end(), [](const Application& a, const Application& b) {
+    return std::pair(a.file, a.changes.front().offset) <
+           std::pair(b.file, b.changes.front().offset);
+  });
+  std::vector<std::string> descriptions;
+  for (const Application& application : applied) {
+    descriptions.push_back(application.description);
+    mutation.operators.push_back(application.op);
+    const FileSites& file = files[application.file];
+    for (const Change& change : application.changes) {
+      mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
+                                change.offset, LineOf(file.text, change.offset), change.old_text,
+                                change.new_text});
+    }
+  }
+  std::sort(mutation.edits.begin(), mutation.edits.end(), [](const GiEdit& a, const GiEdit& b) {
+    return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
+  });
+  mutation.summary = Join(descriptions, "; ");
+  return mutation;
+}
+
+// Applies a child's edits with the syntax check; fills `mutation.files`, or says why the
+// child is rejected.
+std::optional<std::string> Check(const AgentSource& agent, bool format, GiMutation& mutation) {
+  const bool recordable =
+      std::all_of(mutation.edits.begin(), mutation.edits.end(),
+                  [](const GiEdit& e) { return IsUtf8(e.old_text) && IsUtf8(e.new_text); });
+  if (!recordable) {
+    return fmt::format("an edit is not valid UTF-8, so it cannot be recorded ({})",
+                       mutation.summary);
+  }
+  ApplyResult result = ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
+                                  {.check_syntax = true, .format = format});
+  if (!result) return fmt::format("{} ({})", result.error().message, mutation.summary);
+  mutation.files = std::move(result->files);
+  return std::nullopt;
+}
+
+bool IsFunctionDefinition(const Symbol& symbol) {
+  return symbol.is_definition &&
+         (symbol.kind == SymbolKind::kFunction || symbol.kind == SymbolKind::kMethod);
+}
+
+std::string WithoutWhitespace(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  }
+  return out;
+}
+
+std::string_view RangeText(const std::string& text, const SourceRange& range) {
+  if (range.begin.offset > range.end.offset || range.end.offset > text.size()) return {};
+  return std::string_view(text).substr(range.begin.offset, range.end.offset - range.begin.offset);
+}
+
+// One crossover child: the parent's definition replaced by a donor's.
+struct Crossover {
+  GiEdit edit;
+  std::string description;
+};
+
+// Every definition of an editable parent file that a donor defines differently (whitespace
+// aside) under the same qualified name and parameters, in donor order, then by file and
+// offset. A name a donor defines more than once counts only in a file of the same path.
+Result<std::vector<Crossover>> CrossoverCandidates(const AgentSource& agent,
+                                                   const std::vector<GiDonor>& donors) {
+  const SourceIndex parent = CLADE_TRY(BuildSourceIndex(agent));
+  std::map<std::string, std::string> parent_texts;
+  std::vector<Crossover> out;
+  for (const GiDonor& donor : donors) {
+    const AgentSource donor_source = CLADE_TRY(AgentSource::Open(donor.root));
+    const SourceIndex index = CLADE_TRY(BuildSourceIndex(donor_source));
+    std::map<std::string, std::vector<const Symbol*>> by_key;
+    for (const Symbol& symbol : index.symbols) {
+      if (IsFunctionDefinition(symbol)) by_key[symbol.Key()].push_back(&symbol);
+    }
+    std::map<std::string, std::string> donor_texts;
+    for (const Symbol& mine : parent.symbols) {
+      if (!IsFunctionDefinition(mine) || !agent.IsEditable(mine.file)) continue;
+      auto found = by_key.find(mine.Key());
+      if (found == by_key.end()) continue;
+      const Symbol* theirs = found->second.size() == 1 ? found->second.front() : nullptr;
+      for (const Symbol* candidate : found->second) {
+        if (found->second.size() > 1 && candidate->file == mine.file) theirs = candidate;
+      }
+      if (theirs == nullptr) continue;
+      if (!parent_texts.count(mine.file)) {
+        parent_texts[mine.file] = CLADE_TRY(agent.Read(mine.file));
+      }
+      if (!donor_texts.count(theirs->file)) {
+        donor_texts[theirs->file] = CLADE_TRY(donor_source.Read(theirs->file));
+      }
+      const std::string& text = parent_texts[mine.file];
+      const std::string_view old_text = RangeText(text, mine.range);
+      const std::string_view new_text = RangeText(donor_texts[theirs->file], theirs->range);
+      if (old_text.empty() || new_text.empty() ||
+          WithoutWhitespace(old_text) == WithoutWhitespace(new_text)) {
+        continue;
+      }
+      GiEdit edit{std::string(GiOperatorName(GiOperator::kCrossover)),
+                  mine.file,
+                  mine.range.begin.offset,
+                  mine.range.begin.line,
+                  std::string(old_text),
+                  std::string(new_text),
+                  donor.variant};
+      out.push_back(
+          {std::move(edit), fmt::format("cross over {} from variant {} into {}:{}", mine.Key(),
+                                        donor.variant, mine.file, mine.range.begin.line)});
+    }
+  }
+  return out;
+}
+
+struct CrossoverResult {
+  std::optional<GiMutation> mutation;
+  int attempts = 0;
+  std::string failure;  // why there is no mutation
+};
+
+// Draws crossover candidates (each at most once) until one passes the syntax check, up to
+// max_attempts.
+Result<CrossoverResult> TryCrossover(const AgentSource& agent, const GiOptions& options,
+                                     Drawer& drawer) {
+  CrossoverResult result;
+  if (options.donors.empty()) {
+    result.failure = "there is no donor";
+    return result;
+  }
+  std::vector<Crossover> candidates = CLADE_TRY(CrossoverCandidates(agent, options.donors));
+  result.failure = "no function of an editable file is defined differently by a donor";
+  while (!candidates.empty() && result.attempts < std::max(1, options.max_attempts)) {
+    ++result.attempts;
+    const auto pick = static_cast<std::ptrdiff_t>(drawer.Pick(candidates.size()));
+    Crossover crossover = std::move(candidates[static_cast<size_t>(pick)]);
+    candidates.erase(candidates.begin() + pick);
+    GiMutation mutation;
+    mutation.edits = {std::move(crossover.edit)};
+    mutation.operators = {GiOperator::kCrossover};
+    mutation.summary = std::move(crossover.description);
+    mutation.attempts = result.attempts;
+    if (std::optional<std::string> rejection = Check(agent, options.format, mutation)) {
+      result.failure = "the last candidate was rejected: " + std::move(*rejection);
+      continue;
+    }
+    result.mutation = std::move(mutation);
+    break;
+  }
+  return result;
+}
+
 }  // namespace
 
 std::string_view GiOperatorName(GiOperator op) {
@@ -442,6 +608,8 @@ std::string_view GiOperatorName(GiOperator op) {
       return "constant";
     case GiOperator::kNegateCondition:
       return "negate_condition";
+    case GiOperator::kCrossover:
+      return "crossover";
   }
   return "unknown";
 }
@@ -450,6 +618,7 @@ std::optional<GiOperator> GiOperatorFromName(std::string_view name) {
   for (GiOperator op : kAllGiOperators) {
     if (GiOperatorName(op) == name) return op;
   }
+  if (name == GiOperatorName(GiOperator::kCrossover)) return GiOperator::kCrossover;
   return std::nullopt;
 }
 
@@ -467,6 +636,23 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
   }
 
   Drawer drawer(files, options.seed);
+  const int attempts = std::max(1, options.max_attempts);
+  const bool crossover_only =
+      !options.operators.empty() &&
+      std::all_of(options.operators.begin(), options.operators.end(),
+                  [](GiOperator op) { return op == GiOperator::kCrossover; });
+  int crossover_attempts = 0;
+  if (crossover_only || (!options.donors.empty() && options.crossover_rate > 0 &&
+                         drawer.Uniform() < options.crossover_rate)) {
+    CrossoverResult crossover = CLADE_TRY(TryCrossover(agent, options, drawer));
+    if (crossover.mutation) return std::move(*crossover.mutation);
+    if (crossover_only) {
+      return Fail("mutation_failed: crossover into {} found no child: {}", agent.root().string(),
+                  crossover.failure);
+    }
+    crossover_attempts = crossover.attempts;
+  }
+
   // Empty means all.
   auto allowed = [&](GiOperator op) {
     return options.operators.empty() ||
@@ -488,7 +674,6 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
   }
 
   const int k = std::max(1, options.max_operators);
-  const int attempts = std::max(1, options.max_attempts);
   std::string last_rejection = "no operator could be applied";
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     const size_t wanted = 1 + drawer.Pick(static_cast<size_t>(k));
@@ -509,42 +694,12 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     }
     if (applied.empty()) continue;
 
-    GiMutation mutation;
-    mutation.attempts = attempt;
-    std::sort(applied.begin(), applied.end(), [](const Application& a, const Application& b) {
-      return std::pair(a.file, a.changes.front().offset) <
-             std::pair(b.file, b.changes.front().offset);
-    });
-    std::vector<std::string> descriptions;
-    for (const Application& application : applied) {
-      descriptions.push_back(application.description);
-      mutation.operators.push_back(application.op);
-      const FileSites& file = files[application.file];
-      for (const Change& change : application.changes) {
-        mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
-                                  change.offset, LineOf(file.text, change.offset), change.old_text,
-                                  change.new_text});
-      }
-    }
-    std::sort(mutation.edits.begin(), mutation.edits.end(), [](const GiEdit& a, const GiEdit& b) {
-      return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
-    });
-    mutation.summary = Join(descriptions, "; ");
-    const bool recordable =
-        std::all_of(mutation.edits.begin(), mutation.edits.end(),
-                    [](const GiEdit& e) { return IsUtf8(e.old_text) && IsUtf8(e.new_text); });
-    if (!recordable) {
-      last_rejection = fmt::format("an edit is not valid UTF-8, so it cannot be recorded ({})",
-                                   mutation.summary);
+    GiMutation mutation = ToMutation(files, std::move(applied));
+    mutation.attempts = crossover_attempts + attempt;
+    if (std::optional<std::string> rejection = Check(agent, options.format, mutation)) {
+      last_rejection = std::move(*rejection);
       continue;
     }
-    ApplyResult result = ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
-                                    {.check_syntax = true, .format = options.format});
-    if (!result) {
-      last_rejection = fmt::format("{} ({})", result.error().message, mutation.summary);
-      continue;
-    }
-    mutation.files = std::move(result->files);
     return mutation;
   }
   return Fail("mutation_failed: {} attempts on {} were all rejected; the last: {}", attempts,
@@ -554,12 +709,10 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
 nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits) {
   nlohmann::json out = nlohmann::json::array();
   for (const GiEdit& edit : edits) {
-    out.push_back({{"op", edit.op},
-                   {"file", edit.file},
-                   {"offset", edit.offset},
-                   {"line", edit.line},
-                   {"old", edit.old_text},
-                   {"new", edit.new_text}});
+    nlohmann::json item = {{"op", edit.op},     {"file", edit.file},    {"offset", edit.offset},
+                           {"line", edit.line}, {"old", edit.old_text}, {"new", edit.new_text}};
+    if (edit.donor) item["donor"] = *edit.donor;
+    out.push_back(std::move(item));
   }
   return out;
 }
@@ -581,6 +734,13 @@ Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json) {
     edit.line = item.value("line", 0);
     edit.old_text = item["old"].get<std::string>();
     edit.new_text = item["new"].get<std::string>();
+    if (item.contains("donor")) {
+      if (!item["donor"].is_number_integer()) {
+        return FailAs(ErrorKind::kUsage, "GI edit {} has a \"donor\" that is not a variant id",
+                      item.dump());
+      }
+      edit.donor = item["donor"].get<int>();
+    }
     edits.push_back(std::move(edit));
   }
   return edits;

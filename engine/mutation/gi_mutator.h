@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ enum class GiOperator {
   kUnaryOperator,     // ++ <-> --, - <-> !, remove !
   kConstant,          // integer or float literal: 0, 1, -1, +1, -1, double, halve
   kNegateCondition,   // if/while/for/do condition c -> !(c)
+  // A whole function definition replaced by the donor's of the same qualified name and
+  // parameters. Not a site operator: chosen with GiOptions::crossover_rate (never from
+  // kAllGiOperators), and the only operator of its child.
+  kCrossover,
 };
 
 inline constexpr GiOperator kAllGiOperators[] = {
@@ -35,9 +40,15 @@ inline constexpr GiOperator kAllGiOperators[] = {
     GiOperator::kConstant,         GiOperator::kNegateCondition};
 
 // "delete_statement", "copy_statement", "swap_statements", "replace_statement",
-// "binary_operator", "unary_operator", "constant", "negate_condition".
+// "binary_operator", "unary_operator", "constant", "negate_condition", "crossover".
 std::string_view GiOperatorName(GiOperator op);
 std::optional<GiOperator> GiOperatorFromName(std::string_view name);
+
+// Another variant's source, for crossover.
+struct GiDonor {
+  int variant = 0;             // its archive id, recorded in the crossover edit
+  std::filesystem::path root;  // its source directory (read-only)
+};
 
 struct GiOptions {
   uint64_t seed = 0;
@@ -45,6 +56,13 @@ struct GiOptions {
   std::vector<GiOperator> operators;  // the ones allowed; empty means all
   int max_attempts = 20;              // children tried before giving up
   bool format = true;                 // clang-format the changed lines
+  // With this probability (drawn first, only when there are donors), the child is a
+  // crossover: one function definition of the parent replaced by a donor's of the same
+  // qualified name and parameters whose text differs (whitespace aside). When no function
+  // qualifies, or every candidate fails the syntax check, the child falls back to the
+  // operators above (when `operators` is {kCrossover} alone, it fails instead).
+  double crossover_rate = 0.0;
+  std::vector<GiDonor> donors;
 };
 
 // One byte-range change of one file, against the parent's text. An operator gives one
@@ -56,6 +74,7 @@ struct GiEdit {
   int line = 0;       // 1-based line of `offset`
   std::string old_text;
   std::string new_text;
+  std::optional<int> donor;  // crossover: the donor's variant id
 };
 
 struct GiMutation {
@@ -75,7 +94,7 @@ struct GiMutation {
 // operators, or every attempt rejected (with the last diagnostic).
 Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options = {});
 
-// [{"op", "file", "offset", "line", "old", "new"}, ...]
+// [{"op", "file", "offset", "line", "old", "new"}, ...], plus "donor" for crossover edits.
 nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits);
 Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json);
 

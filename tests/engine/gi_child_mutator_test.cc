@@ -195,3 +195,26 @@ TEST_CASE("GiChildMutator: re-deriving against a different parent names the edit
   REQUIRE(!result);
   CHECK(result.error().message.find(edits[0].file) != std::string::npos);
 }
+
+TEST_CASE("GiChildMutator: a crossover child names its donor in a trailer and the record") {
+  Agent parent(SampleWithGreet());
+  auto donor_files = SampleWithGreet();
+  donor_files["src/greet.cc"] = "int Greet(int n) { return n * 4; }\n";
+  Agent donor(donor_files);
+  GiChildMutator mutator({.crossover_rate = 1.0});
+  const MutationRequest request{
+      .parent = 2, .source = parent.path(), .seed = 3, .donors = {{6, donor.path()}}};
+  const ChildProposal proposal = OrThrow(mutator.Propose(request));
+  CHECK(TrailerValues(proposal, "Clade-Donor") == std::vector<std::string>{"6"});
+  CHECK(proposal.record["donors"] == nlohmann::json::array({6}));
+  CHECK(proposal.record["operators"] == nlohmann::json::array({"crossover"}));
+  REQUIRE(proposal.files.count("src/greet.cc"));
+  CHECK(proposal.files.at("src/greet.cc").find("return n * 4;") != std::string::npos);
+  // Re-derived from the parent alone: the donor's text travels in the edit.
+  CHECK(OrThrow(RederiveGiChild(parent.path(), OrThrow(GiEditsFromTrailers(proposal.trailers)))) ==
+        proposal.files);
+  // Same request, same bytes.
+  const ChildProposal again = OrThrow(mutator.Propose(request));
+  CHECK(again.trailers == proposal.trailers);
+  CHECK(again.files == proposal.files);
+}

@@ -304,3 +304,122 @@ TEST_CASE("ReplaceRange: JSON round trip") {
   CHECK(std::get<ReplaceRange>(back).text == "<=");
   CHECK(!EditFromJson({{"op", "replace_range"}, {"path", "a.cc"}, {"offset", -1}}));
 }
+
+namespace {
+
+// A parent and a donor: Scale differs, Offset differs only in whitespace, Box::Area (an
+// inline method) differs, Extra exists only in the donor.
+const char kParentShapes[] = R"(struct Box {
+  int w = 1, h = 2;
+  int Area() const { return w * h; }
+};
+int Scale(int x) {
+  return x * 3;
+}
+int Offset(int x) { return x + 1; }
+)";
+
+const char kDonorShapes[] = R"(struct Box {
+  int w = 1, h = 2;
+  int Area() const { return w * h + 1; }
+};
+int Scale(int x) {
+  int y = x * 5;
+  return y - 1;
+}
+int Offset(int x) {
+  return x + 1;
+}
+int Extra() { return 4; }
+)";
+
+struct Donors {
+  TempDir dir;
+  std::vector<GiDonor> list;
+  void Add(int variant, const std::string& shapes) {
+    const auto root = dir.path() / std::to_string(variant);
+    testing::WriteTree(root, {{"agent.yaml", "name: d\nrun: ./a\n"}, {"src/shapes.cc", shapes}});
+    list.push_back({variant, root});
+  }
+};
+
+GiOptions CrossoverOptions(uint64_t seed, const Donors& donors, double rate = 1.0) {
+  return {.seed = seed, .format = false, .crossover_rate = rate, .donors = donors.list};
+}
+
+}  // namespace
+
+TEST_CASE("MutateGi crossover: a definition is replaced by the donor's of the same name") {
+  Sample sample(Files{{"src/shapes.cc", kParentShapes}});
+  Donors donors;
+  donors.Add(3, kDonorShapes);
+  std::set<std::string> replaced;
+  for (uint64_t seed = 0; seed < 12; ++seed) {
+    GiMutation m = OrThrow(MutateGi(sample.agent, CrossoverOptions(seed, donors)));
+    REQUIRE(m.edits.size() == 1);
+    REQUIRE(m.operators == std::vector<GiOperator>{GiOperator::kCrossover});
+    const GiEdit& edit = m.edits[0];
+    CHECK(edit.op == "crossover");
+    CHECK(edit.donor == 3);
+    CHECK(edit.file == "src/shapes.cc");
+    CHECK(std::string(kParentShapes).substr(edit.offset, edit.old_text.size()) == edit.old_text);
+    CHECK(std::string(kDonorShapes).find(edit.new_text) != std::string::npos);
+    CHECK(m.summary.find("from variant 3") != std::string::npos);
+    replaced.insert(edit.old_text.substr(0, edit.old_text.find('(')));
+    // The edit list (with its donor) re-derives the child without the donor.
+    const auto edits = OrThrow(GiEditsFromJson(GiEditsToJson(m.edits)));
+    CHECK(edits[0].donor == 3);
+    CHECK(OrThrow(ApplyEditList(sample.agent, edits, false)) == m.files);
+  }
+  // Scale and the inline method Box::Area differ; Offset differs only in whitespace.
+  CHECK(replaced == std::set<std::string>{"int Area", "int Scale"});
+}
+
+TEST_CASE("MutateGi crossover: falls back to the other operators, or fails when it is all") {
+  Sample sample(Files{{"src/shapes.cc", kParentShapes}});
+  SECTION("no donor differs") {
+    Donors donors;
+    donors.Add(1, kParentShapes);
+    GiMutation m = OrThrow(MutateGi(sample.agent, CrossoverOptions(4, donors)));
+    for (const GiEdit& edit : m.edits) CHECK(edit.op != "crossover");
+    GiOptions only = CrossoverOptions(4, donors);
+    only.operators = {GiOperator::kCrossover};
+    auto failed = MutateGi(sample.agent, only);
+    REQUIRE(!failed);
+    CHECK(failed.error().message.find("mutation_failed: crossover") == 0);
+    CHECK(failed.error().message.find("no function") != std::string::npos);
+  }
+  SECTION("the donor's definition does not compile in the parent") {
+    Donors donors;
+    donors.Add(2, "int Helper(int);\nint Scale(int x) { return Helper(x); }\n");
+    GiMutation m = OrThrow(MutateGi(sample.agent, CrossoverOptions(4, donors)));
+    for (const GiEdit& edit : m.edits) CHECK(edit.op != "crossover");
+    GiOptions only = CrossoverOptions(4, donors);
+    only.operators = {GiOperator::kCrossover};
+    auto failed = MutateGi(sample.agent, only);
+    REQUIRE(!failed);
+    CHECK(failed.error().message.find("rejected") != std::string::npos);
+    CHECK(failed.error().message.find("Helper") != std::string::npos);
+  }
+  SECTION("no donors at all") {
+    const Donors none;
+    GiMutation m = OrThrow(MutateGi(sample.agent, CrossoverOptions(4, none)));
+    for (const GiEdit& edit : m.edits) CHECK(edit.op != "crossover");
+  }
+}
+
+TEST_CASE("MutateGi crossover: the rate decides, and rate 0 leaves the draws untouched") {
+  Sample sample(Files{{"src/shapes.cc", kParentShapes}});
+  Donors donors;
+  donors.Add(5, kDonorShapes);
+  int crossovers = 0;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    GiMutation half = OrThrow(MutateGi(sample.agent, CrossoverOptions(seed, donors, 0.5)));
+    if (half.edits[0].op == "crossover") ++crossovers;
+    GiMutation none = OrThrow(MutateGi(sample.agent, CrossoverOptions(seed, donors, 0.0)));
+    GiMutation plain = OrThrow(MutateGi(sample.agent, {.seed = seed, .format = false}));
+    CHECK(GiEditsToJson(none.edits) == GiEditsToJson(plain.edits));
+  }
+  CHECK(crossovers > 5);
+  CHECK(crossovers < 35);
+}
