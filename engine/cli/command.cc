@@ -14,6 +14,9 @@
 #include "engine/cli/export_command.h"
 #include "engine/cli/log_command.h"
 #include "engine/cli/prune_command.h"
+#include "engine/cli/report_command.h"
+#include "engine/cli/replay_command.h"
+#include "engine/cli/run_command.h"
 #include "engine/cli/show_command.h"
 #include "engine/cli/status_command.h"
 #include "engine/cli/tree_command.h"
@@ -22,6 +25,7 @@ namespace clade::cli {
 
 std::vector<Command> RegisterCommands(CLI::App& app) {
   std::vector<Command> commands;
+  commands.push_back(RegisterRunCommand(app));
   commands.push_back(RegisterAddCommand(app));
   commands.push_back(RegisterStatusCommand(app));
   commands.push_back(RegisterTreeCommand(app));
@@ -30,9 +34,11 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterDiffCommand(app));
   commands.push_back(RegisterExportCommand(app));
   commands.push_back(RegisterEvalCommand(app));
+  commands.push_back(RegisterReplayCommand(app));
   commands.push_back(RegisterDoctorCommand(app));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/true));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/false));
+  commands.push_back(RegisterReportCommand(app));
   return commands;
 }
 

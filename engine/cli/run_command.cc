@@ -1,0 +1,252 @@
+#include "engine/cli/run_command.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "engine/cli/output.h"
+#include "engine/cli/work_dir.h"
+#include "engine/search/budget.h"
+#include "engine/search/executor.h"
+#include "engine/search/mutators.h"
+#include "engine/search/run_config.h"
+#include "engine/search/search.h"
+#include "sandbox/evaluator.h"
+#include "support/defer.h"
+#include "support/fs.h"
+
+namespace clade::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using search::RunConfig;
+
+struct RunOptions {
+  std::string config = "clade.yaml";
+  bool resume = false;
+  int workers = 0;
+  std::string work;
+  bool json = false;
+};
+
+std::atomic<int> g_stop{search::kRun};
+
+extern "C" void OnStopSignal(int) {
+  int previous = g_stop.fetch_add(1);
+  const char* text = previous == 0
+                         ? "\nclade: stopping: finishing the children in flight and saving "
+                           "(press Ctrl-C again to abandon them)\n"
+                         : "\nclade: abandoning the children in flight\n";
+  ssize_t ignored = ::write(STDERR_FILENO, text, std::char_traits<char>::length(text));
+  (void)ignored;
+}
+
+// Installs the stop handler for SIGINT and SIGTERM until destroyed.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop = search::kRun;
+    struct sigaction action {};
+    action.sa_handler = OnStopSignal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &old_int_);
+    ::sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+bool Missing(const fs::path& path) {
+  std::error_code error;
+  return !fs::exists(path, error) || fs::is_empty(path, error);
+}
+
+Result<> AddSeed(archive::Archive& archive, const RunConfig& config) {
+  std::string tree = CLADE_TRY(archive.WriteTreeFromDirectory(config.agent));
+  archive::NewVariant seed;
+  seed.tree = tree;
+  seed.summary = fmt::format("seed: {}", config.agent.filename().string());
+  seed.details = fmt::format("The seed agent of run '{}', from {}.", config.name,
+                             config.agent.string());
+  seed.trailers = {{"Clade-Mutator", "seed"}};
+  CLADE_TRY(archive.AddVariant(seed));
+  return {};
+}
+
+Result<std::unique_ptr<archive::Archive>> OpenRunArchive(const RunConfig& config,
+                                                         const RunOptions& options) {
+  std::string holder = fmt::format("clade run {}", config.name);
+  std::unique_ptr<archive::Archive> archive;
+  if (Missing(config.archive)) {
+    if (options.resume) {
+      return FailAs(ErrorKind::kUsage, "{}: there is no run to resume at {}",
+                    config.file.string(), config.archive.string());
+    }
+    std::error_code error;
+    fs::create_directories(config.archive.parent_path(), error);
+    archive = CLADE_TRY(archive::Archive::Create(
+        config.archive, {.mode = archive::Mode::kWrite, .holder = holder}));
+  } else {
+    archive = CLADE_TRY(OpenArchiveAt(config.archive, archive::Mode::kWrite, holder));
+  }
+  if (archive->size() == 0) CLADE_TRY(AddSeed(*archive, config));
+  return archive;
+}
+
+// Refuses to resume a run whose config changed in a way that matters.
+Result<> CheckResumable(archive::Archive& archive, const RunConfig& config) {
+  auto state = CLADE_TRY(archive.State());
+  if (!state || !state->contains("fingerprint")) return {};
+  if (auto change = search::FingerprintChange((*state)["fingerprint"], config.Fingerprint())) {
+    return FailAs(ErrorKind::kUsage,
+                  "{}: cannot resume the run in {}: {}; restore the setting, or start a new "
+                  "run with another run.archive",
+                  config.file.string(), config.archive.string(), *change);
+  }
+  return {};
+}
+
+nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig& config) {
+  auto score = [](const std::optional<double>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); };
+  return {{"outcome", summary.outcome},
+          {"reason", summary.reason},
+          {"archive", config.archive.string()},
+          {"benchmark", summary.state.benchmark},
+          {"iterations", summary.state.iterations},
+          {"children", summary.state.children},
+          {"failures", summary.state.failures},
+          {"session_children", summary.children},
+          {"seconds", summary.state.seconds},
+          {"tokens", summary.state.tokens},
+          {"cost", summary.state.cost},
+          {"seed_score", score(summary.seed_score)},
+          {"best", summary.best ? nlohmann::json(*summary.best) : nlohmann::json()},
+          {"best_score", score(summary.best_score)},
+          {"worker_busy_fraction", summary.worker_busy_fraction}};
+}
+
+void PrintSummary(const search::SearchSummary& summary, const RunConfig& config) {
+  const search::RunState& state = summary.state;
+  std::string archive = config.archive.string();
+  Print(fmt::format("run '{}' {}: {}\n", state.name, summary.outcome, summary.reason));
+  Print(fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
+                    "{} this session\n",
+                    state.children, state.iterations, state.failures,
+                    search::FormatSeconds(state.seconds), summary.children));
+  if (summary.seed_score) {
+    Print(fmt::format("  seed (variant 0): {:.3f} on {}\n", *summary.seed_score, state.benchmark));
+  }
+  if (summary.best && summary.best_score) {
+    double gain = *summary.best_score - summary.seed_score.value_or(0);
+    Print(fmt::format("  best (variant {}): {:.3f} ({:+.3f} over the seed)\n", *summary.best,
+                      *summary.best_score, gain));
+  }
+  Print(fmt::format(
+      "\nlook further:\n  clade tree --archive {0}\n  git --git-dir {0} log --graph --oneline "
+      "--all\n  clade show best --diff --archive {0}\n  clade replay best seed --benchmark "
+      "OTHER_SUITE --archive {0}\n",
+      archive));
+  if (summary.outcome == "stopped" || summary.outcome == "abandoned") {
+    Print(fmt::format("resume with: clade run {}\n", config.file.string()));
+  }
+}
+
+Result<> RunRun(const RunOptions& options) {
+  RunConfig config = CLADE_TRY(search::LoadRunConfig(options.config));
+  if (options.workers > 0) config.workers = options.workers;
+  if (!options.work.empty()) config.work = options.work;
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(config.benchmark));
+  if (!archive::IsValidBenchmarkName(suite.name)) {
+    return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
+  }
+  auto mutator = CLADE_TRY(search::MakeMutator(config));
+  auto archive = CLADE_TRY(OpenRunArchive(config, options));
+  CLADE_TRY(CheckResumable(*archive, config));
+
+  fs::path work = WorkDirectory(config.work.string());
+  std::vector<SlotClaim> claims;
+  std::vector<int> slots;
+  for (int i = 0; i < config.workers; ++i) {
+    claims.push_back(CLADE_TRY(ClaimSlot(work)));
+    slots.push_back(claims.back().slot);
+  }
+  sandbox::HarnessOptions harness{.work = work,
+                                  .hidden = {fs::absolute(archive->path())},
+                                  .build_seconds = config.build_seconds,
+                                  .build_memory_mb = config.build_memory_mb};
+  if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  search::LocalExecutor executor(harness, slots);
+  TempDir scratch("clade-run");
+  auto progress = search::MakeProgress(stderr, ::isatty(STDERR_FILENO) != 0);
+
+  StopSignals signals;
+  search::SearchContext context{.archive = archive.get(),
+                                .config = &config,
+                                .suite = &suite,
+                                .suite_hash = CLADE_TRY(sandbox::SuiteHash(suite)),
+                                .mutator = mutator.get(),
+                                .executor = &executor,
+                                .progress = progress.get(),
+                                .scratch = scratch.path(),
+                                .stop = &g_stop};
+  search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
+  if (options.json) {
+    PrintJson(SummaryJson(summary, config));
+  } else {
+    PrintSummary(summary, config);
+  }
+  if (summary.outcome == "abandoned") {
+    std::fflush(stdout);
+    std::_Exit(130);  // the workers are still in their sandboxes; exiting ends them
+  }
+  if (summary.outcome == "failed") return Fail("run '{}' failed: {}", config.name, summary.reason);
+  return {};
+}
+
+}  // namespace
+
+Command RegisterRunCommand(CLI::App& app) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "run", "Launch or resume an evolutionary search described by a run configuration");
+  command->add_option("CONFIG", options->config, "The run configuration (default: clade.yaml)");
+  command->add_flag("--resume", options->resume,
+                    "Only resume: fail if the configured archive does not exist yet");
+  command->add_option("--workers", options->workers,
+                      "Children built and evaluated at once (overrides 'workers')");
+  command->add_option("--work", options->work,
+                      "Build slots, scratch and ccache (overrides run.work; default "
+                      "~/.cache/clade/work)");
+  AddJsonOption(*command, &options->json);
+  command->footer(
+      "Creates the archive named by run.archive with the agent as its seed (variant 0),\n"
+      "evaluates the seed, then repeats: select parents, mutate, build and evaluate the\n"
+      "children in a sandbox, add them to the archive, prune, until a budget is spent.\n"
+      "On a terminal a status line shows progress; otherwise one line per child.\n"
+      "Ctrl-C (or SIGTERM) stops cleanly: the children in flight are finished and the run\n"
+      "state is saved; a second Ctrl-C abandons them. Running the same command again\n"
+      "resumes the run; it is refused if the config changed in a way that matters (seed,\n"
+      "mutator, selection, pruning, stages); budgets, workers and limits may change.\n"
+      "Exit 0 when the run finished or stopped cleanly, 1 when it failed, 2 on bad input,\n"
+      "130 when in-flight children were abandoned. Every key: docs/config.md.\n\n"
+      "Examples:\n  clade run examples/quickstart.yaml\n"
+      "  clade run examples/quickstart.yaml --workers 2 --json");
+  return {command, [options] { return RunRun(*options); }};
+}
+
+}  // namespace clade::cli

@@ -1,0 +1,57 @@
+#include "engine/search/budget.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace clade::search {
+
+std::string FormatSeconds(double seconds) {
+  auto total = static_cast<int64_t>(std::max(0.0, std::round(seconds)));
+  if (total < 60) return fmt::format("{}s", total);
+  if (total < 3600) return fmt::format("{}m{:02}s", total / 60, total % 60);
+  if (total < 86400) return fmt::format("{}h{:02}m", total / 3600, total % 3600 / 60);
+  return fmt::format("{}d{:02}h", total / 86400, total % 86400 / 3600);
+}
+
+std::optional<std::string> SpentBudget(const BudgetConfig& budget, const RunState& state,
+                                       double seconds) {
+  if (budget.iterations && state.iterations >= *budget.iterations) {
+    return fmt::format("iterations ({} of {})", state.iterations, *budget.iterations);
+  }
+  if (budget.variants && state.children >= *budget.variants) {
+    return fmt::format("variants ({} of {})", state.children, *budget.variants);
+  }
+  if (budget.wall_seconds && seconds >= *budget.wall_seconds) {
+    return fmt::format("wall time ({} of {})", FormatSeconds(seconds),
+                       FormatSeconds(*budget.wall_seconds));
+  }
+  if (budget.tokens && state.tokens >= *budget.tokens) {
+    return fmt::format("tokens ({} of {})", state.tokens, *budget.tokens);
+  }
+  if (budget.money && state.cost >= *budget.money) {
+    return fmt::format("money ({:.2f} of {:.2f})", state.cost, *budget.money);
+  }
+  return std::nullopt;
+}
+
+std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, double seconds) {
+  std::string text;
+  auto add = [&text](const std::string& part) { text += (text.empty() ? "" : "  ") + part; };
+  if (budget.iterations) add(fmt::format("iter {}/{}", state.iterations, *budget.iterations));
+  if (budget.variants) add(fmt::format("variants {}/{}", state.children, *budget.variants));
+  if (budget.wall_seconds) {
+    add(fmt::format("time {}/{}", FormatSeconds(seconds), FormatSeconds(*budget.wall_seconds)));
+  }
+  if (budget.tokens) add(fmt::format("tokens {}/{}", state.tokens, *budget.tokens));
+  if (budget.money) add(fmt::format("cost {:.2f}/{:.2f}", state.cost, *budget.money));
+  return text;
+}
+
+std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds) {
+  if (!budget.wall_seconds) return std::nullopt;
+  return std::max(0.0, *budget.wall_seconds - seconds);
+}
+
+}  // namespace clade::search

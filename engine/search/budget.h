@@ -1,0 +1,27 @@
+// The budget of a run: which limit of the config is spent, and how much of each is used,
+// for the status line and the summary.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/search/run_config.h"
+#include "engine/search/run_state.h"
+
+namespace clade::search {
+
+// "iterations (20 of 20)", "wall time (15m of 15m)", ... for the first budget `state` has
+// spent after `seconds` of wall time in all, or nullopt.
+std::optional<std::string> SpentBudget(const BudgetConfig& budget, const RunState& state,
+                                       double seconds);
+
+// "iter 3/20  variants 12/100  time 2m10s/15m" for the budgets that are set.
+std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, double seconds);
+
+// Seconds left of the wall-time budget, or nullopt when there is none.
+std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds);
+
+// 75 -> "1m15s", 3700 -> "1h01m".
+std::string FormatSeconds(double seconds);
+
+}  // namespace clade::search

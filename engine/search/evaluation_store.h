@@ -1,0 +1,42 @@
+// Storing evaluations in the archive, shared by `clade eval`, `clade run` and
+// `clade replay`: the record (a note on refs/notes/clade/<suite>), the logs, and the rule
+// that a source tree already evaluated the same way is never evaluated again.
+//
+// Thread safety: as the archive's (one thread).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.h"
+#include "sandbox/evaluator.h"
+#include "support/error.h"
+
+namespace clade::search {
+
+// Identical evaluations share a key: the source tree, the suite's content hash, the task
+// limit (0: all) and the stages.
+std::string EvaluationKey(const std::string& tree, const std::string& suite_hash,
+                          size_t max_tasks, const std::vector<sandbox::Stage>& stages = {});
+
+// A record on `suite` with `key` of any variant whose tree is `tree`, or nullopt.
+Result<std::optional<nlohmann::json>> FindEvaluation(archive::Archive& archive,
+                                                     const std::string& tree,
+                                                     const std::string& suite,
+                                                     const std::string& key);
+
+// The record of `evaluation` for variant `id`: the evaluator's fields plus variant,
+// parents, tree and cache_key.
+nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evaluation& evaluation,
+                          const std::string& key);
+
+// Stores the build log and each task's log as the variant's logs, beside `extra` ones.
+Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,
+                             const sandbox::Evaluation& evaluation,
+                             const std::map<std::string, std::string>& extra = {});
+
+}  // namespace clade::search

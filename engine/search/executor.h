@@ -1,0 +1,54 @@
+// Where children are built and evaluated. The search loop hands each child to an
+// Executor and never cares where it runs: `local` builds and runs it here in a sandbox
+// build slot; a cluster executor (docs/cluster.md) would submit it as a job. Tests and the
+// overhead benchmark substitute their own.
+//
+// Thread safety: Evaluate is called from the loop's worker threads, at most once at a
+// time per worker index; implementations must allow calls for different workers at once.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "sandbox/evaluator.h"
+#include "sandbox/harness.h"
+#include "sandbox/suite.h"
+#include "support/error.h"
+
+namespace clade::search {
+
+struct EvalJob {
+  std::filesystem::path source;      // the child's source directory (read-only)
+  const sandbox::Suite* suite = nullptr;
+  std::vector<sandbox::Stage> stages;
+  std::optional<size_t> max_tasks;
+  int task_workers = 1;
+};
+
+class Executor {
+ public:
+  virtual ~Executor() = default;
+  virtual std::string_view name() const = 0;
+  // Builds and evaluates `job` for worker `worker` (0-based, below the loop's worker
+  // count). A failed build is an Evaluation with that status; an error means the
+  // infrastructure failed (the sandbox cannot run, the disk is full).
+  virtual Result<sandbox::Evaluation> Evaluate(const EvalJob& job, int worker) = 0;
+};
+
+// Builds and evaluates on this machine: worker i uses build slot slots[i].
+class LocalExecutor : public Executor {
+ public:
+  // REQUIRES: slots has one entry per worker, each slot held (ClaimSlot) by the caller.
+  LocalExecutor(sandbox::HarnessOptions harness, std::vector<int> slots)
+      : harness_(std::move(harness)), slots_(std::move(slots)) {}
+  std::string_view name() const override { return "local"; }
+  Result<sandbox::Evaluation> Evaluate(const EvalJob& job, int worker) override;
+
+ private:
+  sandbox::HarnessOptions harness_;
+  std::vector<int> slots_;
+};
+
+}  // namespace clade::search

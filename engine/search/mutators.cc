@@ -1,0 +1,28 @@
+#include "engine/search/mutators.h"
+
+#include "engine/mutation/gi_child_mutator.h"
+
+namespace clade::search {
+
+namespace {
+
+Result<std::unique_ptr<mutation::Mutator>> MakeGi(const RunConfig& config) {
+  mutation::GiChildOptions options;
+  options.max_operators = config.gi.max_operators;
+  options.crossover_rate = config.gi.crossover_rate;
+  options.max_attempts = config.gi.max_attempts;
+  for (const std::string& name : config.gi.operators) {
+    options.operators.push_back(*mutation::GiOperatorFromName(name));  // checked on load
+  }
+  return std::make_unique<mutation::GiChildMutator>(std::move(options));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<mutation::Mutator>> MakeMutator(const RunConfig& config) {
+  if (config.mutator == "gi") return MakeGi(config);
+  return FailAs(ErrorKind::kUsage, "{}: mutator '{}' is not available in this build yet",
+                config.file.string(), config.mutator);
+}
+
+}  // namespace clade::search

@@ -1,0 +1,349 @@
+#include "engine/search/run_config.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "engine/mutation/gi_mutator.h"
+#include "support/fs.h"
+#include "support/yaml.h"
+
+namespace clade::search {
+
+namespace {
+
+// The reader of one config file: every error names the file and the line.
+class ConfigReader {
+ public:
+  explicit ConfigReader(fs::path file) : file_(std::move(file)) {}
+
+  const fs::path& file() const { return file_; }
+
+  template <typename... Args>
+  Error Bad(const YAML::Node& node, fmt::format_string<Args...> format, Args&&... args) const {
+    return Error{ErrorKind::kUsage, fmt::format("{}: {}", Where(file_, node),
+                                                fmt::format(format, std::forward<Args>(args)...))};
+  }
+
+  Result<std::optional<int64_t>> Int(const YAML::Node& node, const char* key, int64_t min) const {
+    auto number = CLADE_TRY(ReadNumber(file_, node, key));
+    if (!number) return std::optional<int64_t>();
+    if (std::floor(*number) != *number || *number < static_cast<double>(min) || *number > 1e15) {
+      return tl::unexpected(Bad(node[key], "'{}' must be a whole number >= {}", key, min));
+    }
+    return std::optional<int64_t>(static_cast<int64_t>(*number));
+  }
+
+  Result<std::optional<double>> Number(const YAML::Node& node, const char* key, double min,
+                                       double max) const {
+    auto number = CLADE_TRY(ReadNumber(file_, node, key));
+    if (number && (!std::isfinite(*number) || *number < min || *number > max)) {
+      return tl::unexpected(Bad(node[key], "'{}' must be between {} and {}", key, min, max));
+    }
+    return number;
+  }
+
+  Result<std::optional<bool>> Bool(const YAML::Node& node, const char* key) const {
+    YAML::Node value = node[key];
+    if (!value) return std::optional<bool>();
+    bool flag = false;
+    if (!value.IsScalar() || !YAML::convert<bool>::decode(value, flag)) {
+      return tl::unexpected(Bad(value, "'{}' must be true or false", key));
+    }
+    return std::optional<bool>(flag);
+  }
+
+  // A path relative to the config file's directory.
+  Result<std::optional<fs::path>> Path(const YAML::Node& node, const char* key) const {
+    auto text = CLADE_TRY(ReadString(file_, node, key));
+    if (!text) return std::optional<fs::path>();
+    if (text->empty()) return tl::unexpected(Bad(node[key], "'{}' must not be empty", key));
+    return std::optional<fs::path>((file_.parent_path() / *text).lexically_normal());
+  }
+
+ private:
+  fs::path file_;
+};
+
+template <typename T>
+void SetIf(const std::optional<T>& value, T& target) {
+  if (value) target = *value;
+}
+
+Result<> ReadRun(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  CLADE_TRY(CheckKeys(in.file(), node, "run", {"name", "archive", "seed", "work"},
+                      {"archive"}));
+  SetIf(CLADE_TRY(ReadString(in.file(), node, "name")), config.name);
+  config.archive = *CLADE_TRY(in.Path(node, "archive"));
+  if (auto seed = CLADE_TRY(in.Int(node, "seed", 0))) config.seed = static_cast<uint64_t>(*seed);
+  SetIf(CLADE_TRY(in.Path(node, "work")), config.work);
+  if (config.name.empty()) config.name = config.archive.stem().string();
+  return {};
+}
+
+Result<> ReadGi(const ConfigReader& in, const YAML::Node& node, GiConfig& gi) {
+  CLADE_TRY(CheckKeys(in.file(), node, "gi",
+                      {"max_operators", "operators", "crossover_rate", "max_attempts"}));
+  if (auto k = CLADE_TRY(in.Int(node, "max_operators", 1))) gi.max_operators = static_cast<int>(*k);
+  if (auto n = CLADE_TRY(in.Int(node, "max_attempts", 1))) gi.max_attempts = static_cast<int>(*n);
+  SetIf(CLADE_TRY(in.Number(node, "crossover_rate", 0, 1)), gi.crossover_rate);
+  if (auto names = CLADE_TRY(ReadStringList(in.file(), node, "operators"))) {
+    for (const std::string& name : *names) {
+      if (!mutation::GiOperatorFromName(name)) {
+        return tl::unexpected(in.Bad(node["operators"], "unknown gi operator '{}'", name));
+      }
+    }
+    gi.operators = *names;
+  }
+  return {};
+}
+
+Result<sandbox::Stage> ReadStage(const ConfigReader& in, const YAML::Node& node) {
+  CLADE_TRY(CheckKeys(in.file(), node, "a stage", {"tasks", "threshold"}));
+  sandbox::Stage stage;
+  if (node["tasks"] && node["tasks"].IsScalar() && node["tasks"].Scalar() == "all") {
+    stage.tasks = 0;
+  } else if (auto tasks = CLADE_TRY(in.Int(node, "tasks", 1))) {
+    stage.tasks = static_cast<size_t>(*tasks);
+  }
+  SetIf(CLADE_TRY(in.Number(node, "threshold", 0, 1)), stage.threshold);
+  return stage;
+}
+
+Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  CLADE_TRY(CheckKeys(in.file(), node, "evaluation", {"stages", "tasks", "task_workers"}));
+  if (auto tasks = CLADE_TRY(in.Int(node, "tasks", 1))) {
+    config.max_tasks = static_cast<size_t>(*tasks);
+  }
+  if (auto n = CLADE_TRY(in.Int(node, "task_workers", 1))) {
+    config.task_workers = static_cast<int>(*n);
+  }
+  if (YAML::Node stages = node["stages"]) {
+    if (!stages.IsSequence() || stages.size() == 0) {
+      return tl::unexpected(in.Bad(stages, "'stages' must be a list of {{tasks, threshold}}"));
+    }
+    size_t previous = 0;
+    for (const YAML::Node& entry : stages) {
+      sandbox::Stage stage = CLADE_TRY(ReadStage(in, entry));
+      if (previous == 0 && !config.stages.empty()) {
+        return tl::unexpected(in.Bad(entry, "a stage after one with 'tasks: all' is never reached"));
+      }
+      if (stage.tasks != 0 && stage.tasks <= previous) {
+        return tl::unexpected(in.Bad(entry, "stage 'tasks' must grow from stage to stage"));
+      }
+      previous = stage.tasks;
+      config.stages.push_back(stage);
+    }
+  }
+  return {};
+}
+
+Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  CLADE_TRY(CheckKeys(in.file(), node, "search", {"mode", "children", "max_consecutive_errors"}));
+  if (auto mode = CLADE_TRY(ReadString(in.file(), node, "mode"))) {
+    if (*mode == "generational") {
+      config.mode = SearchMode::kGenerational;
+    } else if (*mode == "async") {
+      config.mode = SearchMode::kAsync;
+    } else {
+      return tl::unexpected(
+          in.Bad(node["mode"], "unknown search mode '{}' (expected generational or async)", *mode));
+    }
+  }
+  if (auto n = CLADE_TRY(in.Int(node, "children", 1))) config.children = static_cast<int>(*n);
+  if (auto n = CLADE_TRY(in.Int(node, "max_consecutive_errors", 1))) {
+    config.max_consecutive_errors = static_cast<int>(*n);
+  }
+  return {};
+}
+
+Result<> ReadSelection(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  if (node.IsScalar()) {
+    config.policy = node.Scalar();
+  } else {
+    CLADE_TRY(CheckKeys(in.file(), node, "selection",
+                        {"policy", "lambda", "midpoint", "tournament_size",
+                         "hgm_failures_are_losses"}));
+    SetIf(CLADE_TRY(ReadString(in.file(), node, "policy")), config.policy);
+    selection::SelectionOptions& options = config.selection;
+    SetIf(CLADE_TRY(in.Number(node, "lambda", 1e-9, 1e6)), options.lambda);
+    if (YAML::Node midpoint = node["midpoint"]) {
+      if (midpoint.IsScalar() && midpoint.Scalar() == "top3") {
+        options.top_three_midpoint = true;
+      } else {
+        SetIf(CLADE_TRY(in.Number(node, "midpoint", 0, 1)), options.midpoint);
+      }
+    }
+    if (auto size = CLADE_TRY(in.Int(node, "tournament_size", 1))) {
+      options.tournament_size = static_cast<size_t>(*size);
+    }
+    SetIf(CLADE_TRY(in.Bool(node, "hgm_failures_are_losses")), options.hgm_failures_are_losses);
+  }
+  if (auto made = selection::MakePolicy(config.policy, config.selection); !made) {
+    return tl::unexpected(in.Bad(node, "{}", made.error().message));
+  }
+  return {};
+}
+
+Result<> ReadPruning(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  if (node.IsScalar()) {
+    config.pruning = node.Scalar();
+  } else {
+    CLADE_TRY(CheckKeys(in.file(), node, "pruning", {"rule", "max_size", "leeway"}));
+    SetIf(CLADE_TRY(ReadString(in.file(), node, "rule")), config.pruning);
+    if (auto size = CLADE_TRY(in.Int(node, "max_size", 1))) {
+      config.pruning_options.max_size = static_cast<size_t>(*size);
+    }
+    SetIf(CLADE_TRY(in.Number(node, "leeway", 0, 1)), config.pruning_options.leeway);
+  }
+  if (auto made = selection::MakePruning(config.pruning, config.pruning_options); !made) {
+    return tl::unexpected(in.Bad(node, "{}", made.error().message));
+  }
+  return {};
+}
+
+Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig& budget) {
+  CLADE_TRY(CheckKeys(in.file(), node, "budget",
+                      {"iterations", "variants", "wall_time", "tokens", "money"}));
+  budget.iterations = CLADE_TRY(in.Int(node, "iterations", 1));
+  budget.variants = CLADE_TRY(in.Int(node, "variants", 1));
+  budget.tokens = CLADE_TRY(in.Int(node, "tokens", 1));
+  budget.money = CLADE_TRY(in.Number(node, "money", 0, 1e12));
+  if (auto text = CLADE_TRY(ReadString(in.file(), node, "wall_time"))) {
+    budget.wall_seconds = ParseDuration(*text);
+    if (!budget.wall_seconds || *budget.wall_seconds <= 0) {
+      return tl::unexpected(in.Bad(node["wall_time"],
+                                   "'wall_time' must be a duration such as 900, 15m, 2h or 3d"));
+    }
+  }
+  return {};
+}
+
+Result<> ReadSandbox(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  CLADE_TRY(CheckKeys(in.file(), node, "sandbox",
+                      {"require_isolation", "build_seconds", "build_memory_mb"}));
+  SetIf(CLADE_TRY(in.Bool(node, "require_isolation")), config.require_isolation);
+  SetIf(CLADE_TRY(in.Number(node, "build_seconds", 1, 1e6)), config.build_seconds);
+  if (auto mb = CLADE_TRY(in.Int(node, "build_memory_mb", 64))) {
+    config.build_memory_mb = static_cast<uint64_t>(*mb);
+  }
+  return {};
+}
+
+Result<> CheckPaths(const ConfigReader& in, const YAML::Node& root, const RunConfig& config) {
+  std::error_code error;
+  if (!fs::is_directory(config.agent, error)) {
+    return tl::unexpected(in.Bad(root["agent"], "the agent directory {} does not exist",
+                                 config.agent.string()));
+  }
+  if (!fs::exists(config.agent / "agent.yaml", error)) {
+    return tl::unexpected(in.Bad(root["agent"], "{} has no agent.yaml", config.agent.string()));
+  }
+  fs::path suite = config.benchmark;
+  if (fs::is_directory(suite, error)) suite /= "suite.yaml";
+  if (!fs::exists(suite, error)) {
+    return tl::unexpected(in.Bad(root["benchmark"], "the benchmark {} does not exist",
+                                 config.benchmark.string()));
+  }
+  return {};
+}
+
+Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
+  CLADE_TRY(CheckKeys(in.file(), root, "the run configuration",
+                      {"run", "agent", "benchmark", "mutator", "gi", "model", "evaluation",
+                       "search", "workers", "selection", "pruning", "budget", "sandbox"},
+                      {"run", "agent", "benchmark"}));
+  CLADE_TRY(ReadRun(in, root["run"], config));
+  config.agent = *CLADE_TRY(in.Path(root, "agent"));
+  config.benchmark = *CLADE_TRY(in.Path(root, "benchmark"));
+  SetIf(CLADE_TRY(ReadString(in.file(), root, "mutator")), config.mutator);
+  if (config.mutator != "gi" && config.mutator != "llm" && config.mutator != "self") {
+    return tl::unexpected(
+        in.Bad(root["mutator"], "unknown mutator '{}' (expected gi, llm or self)", config.mutator));
+  }
+  if (config.mutator != "gi" && !root["model"]) {
+    return tl::unexpected(
+        in.Bad(root["mutator"], "mutator '{}' needs a 'model' section", config.mutator));
+  }
+  if (root["gi"]) CLADE_TRY(ReadGi(in, root["gi"], config.gi));
+  if (root["model"]) config.model = root["model"];
+  if (root["evaluation"]) CLADE_TRY(ReadEvaluation(in, root["evaluation"], config));
+  if (root["search"]) CLADE_TRY(ReadSearch(in, root["search"], config));
+  if (auto n = CLADE_TRY(in.Int(root, "workers", 1))) config.workers = static_cast<int>(*n);
+  if (root["selection"]) CLADE_TRY(ReadSelection(in, root["selection"], config));
+  if (root["pruning"]) CLADE_TRY(ReadPruning(in, root["pruning"], config));
+  if (root["budget"]) CLADE_TRY(ReadBudget(in, root["budget"], config.budget));
+  if (root["sandbox"]) CLADE_TRY(ReadSandbox(in, root["sandbox"], config));
+  return CheckPaths(in, root, config);
+}
+
+}  // namespace
+
+std::optional<double> ParseDuration(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  std::string unit = text.substr(used);
+  double scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600
+                 : unit == "d"                 ? 86400
+                                               : -1;
+  if (scale < 0 || !std::isfinite(value)) return std::nullopt;
+  return value * scale;
+}
+
+nlohmann::json RunConfig::Fingerprint() const {
+  nlohmann::json stages_json = nlohmann::json::array();
+  for (const auto& stage : stages) {
+    stages_json.push_back({{"tasks", stage.tasks}, {"threshold", stage.threshold}});
+  }
+  return {{"seed", seed},
+          {"benchmark", benchmark.string()},
+          {"mutator", mutator},
+          {"gi",
+           {{"max_operators", gi.max_operators},
+            {"operators", gi.operators},
+            {"crossover_rate", gi.crossover_rate},
+            {"max_attempts", gi.max_attempts}}},
+          {"stages", stages_json},
+          {"tasks", max_tasks ? nlohmann::json(*max_tasks) : nlohmann::json()},
+          {"mode", mode == SearchMode::kAsync ? "async" : "generational"},
+          {"children", ChildrenPerIteration()},
+          {"policy", policy},
+          {"selection",
+           {{"lambda", selection.lambda},
+            {"midpoint", selection.midpoint},
+            {"top3", selection.top_three_midpoint},
+            {"tournament_size", selection.tournament_size},
+            {"hgm_failures_are_losses", selection.hgm_failures_are_losses}}},
+          {"pruning", pruning},
+          {"pruning_options",
+           {{"max_size", pruning_options.max_size}, {"leeway", pruning_options.leeway}}}};
+}
+
+std::optional<std::string> FingerprintChange(const nlohmann::json& saved,
+                                             const nlohmann::json& current) {
+  for (const auto& [key, value] : current.items()) {
+    if (!saved.contains(key)) continue;  // a key older runs did not record
+    if (saved[key] != value) {
+      return fmt::format("'{}' changed from {} to {}", key, saved[key].dump(), value.dump());
+    }
+  }
+  return std::nullopt;
+}
+
+Result<RunConfig> LoadRunConfig(const fs::path& file) {
+  fs::path absolute = fs::absolute(file).lexically_normal();
+  YamlDocument document = CLADE_TRY(LoadYaml(absolute));
+  RunConfig config;
+  config.file = absolute;
+  config.text = CLADE_TRY(ReadFile(absolute));
+  CLADE_TRY(ReadTop(ConfigReader(absolute), document.root, config));
+  return config;
+}
+
+}  // namespace clade::search

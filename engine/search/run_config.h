@@ -1,0 +1,94 @@
+// The run configuration (design.md, "Run configuration"): one YAML file that names the
+// seed agent, the benchmark and its stages, the mutator, the selection and pruning policy,
+// the budget, the sandbox limits, the workers and the RNG seed. docs/config.md lists every
+// key with its default. Loading is strict: an unknown key, a wrong type or a missing file
+// is one sentence naming the file and line.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "engine/selection/policy.h"
+#include "engine/selection/pruning.h"
+#include "sandbox/evaluator.h"
+#include "support/error.h"
+
+namespace clade::search {
+
+namespace fs = std::filesystem;
+
+enum class SearchMode { kGenerational, kAsync };
+
+struct GiConfig {
+  int max_operators = 1;
+  std::vector<std::string> operators;  // empty: all
+  double crossover_rate = 0.0;
+  int max_attempts = 20;
+};
+
+struct BudgetConfig {
+  std::optional<int64_t> iterations;   // generations (async: batches of `children`)
+  std::optional<int64_t> variants;     // children created (every status counts)
+  std::optional<double> wall_seconds;  // of this run, summed over resumes
+  std::optional<int64_t> tokens;       // model tokens
+  std::optional<double> money;         // model cost, in the price unit of the model config
+};
+
+struct RunConfig {
+  fs::path file;           // the config file (absolute)
+  std::string text;        // its text, stored in the archive's run state
+  std::string name;        // run.name
+  fs::path archive;        // run.archive
+  uint64_t seed = 1;       // run.seed
+  fs::path work;           // run.work; empty: the default work directory
+  fs::path agent;          // the seed agent's directory
+  fs::path benchmark;      // the suite the run optimises
+  std::string mutator = "gi";
+  GiConfig gi;
+  YAML::Node model;        // the `model` section, parsed by the model layer (may be null)
+  // evaluation
+  std::vector<sandbox::Stage> stages;  // empty: every task in one stage
+  std::optional<size_t> max_tasks;
+  int task_workers = 1;    // tasks of one child run in parallel
+  // search
+  SearchMode mode = SearchMode::kGenerational;
+  int workers = 1;         // children evaluated at once
+  int children = 0;        // children per iteration; 0: as many as workers
+  int max_consecutive_errors = 3;  // infrastructure failures in a row that stop the run
+  // selection and pruning
+  std::string policy = "dgm";
+  selection::SelectionOptions selection;
+  std::string pruning = "keep_all";
+  selection::PruningOptions pruning_options;
+  BudgetConfig budget;
+  // sandbox
+  bool require_isolation = false;
+  double build_seconds = 600;
+  uint64_t build_memory_mb = 4096;
+
+  int ChildrenPerIteration() const { return children > 0 ? children : workers; }
+
+  // What must not change when a run is resumed (everything that shapes which children
+  // are made and how they are scored), as JSON; budgets, workers and limits may change.
+  nlohmann::json Fingerprint() const;
+};
+
+// Loads and validates a config file. Errors (kUsage, kNotFound) are one sentence starting
+// with "FILE:LINE: " where a line is known.
+Result<RunConfig> LoadRunConfig(const fs::path& file);
+
+// "FILE: 'key' changed from A to B; ..." for the first key whose fingerprint differs, or
+// nullopt when `saved` (a stored Fingerprint()) matches `config`.
+std::optional<std::string> FingerprintChange(const nlohmann::json& saved,
+                                             const nlohmann::json& current);
+
+// Parses a duration: a number of seconds, or a number with a unit s, m, h or d ("90m").
+std::optional<double> ParseDuration(const std::string& text);
+
+}  // namespace clade::search
