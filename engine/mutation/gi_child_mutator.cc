@@ -1,6 +1,6 @@
 #include "engine/mutation/gi_child_mutator.h"
 
-#include <algorithm>
+#include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -43,22 +43,25 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
   proposal.files = mutation.files;
   proposal.summary = mutation.summary;
   proposal.trailers = {{"Clade-Mutator", "gi"}, {"Clade-Seed", std::to_string(request.seed)}};
-  // A crossover child has the donor as a second parent (design.md); the caller adds it.
-  std::vector<int> donors;
+  // A crossover child has the donor as a second parent (design.md): the caller adds it from
+  // the record's "donor" (the search loop does).
+  std::optional<int> donor;
   for (const GiEdit& edit : mutation.edits) {
-    if (edit.donor && std::find(donors.begin(), donors.end(), *edit.donor) == donors.end()) {
-      donors.push_back(*edit.donor);
-    }
+    if (edit.donor) donor = edit.donor;
   }
-  for (int donor : donors) proposal.trailers.emplace_back("Clade-Donor", std::to_string(donor));
+  if (donor) proposal.trailers.emplace_back("Clade-Donor", std::to_string(*donor));
   const nlohmann::json edits = GiEditsToJson(mutation.edits);
-  for (const nlohmann::json& edit : edits)
+  for (const nlohmann::json& edit : edits) {
     proposal.trailers.emplace_back("Clade-Edit", OneLineJson(edit));
+  }
   nlohmann::json operators = nlohmann::json::array();
   for (GiOperator op : mutation.operators) operators.push_back(GiOperatorName(op));
-  proposal.record = {{"mutator", "gi"},  {"seed", request.seed},
-                     {"edits", edits},   {"operators", std::move(operators)},
-                     {"donors", donors}, {"attempts", mutation.attempts}};
+  proposal.record = {{"mutator", "gi"},
+                     {"seed", request.seed},
+                     {"edits", edits},
+                     {"operators", std::move(operators)},
+                     {"attempts", mutation.attempts}};
+  if (donor) proposal.record["donor"] = *donor;
   return proposal;
 }
 

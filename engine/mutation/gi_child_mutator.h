@@ -37,8 +37,10 @@ class GiChildMutator : public Mutator {
   // Opens request.source with the `editable` globs of its agent.yaml (no agent.yaml: all
   // but agent.yaml) and runs MutateGi with request.seed (and request.donors for crossover).
   // The proposal: `files` the new text of every changed file; `summary` the mutation's;
-  // trailers Clade-Mutator: gi, Clade-Seed: N, then one Clade-Edit: <one-line JSON> per
-  // edit; record {"mutator": "gi", "seed", "edits", "operators", "attempts"}. The same
+  // trailers Clade-Mutator: gi, Clade-Seed: N, Clade-Donor: V for a crossover, then one
+  // Clade-Edit: <one-line JSON> per edit; record {"mutator": "gi", "seed", "edits",
+  // "operators", "attempts"} and "donor" (a variant id) for a crossover, whom the caller
+  // makes the child's second parent. The same
   // request (source, seed, donors) gives a byte-identical proposal.
   // Errors: MutateGi's ("mutation_failed: ..."); an agent.yaml that cannot be read.
   Result<ChildProposal> Propose(const MutationRequest& request) const override;

@@ -206,7 +206,7 @@ TEST_CASE("GiChildMutator: a crossover child names its donor in a trailer and th
       .parent = 2, .source = parent.path(), .seed = 3, .donors = {{6, donor.path()}}};
   const ChildProposal proposal = OrThrow(mutator.Propose(request));
   CHECK(TrailerValues(proposal, "Clade-Donor") == std::vector<std::string>{"6"});
-  CHECK(proposal.record["donors"] == nlohmann::json::array({6}));
+  CHECK(proposal.record["donor"] == 6);
   CHECK(proposal.record["operators"] == nlohmann::json::array({"crossover"}));
   REQUIRE(proposal.files.count("src/greet.cc"));
   CHECK(proposal.files.at("src/greet.cc").find("return n * 4;") != std::string::npos);
