@@ -166,6 +166,11 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
   agent.argv = Expand(spec.run, build.src, build.build).argv;
   agent.env = {{"CLADE_TASK", task_file.string()}};
   agent.readonly = {build.src, build.build, task_file};
+  if (!options.model_socket.empty()) {
+    fs::path socket = fs::absolute(options.model_socket);
+    agent.env["CLADE_MODEL_SOCKET"] = socket.string();
+    agent.readonly.push_back(socket);  // under /tmp the private /tmp would hide it
+  }
   RunResult agent_result = CLADE_TRY(Run(agent));
   outcome.log = fmt::format("== agent ({}, {:.1f} s)\n{}", StatusName(agent_result.status),
                             agent_result.wall_seconds, ReadLog(agent.stdout_path));

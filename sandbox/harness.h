@@ -23,6 +23,9 @@ struct HarnessOptions {
   double build_seconds = 600;
   uint64_t build_memory_mb = 4096;
   Isolation isolation = Isolation::kAuto;
+  // A Unix socket serving the model (engine/model/model_proxy.h); when set, each agent run
+  // (never a build step) sees it at the same path and gets CLADE_MODEL_SOCKET naming it.
+  std::filesystem::path model_socket;
 };
 
 struct BuildOutcome {

@@ -1,0 +1,258 @@
+#include "engine/model/model_proxy.h"
+
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "engine/model/wire.h"
+#include "support/strings.h"
+
+namespace clade::model {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr size_t kLogCap = 16 * 1024;
+
+std::string Dump(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// An error body as OpenAI sends it.
+void SendError(httplib::Response& response, int status, const std::string& type,
+               const std::string& message) {
+  json body = {{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", type}}}};
+  response.status = status;
+  response.set_content(Dump(body), "application/json");
+}
+
+// The agent's request as a ChatRequest, or the sentence saying what is wrong with it.
+Result<ChatRequest> ParseChat(const std::string& text) {
+  json body = json::parse(text, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return Fail("the request body is not a JSON object");
+  if (body.value("stream", false)) {
+    return Fail("'stream': true is not supported by the clade model socket");
+  }
+  auto messages = body.find("messages");
+  if (messages == body.end() || !messages->is_array() || messages->empty()) {
+    return Fail("'messages' must be a non-empty array");
+  }
+  ChatRequest request;
+  for (const json& message : *messages) {
+    if (!message.is_object() || !message.contains("role") || !message["role"].is_string()) {
+      return Fail("each message needs a 'role' and a 'content'");
+    }
+    std::string role = message["role"].get<std::string>();
+    if (role == "developer") role = "system";
+    request.messages.push_back({role, ContentText(message.value("content", json()))});
+  }
+  for (const char* key : {"max_completion_tokens", "max_tokens"}) {
+    if (body.contains(key) && body[key].is_number_integer() && body[key].get<int64_t>() > 0) {
+      request.max_tokens = static_cast<int>(std::min<int64_t>(body[key].get<int64_t>(), 1 << 30));
+      break;
+    }
+  }
+  if (body.contains("temperature") && body["temperature"].is_number()) {
+    request.temperature = body["temperature"].get<double>();
+  }
+  if (body.contains("seed") && body["seed"].is_number_unsigned()) {
+    request.seed = body["seed"].get<uint64_t>();
+  }
+  return request;
+}
+
+std::string Transcript(const ChatRequest& request) {
+  std::string text;
+  for (const ChatMessage& message : request.messages) {
+    text += message.role + ": " + message.content + "\n";
+  }
+  return CapText(text, kLogCap);
+}
+
+}  // namespace
+
+ModelProxy::ModelProxy(std::shared_ptr<ModelClient> client, int64_t token_budget)
+    : client_(std::move(client)), budget_(token_budget) {}
+
+ModelProxy::~ModelProxy() { Stop(); }
+
+Result<> ModelProxy::Start(const fs::path& socket) {
+  if (server_) return Fail("the model socket {} is already served", socket_.string());
+  if (!socket.is_absolute() || socket.string().size() >= sizeof(sockaddr_un::sun_path)) {
+    return Fail("the model socket path {} must be absolute and shorter than {} bytes",
+                socket.string(), sizeof(sockaddr_un::sun_path));
+  }
+  std::error_code error;
+  fs::create_directories(socket.parent_path(), error);
+  if (fs::is_socket(fs::symlink_status(socket, error))) fs::remove(socket, error);
+  if (fs::exists(fs::symlink_status(socket, error))) {
+    return Fail("cannot serve the model socket at {}: something else is there", socket.string());
+  }
+  auto server = std::make_unique<httplib::Server>();
+  server->set_address_family(AF_UNIX);
+  server->set_keep_alive_timeout(1);  // Stop waits for idle connections at most this long
+  server->set_payload_max_length(32 << 20);
+  auto chat = [this](const httplib::Request& request, httplib::Response& response) {
+    ServeChat(request, response);
+  };
+  server->Post("/v1/chat/completions", chat);
+  server->Post("/chat/completions", chat);
+  auto models = [this](const httplib::Request&, httplib::Response& response) {
+    json body = {{"object", "list"},
+                 {"data",
+                  {{{"id", client_->config().name}, {"object", "model"}, {"owned_by", "clade"}}}}};
+    response.set_content(Dump(body), "application/json");
+  };
+  server->Get("/v1/models", models);
+  server->Get("/models", models);
+  server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (response.status == 404) {
+      SendError(response, 404, "invalid_request_error",
+                fmt::format("Unknown request URL: {} {}", request.method, request.path));
+    }
+  });
+  if (!server->bind_to_port(socket.string(), 80)) {
+    return Fail("cannot serve the model socket at {}: bind failed", socket.string());
+  }
+  socket_ = socket;
+  server_ = std::move(server);
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return {};
+}
+
+void ModelProxy::Stop() {
+  if (!server_) return;
+  server_->stop();
+  if (thread_.joinable()) thread_.join();
+  server_.reset();
+  std::error_code error;
+  fs::remove(socket_, error);
+}
+
+void ModelProxy::ServeChat(const httplib::Request& http, httplib::Response& response) {
+  auto start = std::chrono::steady_clock::now();
+  ProxyCall call;
+  auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  Result<ChatRequest> request = ParseChat(http.body);
+  if (!request) {
+    call.status = "bad_request";
+    call.response = request.error().message;
+    SendError(response, 400, "invalid_request_error", request.error().message);
+    Record(std::move(call));
+    return;
+  }
+  call.request = Transcript(*request);
+  int64_t left = 0;
+  {
+    std::lock_guard lock(mutex_);
+    left = budget_ - used_;
+  }
+  if (left <= 0) {
+    call.status = "budget";
+    call.response = fmt::format(
+        "The model budget of this agent run ({} tokens) is spent. No more calls will be "
+        "answered.",
+        budget_);
+    SendError(response, 429, "insufficient_quota", call.response);
+    Record(std::move(call));
+    return;
+  }
+  // The answer may use at most what is left of the budget.
+  int wanted = request->max_tokens.value_or(client_->config().max_tokens);
+  request->max_tokens = static_cast<int>(std::min<int64_t>(wanted, left));
+  Result<ChatResponse> answer = client_->Chat(*request);
+  call.seconds = seconds();
+  if (!answer) {
+    call.status = "upstream_error";
+    call.response = answer.error().message;
+    SendError(response, 502, "upstream_error", answer.error().message);
+    Record(std::move(call));
+    return;
+  }
+  call.status = "ok";
+  call.usage = answer->usage;
+  call.cost = answer->cached ? 0 : answer->cost;
+  call.cached = answer->cached;
+  call.response = CapText(answer->text, kLogCap);
+  json body = {
+      {"id", fmt::format("chatcmpl-clade-{}", calls().size())},
+      {"object", "chat.completion"},
+      {"created", static_cast<int64_t>(std::time(nullptr))},
+      {"model", client_->config().name},
+      {"choices",
+       {{{"index", 0},
+         {"message", {{"role", "assistant"}, {"content", answer->text}}},
+         {"finish_reason", answer->finish_reason.empty() ? "stop" : answer->finish_reason}}}},
+      {"usage",
+       {{"prompt_tokens", answer->usage.input_tokens},
+        {"completion_tokens", answer->usage.output_tokens},
+        {"total_tokens", answer->usage.total()}}}};
+  response.set_content(Dump(body), "application/json");
+  Record(std::move(call));
+}
+
+void ModelProxy::Record(ProxyCall call) {
+  std::lock_guard lock(mutex_);
+  used_ += call.usage.total();
+  calls_.push_back(std::move(call));
+}
+
+int64_t ModelProxy::tokens_used() const {
+  std::lock_guard lock(mutex_);
+  return used_;
+}
+
+Spent ModelProxy::spent() const {
+  std::lock_guard lock(mutex_);
+  Spent spent;
+  for (const ProxyCall& call : calls_) {
+    if (call.status != "ok") continue;
+    if (call.cached) {
+      ++spent.cached;
+      continue;
+    }
+    ++spent.calls;
+    spent.input_tokens += call.usage.input_tokens;
+    spent.output_tokens += call.usage.output_tokens;
+    spent.cost += call.cost;
+  }
+  return spent;
+}
+
+std::vector<ProxyCall> ModelProxy::calls() const {
+  std::lock_guard lock(mutex_);
+  return calls_;
+}
+
+json ModelProxy::Summary() const {
+  Spent spent = this->spent();
+  int refused = 0;
+  for (const ProxyCall& call : calls()) refused += call.status == "budget" ? 1 : 0;
+  return {{"calls", calls().size()},      {"tokens", spent.tokens()},
+          {"input_tokens", spent.input_tokens}, {"output_tokens", spent.output_tokens},
+          {"cost", spent.cost},           {"cached", spent.cached},
+          {"refused", refused},           {"budget", budget_},
+          {"budget_used", tokens_used()}};
+}
+
+std::string ModelProxy::Log() const {
+  std::string log;
+  std::vector<ProxyCall> all = calls();
+  for (size_t i = 0; i < all.size(); ++i) {
+    const ProxyCall& call = all[i];
+    log += fmt::format("== call {} ({}, {} in + {} out tokens{}, {:.1f} s)\n{}-- answer\n{}\n", i + 1,
+                       call.status, call.usage.input_tokens, call.usage.output_tokens,
+                       call.cached ? ", cached" : "", call.seconds, call.request, call.response);
+  }
+  return log;
+}
+
+}  // namespace clade::model
