@@ -3,7 +3,7 @@
 # after the tests are copied to .clade-tests/. Builds .clade-tests/tests.cc (Catch2 v2,
 # including the workspace's header) with every *.cc of the workspace into
 # .clade-tests/build/tests, linked with Catch2's prebuilt main, and runs each test case in
-# its own process (5 s each). Last line: "N passed, N failed".
+# its own process (10 s each). Last line: "N passed, N failed".
 t=.clade-tests
 mkdir -p "$t/build"
 pass=0
@@ -20,7 +20,7 @@ fi
 while IFS= read -r name; do
   [ -n "$name" ] || continue
   # A test case counts only if Catch2 itself says it passed (a stray main() does not).
-  if timeout 5 "$t/build/tests" "$name" >"$t/build/case.log" 2>&1 &&
+  if timeout 10 "$t/build/tests" "$name" >"$t/build/case.log" 2>&1 &&
      grep -q '^All tests passed' "$t/build/case.log"; then
     pass=$((pass + 1))
     echo "PASS $name"

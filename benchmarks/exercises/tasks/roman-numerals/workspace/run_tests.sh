@@ -1,7 +1,7 @@
 #!/bin/sh
 # Visible tests of an exercise. Builds the Catch2 v2 tests in tests_visible/tests.cc with
 # every *.cc of the workspace into build/tests, linked with Catch2's prebuilt main
-# (-lCatch2WithMain), then runs each test case in its own process (5 s each), so a crash
+# (-lCatch2WithMain), then runs each test case in its own process (10 s each), so a crash
 # or a hang costs one case, not the run. Prints PASS/FAIL per test case (with Catch2's
 # report of a failure) and, last, "N passed, N failed".
 # Usage: sh run_tests.sh [NAME...]   (default: every test case; NAME is a test case name)
@@ -40,7 +40,7 @@ else
 fi
 while IFS= read -r name; do
   [ -n "$name" ] || continue
-  if timeout 5 ./build/tests "$name" >build/case.log 2>&1 &&
+  if timeout 10 ./build/tests "$name" >build/case.log 2>&1 &&
      grep -q '^All tests passed' build/case.log; then
     pass=$((pass + 1))
     echo "PASS $name"
