@@ -13,6 +13,7 @@
 #include "engine/cli/eval_command.h"
 #include "engine/cli/export_command.h"
 #include "engine/cli/log_command.h"
+#include "engine/cli/mutate_command.h"
 #include "engine/cli/prune_command.h"
 #include "engine/cli/report_command.h"
 #include "engine/cli/replay_command.h"
@@ -36,6 +37,7 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterEvalCommand(app));
   commands.push_back(RegisterReplayCommand(app));
   commands.push_back(RegisterDoctorCommand(app));
+  commands.push_back(RegisterMutateCommand(app));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/true));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/false));
   commands.push_back(RegisterReportCommand(app));
