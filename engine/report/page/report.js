@@ -1,0 +1,746 @@
+// clade report: draws the lineage tree, the chart and the side panel from the summary
+// inline in the page. A variant's details live in variants/<id>.js, added as a <script>
+// when it is clicked (file:// pages cannot fetch, but they can load scripts); that file
+// calls cladeReport.detail(id, detail). No network, no libraries.
+(function () {
+  'use strict';
+
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var DX = 16, DY = 56;  // layout grid in world units: between leaves, between generations
+
+  var data = JSON.parse(document.getElementById('clade-data').textContent);
+  var V = data.variants;
+  var N = V.length;
+  var bestId = data.best;
+  var onBestPath = new Uint8Array(N);
+  data.best_path.forEach(function (id) { onBestPath[id] = 1; });
+
+  // Children by first parent: every variant has one place in the tree. Crossover parents
+  // beyond the first are drawn as dashed edges.
+  var kids = V.map(function () { return []; });
+  var roots = [];
+  V.forEach(function (v) {
+    if (v.parents.length) kids[v.parents[0]].push(v.id); else roots.push(v.id);
+  });
+  var subtreeSize = new Int32Array(N);
+  for (var i = N - 1; i >= 0; i--) {  // a parent's id is always lower than its child's
+    subtreeSize[i] += 1;
+    if (V[i].parents.length) subtreeSize[V[i].parents[0]] += subtreeSize[i];
+  }
+
+  var state = {
+    collapsed: new Set(), selected: null, k: 1, tx: 0, ty: 0, layout: null,
+    statuses: new Set(Object.keys(data.counts)), minScore: 0, showPruned: true, search: ''
+  };
+  var details = new Map();  // id -> detail object, once its script has run
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (a) { node.setAttribute(a, attrs[a]); });
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVGNS, tag);
+    if (attrs) Object.keys(attrs).forEach(function (a) { node.setAttribute(a, attrs[a]); });
+    return node;
+  }
+  function isFailed(status) { return status !== 'evaluated' && status !== 'not_evaluated'; }
+  function scoreText(s) { return s === null || s === undefined ? '-' : Number(s).toFixed(3); }
+
+  // ---- Colour scale: viridis-like, from dark purple (0) to yellow (1) --------------------
+  var STOPS = [[68, 1, 84], [65, 68, 135], [42, 120, 142], [34, 168, 132], [122, 209, 81],
+               [253, 231, 37]];
+  function scoreColor(s) {
+    var t = Math.max(0, Math.min(1, s)) * (STOPS.length - 1);
+    var i0 = Math.min(Math.floor(t), STOPS.length - 2), f = t - i0;
+    var a = STOPS[i0], b = STOPS[i0 + 1];
+    return 'rgb(' + [0, 1, 2].map(function (c) { return Math.round(a[c] + (b[c] - a[c]) * f); })
+      .join(',') + ')';
+  }
+
+  // ---- Header and legend -------------------------------------------------------------------
+  function renderFacts() {
+    var facts = $('facts');
+    function fact(label, value) {
+      var span = el('span', null, label + ' ');
+      span.appendChild(el('b', null, value));
+      facts.appendChild(span);
+    }
+    fact('benchmark', data.benchmark === null ? 'none (no records)' : data.benchmark);
+    fact('variants', N);
+    if (bestId !== null) fact('best', '#' + bestId + ' (' + scoreText(V[bestId].score) + ')');
+    Object.keys(data.counts).sort().forEach(function (s) { fact(s, data.counts[s]); });
+    fact('generated', data.generated);
+    facts.appendChild(el('span', { title: 'archive' }, data.archive));
+  }
+
+  function renderLegend() {
+    var legend = $('legend');
+    function item(swatch, text) {
+      var span = el('span', { 'class': 'item' });
+      span.appendChild(swatch);
+      span.appendChild(document.createTextNode(text));
+      legend.appendChild(span);
+    }
+    var scale = el('span', { 'class': 'scale' });
+    scale.style.background = 'linear-gradient(to right,' +
+      [0, 0.2, 0.4, 0.6, 0.8, 1].map(scoreColor).join(',') + ')';
+    item(el('span', null, 'score 0'), '');
+    legend.lastChild.appendChild(scale);
+    legend.lastChild.appendChild(document.createTextNode('1'));
+    function dot(fill, stroke, strokeWidth, dash) {
+      var s = svg('svg', { width: 16, height: 16 });
+      var c = svg('circle', { cx: 8, cy: 8, r: 5, fill: fill, stroke: stroke, 'stroke-width': strokeWidth });
+      if (dash) c.setAttribute('stroke-dasharray', '2 2');
+      s.appendChild(c);
+      return s;
+    }
+    function line(stroke, width, dash) {
+      var s = svg('svg', { width: 26, height: 10 });
+      var l = svg('line', { x1: 1, y1: 5, x2: 25, y2: 5, stroke: stroke, 'stroke-width': width });
+      if (dash) l.setAttribute('stroke-dasharray', '4 3');
+      s.appendChild(l);
+      return s;
+    }
+    item(dot('#eaeef2', '#cf222e', 2), 'failed (build_failed, timeout, mutation_failed, ...)');
+    item(dot('#fff', '#8c959f', 1), 'not evaluated');
+    item(dot(scoreColor(0.5), '#57606a', 1, true), 'pruned');
+    item(dot(scoreColor(1), '#e8590c', 3), 'best');
+    item(line('#e8590c', 3), 'seed \u2192 best');
+    item(line('#8250df', 1.5, true), 'crossover parent');
+    item(el('b', { 'class': 'legend-collapsed' }, '+N'), 'collapsed subtree');
+  }
+
+  // ---- Layout: leaves in depth-first order, a parent centred over its children ------------
+  function computeLayout() {
+    var x = new Float64Array(N), y = new Float64Array(N), visible = new Uint8Array(N);
+    var slot = 0, maxDepth = 0;
+    var stack = [];
+    for (var r = roots.length - 1; r >= 0; r--) stack.push([roots[r], 0, false]);
+    while (stack.length) {  // iterative: lineages can be thousands deep
+      var frame = stack.pop(), id = frame[0], depth = frame[1];
+      var children = state.collapsed.has(id) ? [] : kids[id];
+      if (frame[2]) {
+        x[id] = (x[children[0]] + x[children[children.length - 1]]) / 2;
+        continue;
+      }
+      visible[id] = 1;
+      y[id] = depth * DY;
+      if (depth > maxDepth) maxDepth = depth;
+      if (!children.length) { x[id] = slot++ * DX; continue; }
+      stack.push([id, depth, true]);
+      for (var c = children.length - 1; c >= 0; c--) stack.push([children[c], depth + 1, false]);
+    }
+    return { x: x, y: y, visible: visible, width: Math.max(0, slot - 1) * DX, height: maxDepth * DY };
+  }
+
+  // ---- The tree --------------------------------------------------------------------------
+  var circles = [];
+  function createNodes() {
+    var group = $('nodes');
+    var fragment = document.createDocumentFragment();
+    for (var id = 0; id < N; id++) {
+      var v = V[id];
+      var c = svg('circle', { 'class': 'node', 'data-id': id });
+      if (isFailed(v.status)) c.classList.add('failed');
+      else if (v.score === null) c.classList.add('unscored');
+      else c.setAttribute('fill', scoreColor(v.score));
+      if (v.pruned) c.classList.add('pruned');
+      if (onBestPath[id]) c.classList.add('on-path');
+      if (id === bestId) c.classList.add('best');
+      circles.push(c);
+      fragment.appendChild(c);
+    }
+    group.appendChild(fragment);
+  }
+
+  function edgePath(L, from, to) {
+    var mid = L.y[from] + DY / 2;
+    return 'M' + L.x[from] + ' ' + L.y[from] + 'V' + mid + 'H' + L.x[to] + 'V' + L.y[to];
+  }
+
+  function renderTree() {
+    var L = state.layout = computeLayout();
+    var plain = [], best = [], cross = [];
+    for (var id = 0; id < N; id++) {
+      var c = circles[id];
+      if (!L.visible[id]) { c.classList.add('hidden'); continue; }
+      c.classList.remove('hidden');
+      c.setAttribute('cx', L.x[id]);
+      c.setAttribute('cy', L.y[id]);
+      var parents = V[id].parents;
+      if (!parents.length) continue;
+      (onBestPath[id] && onBestPath[parents[0]] ? best : plain).push(edgePath(L, parents[0], id));
+      for (var p = 1; p < parents.length; p++) {
+        if (L.visible[parents[p]]) {
+          cross.push('M' + L.x[parents[p]] + ' ' + L.y[parents[p]] + 'L' + L.x[id] + ' ' + L.y[id]);
+        }
+      }
+    }
+    var edges = $('edges');
+    edges.textContent = '';
+    [['tree-edge', plain], ['cross-edge', cross], ['best-edge', best]].forEach(function (e) {
+      if (e[1].length) edges.appendChild(svg('path', { 'class': e[0], d: e[1].join('') }));
+    });
+    renderLabels();
+    applyFilters();
+  }
+
+  // Ids next to nodes: all of them when zoomed in far enough for them not to overlap,
+  // else the roots, the best, the selected variant and collapsed subtrees (with their
+  // hidden count).
+  function labelsFit() { return DX * state.k >= 30; }
+  var labelsShown = null;
+  function renderLabels() {
+    var L = state.layout, group = $('labels');
+    group.textContent = '';
+    labelsShown = labelsFit();
+    var fragment = document.createDocumentFragment();
+    function label(id, text, cls) {
+      var t = svg('text', { x: L.x[id] + 7, y: L.y[id] - 7 });
+      if (cls) t.setAttribute('class', cls);
+      t.textContent = text;
+      fragment.appendChild(t);
+    }
+    for (var id = 0; id < N; id++) {
+      if (!L.visible[id]) continue;
+      if (state.collapsed.has(id)) {
+        label(id, '#' + id + ' +' + (subtreeSize[id] - 1), 'collapsed-count');
+      } else if (id === bestId) {
+        label(id, '#' + id + ' best ' + scoreText(V[id].score));
+      } else if (labelsShown || !V[id].parents.length || id === state.selected) {
+        label(id, '#' + id);
+      }
+    }
+    group.appendChild(fragment);
+  }
+
+  // ---- Filters: dim what does not match, so the tree keeps its shape ----------------------
+  function matches(v) {
+    if (!state.statuses.has(v.status)) return false;
+    if (!state.showPruned && v.pruned) return false;
+    if (state.minScore > 0 && v.status === 'evaluated' && (v.score === null || v.score < state.minScore)) {
+      return false;
+    }
+    if (state.search) {
+      var q = state.search;
+      if (String(v.id) !== q && v.summary.toLowerCase().indexOf(q) < 0 &&
+          v.mutator.toLowerCase().indexOf(q) < 0 && v.status.indexOf(q) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function applyFilters() {
+    var shown = 0;
+    for (var id = 0; id < N; id++) {
+      var ok = matches(V[id]);
+      circles[id].classList.toggle('dim', !ok);
+      if (ok) shown++;
+    }
+    $('match-count').textContent = shown === N ? '' : shown + ' of ' + N + ' match';
+  }
+
+  function renderStatusFilter() {
+    var box = $('status-filter');
+    Object.keys(data.counts).sort().forEach(function (s) {
+      var label = el('label', { title: data.counts[s] + ' variants' });
+      var input = el('input', { type: 'checkbox', 'data-status': s });
+      input.checked = true;
+      input.addEventListener('change', function () {
+        if (input.checked) state.statuses.add(s); else state.statuses.delete(s);
+        applyFilters();
+      });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(' ' + s));
+      box.appendChild(label);
+    });
+  }
+
+  // ---- Zoom and pan ----------------------------------------------------------------------
+  function applyView() {
+    $('viewport').setAttribute('transform',
+      'translate(' + state.tx + ' ' + state.ty + ') scale(' + state.k + ')');
+    // Nodes and labels keep a readable size on screen whatever the zoom.
+    var screenR = Math.max(2.5, Math.min(8, 5 * Math.sqrt(state.k)));
+    var tree = $('tree');
+    tree.style.setProperty('--r', (screenR / state.k) + 'px');
+    tree.style.setProperty('--fs', (11 / state.k) + 'px');
+    if (labelsShown !== null && labelsShown !== labelsFit()) renderLabels();
+  }
+
+  function fit() {
+    var box = $('tree').getBoundingClientRect(), L = state.layout, pad = 30;
+    var w = Math.max(L.width, 1), h = Math.max(L.height, 1);
+    state.k = Math.max(0.02, Math.min(2, (box.width - 2 * pad) / w, (box.height - 2 * pad) / h));
+    state.tx = (box.width - L.width * state.k) / 2;
+    state.ty = pad + Math.max(0, (box.height - 2 * pad - L.height * state.k) / 2);
+    applyView();
+  }
+
+  function zoomAt(factor, px, py) {
+    var k = Math.max(0.01, Math.min(40, state.k * factor));
+    state.tx = px - (px - state.tx) * (k / state.k);
+    state.ty = py - (py - state.ty) * (k / state.k);
+    state.k = k;
+    applyView();
+  }
+
+  function centerOn(id) {
+    var box = $('tree').getBoundingClientRect(), L = state.layout;
+    if (!L.visible[id]) return;
+    if (state.k < 0.6) state.k = 1;
+    state.tx = box.width / 2 - L.x[id] * state.k;
+    state.ty = box.height / 2 - L.y[id] * state.k;
+    applyView();
+  }
+
+  function setupPanZoom() {
+    var tree = $('tree'), drag = null;
+    tree.addEventListener('wheel', function (e) {
+      e.preventDefault();
+      var box = tree.getBoundingClientRect();
+      zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top);
+    }, { passive: false });
+    tree.addEventListener('pointerdown', function (e) {
+      drag = { x: e.clientX, y: e.clientY, tx: state.tx, ty: state.ty, moved: false };
+    });
+    window.addEventListener('pointermove', function (e) {
+      if (drag) {
+        var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+        if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 3) {
+          drag.moved = true;
+          tree.classList.add('panning');
+        }
+        if (drag.moved) {
+          state.tx = drag.tx + dx;
+          state.ty = drag.ty + dy;
+          applyView();
+        }
+      }
+    });
+    window.addEventListener('pointerup', function () {
+      if (drag && drag.moved) {
+        // The click that ends a drag is not a selection.
+        window.addEventListener('click', function stop(e) { e.stopPropagation(); }, { capture: true, once: true });
+      }
+      drag = null;
+      tree.classList.remove('panning');
+    });
+    $('zoom-in').addEventListener('click', function () {
+      var b = tree.getBoundingClientRect();
+      zoomAt(1.5, b.width / 2, b.height / 2);
+    });
+    $('zoom-out').addEventListener('click', function () {
+      var b = tree.getBoundingClientRect();
+      zoomAt(1 / 1.5, b.width / 2, b.height / 2);
+    });
+    $('fit').addEventListener('click', fit);
+  }
+
+  // ---- Tooltip and clicks ----------------------------------------------------------------
+  function setupNodeEvents() {
+    var nodes = $('nodes'), tip = $('tooltip'), wrap = $('tree-wrap');
+    nodes.addEventListener('mouseover', function (e) {
+      var id = e.target.getAttribute('data-id');
+      if (id === null) return;
+      var v = V[+id];
+      tip.textContent = '#' + v.id + '  ' + (isFailed(v.status) ? v.status : scoreText(v.score)) +
+        (v.pruned ? '  pruned' : '') + (v.summary ? '  \u2014 ' + v.summary : '');
+      tip.hidden = false;
+    });
+    nodes.addEventListener('mousemove', function (e) {
+      var box = wrap.getBoundingClientRect();
+      tip.style.left = (e.clientX - box.left + 12) + 'px';
+      tip.style.top = (e.clientY - box.top + 12) + 'px';
+    });
+    nodes.addEventListener('mouseout', function () { tip.hidden = true; });
+    nodes.addEventListener('click', function (e) {
+      var id = e.target.getAttribute('data-id');
+      if (id !== null) select(+id);
+    });
+    nodes.addEventListener('dblclick', function (e) {
+      var id = e.target.getAttribute('data-id');
+      if (id !== null) toggleCollapse(+id);
+    });
+  }
+
+  function toggleCollapse(id) {
+    if (!kids[id].length) return;
+    if (state.collapsed.has(id)) state.collapsed.delete(id); else state.collapsed.add(id);
+    renderTree();
+    if (state.selected !== null && !state.layout.visible[state.selected]) select(id);
+    else if (state.selected !== null) renderPanel(state.selected);
+  }
+
+  function setupToolbar() {
+    $('min-score').addEventListener('input', function () {
+      state.minScore = +this.value;
+      $('min-score-value').textContent = state.minScore.toFixed(2);
+      applyFilters();
+    });
+    $('show-pruned').addEventListener('change', function () {
+      state.showPruned = this.checked;
+      applyFilters();
+    });
+    $('search').addEventListener('input', function () {
+      state.search = this.value.trim().toLowerCase();
+      applyFilters();
+    });
+    $('search').addEventListener('keydown', function (e) {
+      if (e.key !== 'Enter') return;
+      var q = this.value.trim().toLowerCase().replace(/^#/, '');
+      var id = /^\d+$/.test(q) && +q < N ? +q : V.findIndex(matches);
+      if (id >= 0) { revealAndSelect(id); }
+    });
+    $('expand-all').addEventListener('click', function () {
+      state.collapsed.clear();
+      renderTree();
+      fit();
+    });
+    $('collapse-off-path').addEventListener('click', function () {
+      state.collapsed.clear();
+      for (var id = 0; id < N; id++) {
+        if (kids[id].length && !onBestPath[id]) state.collapsed.add(id);
+      }
+      renderTree();
+      fit();
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') select(null);
+    });
+  }
+
+  // Expands the collapsed ancestors of a variant, then selects and centres it.
+  function revealAndSelect(id) {
+    var changed = false;
+    for (var at = id; V[at].parents.length;) {
+      at = V[at].parents[0];
+      if (state.collapsed.delete(at)) changed = true;
+    }
+    if (changed) renderTree();
+    select(id);
+    centerOn(id);
+  }
+
+  // ---- The chart: best score so far over the children evaluated, in id order ---------------
+  function renderChart() {
+    var chart = $('chart');
+    chart.textContent = '';
+    var width = chart.getBoundingClientRect().width || 600, height = 170;
+    var left = 34, right = 10, top = 8, bottom = 22;
+    var seedBest = null;
+    var points = [];  // children with a record, in the order they were added
+    V.forEach(function (v) {
+      if (!v.parents.length) {
+        if (v.status === 'evaluated' && v.score !== null) seedBest = Math.max(seedBest === null ? 0 : seedBest, v.score);
+      } else if (v.status !== 'not_evaluated') {
+        points.push(v);
+      }
+    });
+    var n = Math.max(points.length, 1);
+    function px(i) { return left + (width - left - right) * i / n; }
+    function py(s) { return top + (height - top - bottom) * (1 - s); }
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (s) {
+      chart.appendChild(svg('line', { x1: left, x2: width - right, y1: py(s), y2: py(s), 'class': 'grid' }));
+      var t = svg('text', { x: left - 4, y: py(s) + 3, 'text-anchor': 'end' });
+      t.textContent = s.toFixed(2);
+      chart.appendChild(t);
+    });
+    chart.appendChild(svg('line', { x1: left, x2: width - right, y1: py(0), y2: py(0), 'class': 'axis' }));
+    var step = Math.max(1, Math.pow(10, Math.floor(Math.log10(n))) / (n / Math.pow(10, Math.floor(Math.log10(n))) < 3 ? 2 : 1));
+    for (var x = 0; x <= n; x += step) {
+      var t = svg('text', { x: px(x), y: height - 6, 'text-anchor': 'middle' });
+      t.textContent = x;
+      chart.appendChild(t);
+    }
+    var label = svg('text', { x: width - right, y: height - 6, 'text-anchor': 'end' });
+    label.textContent = points.length ? 'children evaluated' : 'no children evaluated yet';
+    chart.appendChild(label);
+    var best = seedBest, d = best === null ? '' : 'M' + px(0) + ' ' + py(best);
+    var fragment = document.createDocumentFragment();
+    points.forEach(function (v, i) {
+      var failedChild = isFailed(v.status);
+      if (!failedChild && v.score !== null && (best === null || v.score > best)) {
+        d += (d ? 'H' + px(i + 1) : 'M' + px(i + 1) + ' ' + py(v.score)) + 'V' + py(v.score);
+        best = v.score;
+      }
+      var dot = failedChild
+        ? svg('circle', { cx: px(i + 1), cy: py(0), r: 2.5, fill: '#fff', 'class': 'fail-dot', 'data-id': v.id })
+        : svg('circle', { cx: px(i + 1), cy: py(v.score === null ? 0 : v.score), r: 2.5,
+                          fill: scoreColor(v.score === null ? 0 : v.score), 'class': 'dot', 'data-id': v.id });
+      var title = svg('title');
+      title.textContent = '#' + v.id + ' ' + (failedChild ? v.status : scoreText(v.score));
+      dot.appendChild(title);
+      fragment.appendChild(dot);
+    });
+    if (d) d += 'H' + px(n);
+    chart.appendChild(svg('path', { d: d, 'class': 'best-line' }));
+    chart.appendChild(fragment);
+  }
+
+  function setupChartEvents() {
+    $('chart').addEventListener('click', function (e) {
+      var id = e.target.getAttribute('data-id');
+      if (id !== null) revealAndSelect(+id);
+    });
+  }
+
+  // ---- Selection and the side panel -----------------------------------------------------
+  function select(id) {
+    if (state.selected !== null) circles[state.selected].classList.remove('selected');
+    state.selected = id;
+    if (id === null) {
+      renderLabels();
+      return;
+    }
+    circles[id].classList.add('selected');
+    renderLabels();
+    renderPanel(id);
+    if (!details.has(id)) loadDetail(id);
+  }
+
+  var loading = new Set();
+  function loadDetail(id) {
+    if (loading.has(id)) return;
+    loading.add(id);
+    var script = el('script', { src: 'variants/' + id + '.js' });
+    script.onerror = function () {
+      loading.delete(id);
+      script.remove();
+      if (state.selected === id) {
+        var note = $('detail-status');
+        if (note) {
+          note.className = 'note';
+          note.textContent = 'Could not load variants/' + id + '.js beside this page: was the page ' +
+            'copied without its variants/ folder?';
+        }
+      }
+    };
+    script.onload = function () { loading.delete(id); script.remove(); };
+    document.head.appendChild(script);
+  }
+
+  window.cladeReport = {
+    detail: function (id, detail) {
+      details.set(id, detail);
+      if (state.selected === id) renderPanel(id);
+    },
+    select: function (id) { revealAndSelect(id); },
+    center: function (id) { centerOn(id); },
+    best: bestId,
+    variants: N
+  };
+
+  function vlink(id) {
+    var a = el('a', { 'class': 'vlink', 'data-id': id, href: '#' }, '#' + id);
+    a.addEventListener('click', function (e) { e.preventDefault(); revealAndSelect(id); });
+    return a;
+  }
+  function links(ids, limit) {
+    var span = el('span');
+    ids.slice(0, limit).forEach(function (id, i) {
+      if (i) span.appendChild(document.createTextNode(', '));
+      span.appendChild(vlink(id));
+    });
+    if (ids.length > limit) span.appendChild(document.createTextNode(' and ' + (ids.length - limit) + ' more'));
+    if (!ids.length) span.textContent = '-';
+    return span;
+  }
+  function factsTable(rows) {
+    var table = el('table', { 'class': 'facts' });
+    rows.forEach(function (r) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, r[0]));
+      var td = el('td');
+      if (r[1] instanceof Node) td.appendChild(r[1]); else td.textContent = r[1];
+      tr.appendChild(td);
+      table.appendChild(tr);
+    });
+    return table;
+  }
+  function pre(text, cls) {
+    var p = el('pre', cls ? { 'class': cls } : null);
+    p.textContent = text;
+    return p;
+  }
+  function json(value) { return JSON.stringify(value, null, 2); }
+
+  function renderPanel(id) {
+    var v = V[id], d = details.get(id), panel = $('panel');
+    panel.textContent = '';
+    panel.scrollTop = 0;
+    var head = el('div', { 'class': 'head' });
+    head.appendChild(el('h2', null, 'Variant #' + id));
+    head.appendChild(el('span', { 'class': 'badge ' + (isFailed(v.status) ? 'failed' : v.status) }, v.status));
+    head.appendChild(el('span', null, 'score ' + scoreText(v.score)));
+    if (id === bestId) head.appendChild(el('span', { 'class': 'badge best' }, 'best'));
+    if (v.pruned) head.appendChild(el('span', { 'class': 'badge' }, 'pruned'));
+    if (kids[id].length) {
+      var toggle = el('button', null, state.collapsed.has(id) ? 'expand subtree' : 'collapse subtree (' + (subtreeSize[id] - 1) + ')');
+      toggle.addEventListener('click', function () { toggleCollapse(id); });
+      head.appendChild(toggle);
+    }
+    var center = el('button', null, 'centre');
+    center.addEventListener('click', function () { centerOn(id); });
+    head.appendChild(center);
+    panel.appendChild(head);
+    panel.appendChild(el('p', null, v.summary || '(no summary)'));
+    panel.appendChild(factsTable([
+      ['parents', v.parents.length > 1 ? (function () { var s = links(v.parents, 10); s.appendChild(document.createTextNode('  (crossover)')); return s; })() : links(v.parents, 10)],
+      ['children', links(kids[id].concat(d ? d.children.filter(function (c) { return V[c].parents[0] !== id; }) : []), 40)],
+      ['mutator', v.mutator || '-'],
+      ['time', new Date(v.time * 1000).toLocaleString()],
+      ['commit', d ? d.commit : '...']
+    ]));
+    if (!d) {
+      panel.appendChild(el('p', { id: 'detail-status', 'class': 'muted' }, 'loading variants/' + id + '.js ...'));
+      return;
+    }
+    renderMutation(panel, d);
+    renderTasks(panel, d);
+    renderDiff(panel, d);
+    renderRecord(panel, d);
+  }
+
+  function renderMutation(panel, d) {
+    var m = d.mutation;
+    panel.appendChild(el('h3', null, 'Mutation'));
+    var rows = [];
+    if (m.mutator !== null) rows.push(['mutator', m.mutator]);
+    if (m.seed !== null) rows.push(['seed', m.seed]);
+    if (rows.length) panel.appendChild(factsTable(rows));
+    if (m.edits.length) {
+      var structured = m.edits.every(function (e) { return e && typeof e === 'object' && 'op' in e; });
+      if (structured) {
+        var table = el('table', { 'class': 'list edits' });
+        var hr = el('tr');
+        ['op', 'where', 'old', 'new'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+        table.appendChild(hr);
+        m.edits.forEach(function (e) {
+          var tr = el('tr');
+          tr.appendChild(el('td', null, e.op));
+          tr.appendChild(el('td', null, (e.file || '') + (e.line !== undefined ? ':' + e.line : '')));
+          tr.appendChild(el('td')).appendChild(el('code', null, e.old === undefined ? '' : e.old));
+          tr.appendChild(el('td')).appendChild(el('code', null, e.new === undefined ? '' : e.new));
+          table.appendChild(tr);
+        });
+        panel.appendChild(table);
+      } else {
+        panel.appendChild(pre(m.edits.map(function (e) { return typeof e === 'string' ? e : JSON.stringify(e); }).join('\n')));
+      }
+    }
+    if (m.record !== null) {
+      var det = el('details', m.edits.length ? null : { open: '' });
+      det.appendChild(el('summary', null, 'the record\'s "mutation" field'));
+      det.appendChild(pre(json(m.record)));
+      panel.appendChild(det);
+    }
+    d.logs.forEach(function (log) {
+      var det = el('details', log.path.indexOf('mutation/') === 0 ? { open: '' } : null);
+      det.appendChild(el('summary', null, log.path + (log.cut ? ' (cut: head and tail shown)' : '')));
+      det.appendChild(pre(log.text));
+      panel.appendChild(det);
+    });
+    if (m.mutator === null && !m.edits.length && m.record === null && !d.logs.length) {
+      panel.appendChild(el('p', { 'class': 'muted' }, d.parents.length ? 'No mutation was recorded (no Clade-Mutator or Clade-Edit trailer, no "mutation" in the record).' : 'The seed: no mutation.'));
+    }
+  }
+
+  function renderTasks(panel, d) {
+    var r = d.record;
+    panel.appendChild(el('h3', null, 'Evaluation' + (data.benchmark ? ' on ' + data.benchmark : '')));
+    if (!r || typeof r !== 'object') {
+      panel.appendChild(el('p', { 'class': 'muted' }, 'No record on this benchmark.'));
+    } else {
+      var rows = [['status', r.status], ['score', scoreText(r.score)]];
+      if (r.stage) rows.push(['stage', r.stage.reached + ' of ' + r.stage.of]);
+      if (r.timings) rows.push(['timings', Object.keys(r.timings).map(function (k) { return k + ' ' + r.timings[k]; }).join(', ')]);
+      panel.appendChild(factsTable(rows));
+      var tasks = Array.isArray(r.tasks) ? r.tasks : [];
+      if (tasks.length) {
+        var table = el('table', { 'class': 'list tasks' });
+        var hr = el('tr');
+        ['task', 'status', 'score', 'seconds'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+        table.appendChild(hr);
+        tasks.forEach(function (t) {
+          var tr = el('tr');
+          tr.appendChild(el('td', null, t.id));
+          tr.appendChild(el('td', null, t.status));
+          tr.appendChild(el('td', { 'class': 'num' }, scoreText(t.score)));
+          tr.appendChild(el('td', { 'class': 'num' }, typeof t.seconds === 'number' ? t.seconds.toFixed(1) : '-'));
+          table.appendChild(tr);
+        });
+        panel.appendChild(table);
+      }
+    }
+    Object.keys(d.other_records).forEach(function (b) {
+      var o = d.other_records[b];
+      panel.appendChild(el('p', { 'class': 'muted' }, 'also on ' + b + ': ' + o.status + ', score ' + scoreText(o.score)));
+    });
+  }
+
+  function renderDiff(panel, d) {
+    if (d.diff === null) {
+      panel.appendChild(el('h3', null, 'Diff'));
+      panel.appendChild(el('p', { 'class': 'muted' }, 'A seed: no parent to diff against.'));
+      return;
+    }
+    var h = el('h3', null, 'Diff against ');
+    h.appendChild(vlink(d.diff.parent));
+    panel.appendChild(h);
+    if (d.diff.cut) {
+      panel.appendChild(el('p', { 'class': 'note' }, 'Cut: the first ' + d.diff.text.length + ' of ' +
+        d.diff.bytes + ' bytes are shown. The whole diff: clade diff ' + d.diff.parent + ' ' + d.id));
+    }
+    if (!d.diff.text) {
+      panel.appendChild(el('p', { 'class': 'muted' }, 'The source is identical to its parent\'s.'));
+      return;
+    }
+    var p = el('pre', { 'class': 'diff' });
+    var fragment = document.createDocumentFragment();
+    d.diff.text.replace(/\n$/, '').split('\n').forEach(function (line) {
+      var cls = line.indexOf('diff --git') === 0 || line.indexOf('+++') === 0 || line.indexOf('---') === 0 ? 'file'
+        : line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : line.indexOf('@@') === 0 ? 'hunk' : '';
+      var span = el('span', cls ? { 'class': cls } : null);
+      span.textContent = line || ' ';
+      fragment.appendChild(span);
+    });
+    p.appendChild(fragment);
+    panel.appendChild(p);
+  }
+
+  function renderRecord(panel, d) {
+    panel.appendChild(el('h3', null, 'Commit message'));
+    panel.appendChild(pre(d.message));
+    if (d.log_paths.length) {
+      panel.appendChild(el('h3', null, 'Stored logs'));
+      panel.appendChild(el('p', { 'class': 'muted' },
+        'Read one with: git --git-dir=' + data.archive + ' show refs/clade/logs/' + d.id + ':PATH'));
+      panel.appendChild(pre(d.log_paths.join('\n')));
+    }
+    var det = el('details');
+    det.appendChild(el('summary', null, 'the whole evaluation record (JSON)'));
+    det.appendChild(pre(d.record === null ? 'null' : json(d.record)));
+    panel.appendChild(det);
+  }
+
+  // ---- Start ------------------------------------------------------------------------------
+  renderFacts();
+  renderLegend();
+  renderStatusFilter();
+  createNodes();
+  renderTree();
+  fit();
+  setupPanZoom();
+  setupNodeEvents();
+  setupToolbar();
+  renderChart();
+  setupChartEvents();
+  window.addEventListener('resize', function () { renderChart(); });
+  window.cladeReport.readyMs = performance.now();
+  document.body.setAttribute('data-ready', '1');
+})();
