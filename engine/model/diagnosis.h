@@ -1,0 +1,53 @@
+// The first step of the llm and self mutators (DGM's diagnosis): the parent's outline and
+// the log of a task it failed go to the model, which proposes one change.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "engine/model/conversation.h"
+#include "engine/model/prompts.h"
+#include "engine/mutation/agent_source.h"
+#include "engine/mutation/mutator.h"
+#include "engine/mutation/source_index.h"
+#include "sandbox/agent_spec.h"
+#include "support/error.h"
+
+namespace clade::model {
+
+// A parent's source as the mutators see it.
+struct ParentAgent {
+  sandbox::AgentSpec spec;       // its agent.yaml
+  mutation::AgentSource source;  // with the spec's editable globs
+  mutation::SourceIndex index;
+  std::string outline;           // mutation::Outline(index)
+};
+
+// Reads agent.yaml and indexes the source. Errors name the directory.
+Result<ParentAgent> OpenParent(const std::filesystem::path& source);
+
+struct FailedTask {
+  std::string id;
+  std::string log;
+};
+
+// A task the parent failed, chosen as DGM does: uniformly (by `request.seed`) among the
+// tasks with a log in request.task_logs that the parent's record does not mark solved.
+std::optional<FailedTask> ChooseFailedTask(const mutation::MutationRequest& request);
+
+struct Diagnosis {
+  std::string title;  // one line, for the commit subject
+  std::string text;   // the whole answer: diagnosis and proposal
+  std::string task;   // the task it was made from (empty if none)
+};
+
+// The first line "Title: ..." of an answer, else its first non-empty line; at most 72 bytes.
+std::string TitleOf(const std::string& answer);
+
+// Asks the model for a diagnosis. An empty answer is a "mutation_failed:" error; a model
+// failure is the client's error (infrastructure).
+Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
+                           const ParentAgent& parent, const mutation::MutationRequest& request);
+
+}  // namespace clade::model
