@@ -32,9 +32,9 @@ struct ChatResponse {
   std::string text;           // the assistant's answer
   std::string finish_reason;  // "stop", "length", ... (Anthropic's stop_reason mapped)
   Usage usage;
-  double cost = 0;            // from usage and the config's prices
-  bool cached = false;        // answered from the response cache, no call made
-  int attempts = 0;           // HTTP attempts made (0 when cached)
+  double cost = 0;      // from usage and the config's prices
+  bool cached = false;  // answered from the response cache, no call made
+  int attempts = 0;     // HTTP attempts made (0 when cached)
 };
 
 }  // namespace clade::model

@@ -53,7 +53,8 @@ std::string TitleOf(const std::string& answer) {
   std::string first;
   for (const std::string& raw : Split(answer, '\n')) {
     std::string_view line = Trim(raw);
-    while (!line.empty() && (line.front() == '#' || line.front() == '*')) line = Trim(line.substr(1));
+    while (!line.empty() && (line.front() == '#' || line.front() == '*'))
+      line = Trim(line.substr(1));
     if (line.empty()) continue;
     if (line.substr(0, 6) == "Title:") {
       first = std::string(Trim(line.substr(6)));

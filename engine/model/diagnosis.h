@@ -21,7 +21,7 @@ struct ParentAgent {
   sandbox::AgentSpec spec;       // its agent.yaml
   mutation::AgentSource source;  // with the spec's editable globs
   mutation::SourceIndex index;
-  std::string outline;           // mutation::Outline(index)
+  std::string outline;  // mutation::Outline(index)
 };
 
 // Reads agent.yaml and indexes the source. Errors name the directory.

@@ -10,11 +10,11 @@
 namespace clade::model {
 
 enum class Transport {
-  kOk,           // a complete HTTP response arrived (any status)
-  kConnect,      // could not connect (refused, unreachable, DNS)
-  kTimeout,      // connect or total timeout
-  kReset,        // the connection broke: reset, nothing received, truncated body
-  kOther,        // anything else (bad URL, TLS)
+  kOk,       // a complete HTTP response arrived (any status)
+  kConnect,  // could not connect (refused, unreachable, DNS)
+  kTimeout,  // connect or total timeout
+  kReset,    // the connection broke: reset, nothing received, truncated body
+  kOther,    // anything else (bad URL, TLS)
 };
 
 struct HttpRequest {

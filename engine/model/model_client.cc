@@ -102,8 +102,8 @@ Spent ModelClient::spent() const {
 
 double ModelClient::Backoff(int attempt, double retry_after) {
   if (retry_after >= 0) return std::min(retry_after, config_.retry_max_seconds);
-  double wait = std::min(config_.retry_max_seconds,
-                         config_.retry_base_seconds * std::pow(2.0, attempt));
+  double wait =
+      std::min(config_.retry_max_seconds, config_.retry_base_seconds * std::pow(2.0, attempt));
   std::lock_guard lock(mutex_);
   // Jitter in [0.5, 1): clients that failed together do not retry together.
   return wait * (0.5 + 0.5 * std::uniform_real_distribution<double>(0, 1)(jitter_));
@@ -119,8 +119,8 @@ Result<ChatResponse> ModelClient::Chat(const ChatRequest& request) {
     return *hit;
   }
   if (config_.offline) {
-    return Fail("{}: offline, and the response cache {} has no answer for this request",
-                Where(), cache_.directory().string());
+    return Fail("{}: offline, and the response cache {} has no answer for this request", Where(),
+                cache_.directory().string());
   }
   {
     std::unique_lock lock(mutex_);
@@ -142,7 +142,8 @@ Result<ChatResponse> ModelClient::Chat(const ChatRequest& request) {
   };
   int attempts = 0;
   Result<ChatResponse> response = Call(body, &attempts);
-  if (!response) return tl::unexpected(Error{response.error().kind, Redact(response.error().message)});
+  if (!response)
+    return tl::unexpected(Error{response.error().kind, Redact(response.error().message)});
   response->text = Redact(std::move(response->text));
   response->attempts = attempts;
   response->cost = Cost(response->usage);

@@ -28,15 +28,14 @@ Result<std::optional<double>> ReadBounded(const fs::path& file, const YAML::Node
   std::optional<double> value = CLADE_TRY(ReadNumber(file, node, key));
   if (!value) return value;
   if (!std::isfinite(*value) || *value < min || (integer && std::floor(*value) != *value)) {
-    return FailAs(ErrorKind::kUsage, "{}: '{}' must be {} at least {}", Where(file, node[key]),
-                  key, integer ? "a whole number" : "a number", min);
+    return FailAs(ErrorKind::kUsage, "{}: '{}' must be {} at least {}", Where(file, node[key]), key,
+                  integer ? "a whole number" : "a number", min);
   }
   return value;
 }
 
 template <typename T>
-Result<> Set(const fs::path& file, const YAML::Node& node, const char* key, double min,
-             T* target) {
+Result<> Set(const fs::path& file, const YAML::Node& node, const char* key, double min, T* target) {
   constexpr bool kInteger = std::is_integral_v<T>;
   std::optional<double> value = CLADE_TRY(ReadBounded(file, node, key, min, kInteger));
   if (value) *target = static_cast<T>(*value);
@@ -64,13 +63,14 @@ Result<ModelConfig> LoadModelConfig(const fs::path& config_file, const YAML::Nod
     return FailAs(ErrorKind::kUsage, "{}: the mutator needs a 'model' section (provider, name)",
                   config_file.string());
   }
-  CLADE_TRY(CheckKeys(config_file, node, "model",
-                      {"provider", "base_url", "name", "api_key_env", "temperature", "max_tokens",
-                       "connect_timeout", "timeout", "retries", "retry_base_seconds",
-                       "retry_max_seconds", "concurrency", "price_input", "price_output",
-                       "budget_tokens", "budget_money", "agent_tokens", "cache", "offline",
-                       "prompts", "edit_retries", "context_bytes", "self_seconds"},
-                      {"provider", "name"}));
+  CLADE_TRY(CheckKeys(
+      config_file, node, "model",
+      {"provider",          "base_url",        "name",        "api_key_env",  "temperature",
+       "max_tokens",        "connect_timeout", "timeout",     "retries",      "retry_base_seconds",
+       "retry_max_seconds", "concurrency",     "price_input", "price_output", "budget_tokens",
+       "budget_money",      "agent_tokens",    "cache",       "offline",      "prompts",
+       "edit_retries",      "context_bytes",   "self_seconds"},
+      {"provider", "name"}));
   ModelConfig config;
   config.file = config_file;
   std::string provider = CLADE_TRY(ReadString(config_file, node, "provider")).value();
@@ -81,12 +81,14 @@ Result<ModelConfig> LoadModelConfig(const fs::path& config_file, const YAML::Nod
     config.provider = Provider::kAnthropic;
     config.base_url = "https://api.anthropic.com/v1";
   } else {
-    return FailAs(ErrorKind::kUsage, "{}: unknown model provider '{}' (expected openai or anthropic)",
+    return FailAs(ErrorKind::kUsage,
+                  "{}: unknown model provider '{}' (expected openai or anthropic)",
                   Where(config_file, node["provider"]), provider);
   }
   config.name = CLADE_TRY(ReadString(config_file, node, "name")).value();
   if (config.name.empty()) {
-    return FailAs(ErrorKind::kUsage, "{}: 'name' must name a model", Where(config_file, node["name"]));
+    return FailAs(ErrorKind::kUsage, "{}: 'name' must name a model",
+                  Where(config_file, node["name"]));
   }
   if (auto url = CLADE_TRY(ReadString(config_file, node, "base_url"))) {
     if (url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) {

@@ -5,9 +5,9 @@
 
 namespace clade::model {
 
-Result<std::unique_ptr<mutation::Mutator>> MakeModelMutator(std::string_view name,
-                                                            std::shared_ptr<ModelClient> client,
-                                                            const sandbox::HarnessOptions& harness) {
+Result<std::unique_ptr<mutation::Mutator>> MakeModelMutator(
+    std::string_view name, std::shared_ptr<ModelClient> client,
+    const sandbox::HarnessOptions& harness) {
   if (name != "llm" && name != "self") {
     return FailAs(ErrorKind::kUsage, "unknown model mutator '{}' (expected llm or self)", name);
   }
@@ -16,9 +16,8 @@ Result<std::unique_ptr<mutation::Mutator>> MakeModelMutator(std::string_view nam
   return std::make_unique<SelfMutator>(std::move(client), std::move(prompts), harness);
 }
 
-Result<std::unique_ptr<mutation::Mutator>> MakeModelMutator(std::string_view name,
-                                                            const ModelConfig& config,
-                                                            const sandbox::HarnessOptions& harness) {
+Result<std::unique_ptr<mutation::Mutator>> MakeModelMutator(
+    std::string_view name, const ModelConfig& config, const sandbox::HarnessOptions& harness) {
   std::shared_ptr<ModelClient> client = CLADE_TRY(ModelClient::Create(config));
   return MakeModelMutator(name, std::move(client), harness);
 }

@@ -26,7 +26,8 @@ std::string Dump(const json& body) {
 // An error body as OpenAI sends it.
 void SendError(httplib::Response& response, int status, const std::string& type,
                const std::string& message) {
-  json body = {{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", type}}}};
+  json body = {
+      {"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", type}}}};
   response.status = status;
   response.set_content(Dump(body), "application/json");
 }
@@ -34,7 +35,8 @@ void SendError(httplib::Response& response, int status, const std::string& type,
 // The agent's request as a ChatRequest, or the sentence saying what is wrong with it.
 Result<ChatRequest> ParseChat(const std::string& text) {
   json body = json::parse(text, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return Fail("the request body is not a JSON object");
+  if (body.is_discarded() || !body.is_object())
+    return Fail("the request body is not a JSON object");
   if (body.value("stream", false)) {
     return Fail("'stream': true is not supported by the clade model socket");
   }
@@ -79,7 +81,9 @@ std::string Transcript(const ChatRequest& request) {
 ModelProxy::ModelProxy(std::shared_ptr<ModelClient> client, int64_t token_budget)
     : client_(std::move(client)), budget_(token_budget) {}
 
-ModelProxy::~ModelProxy() { Stop(); }
+ModelProxy::~ModelProxy() {
+  Stop();
+}
 
 Result<> ModelProxy::Start(const fs::path& socket) {
   if (server_) return Fail("the model socket {} is already served", socket_.string());
@@ -103,9 +107,9 @@ Result<> ModelProxy::Start(const fs::path& socket) {
   server->Post("/v1/chat/completions", chat);
   server->Post("/chat/completions", chat);
   auto models = [this](const httplib::Request&, httplib::Response& response) {
-    json body = {{"object", "list"},
-                 {"data",
-                  {{{"id", client_->config().name}, {"object", "model"}, {"owned_by", "clade"}}}}};
+    json body = {
+        {"object", "list"},
+        {"data", {{{"id", client_->config().name}, {"object", "model"}, {"owned_by", "clade"}}}}};
     response.set_content(Dump(body), "application/json");
   };
   server->Get("/v1/models", models);
@@ -236,10 +240,14 @@ json ModelProxy::Summary() const {
   Spent spent = this->spent();
   int refused = 0;
   for (const ProxyCall& call : calls()) refused += call.status == "budget" ? 1 : 0;
-  return {{"calls", calls().size()},      {"tokens", spent.tokens()},
-          {"input_tokens", spent.input_tokens}, {"output_tokens", spent.output_tokens},
-          {"cost", spent.cost},           {"cached", spent.cached},
-          {"refused", refused},           {"budget", budget_},
+  return {{"calls", calls().size()},
+          {"tokens", spent.tokens()},
+          {"input_tokens", spent.input_tokens},
+          {"output_tokens", spent.output_tokens},
+          {"cost", spent.cost},
+          {"cached", spent.cached},
+          {"refused", refused},
+          {"budget", budget_},
           {"budget_used", tokens_used()}};
 }
 
@@ -248,8 +256,8 @@ std::string ModelProxy::Log() const {
   std::vector<ProxyCall> all = calls();
   for (size_t i = 0; i < all.size(); ++i) {
     const ProxyCall& call = all[i];
-    log += fmt::format("== call {} ({}, {} in + {} out tokens{}, {:.1f} s)\n{}-- answer\n{}\n", i + 1,
-                       call.status, call.usage.input_tokens, call.usage.output_tokens,
+    log += fmt::format("== call {} ({}, {} in + {} out tokens{}, {:.1f} s)\n{}-- answer\n{}\n",
+                       i + 1, call.status, call.usage.input_tokens, call.usage.output_tokens,
                        call.cached ? ", cached" : "", call.seconds, call.request, call.response);
   }
   return log;

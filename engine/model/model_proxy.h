@@ -43,7 +43,7 @@ struct ProxyCall {
   std::string status;  // "ok", "budget" (refused), "bad_request", "upstream_error"
   double seconds = 0;
   Usage usage;
-  double cost = 0;     // 0 when cached
+  double cost = 0;  // 0 when cached
   bool cached = false;
   std::string request;   // the agent's messages as "role: content" lines (capped)
   std::string response;  // the answer or the error message (capped)

@@ -35,8 +35,9 @@ Result<> Check(const std::string& origin, const std::string& text,
     if (!allowed.count(name)) {
       std::string known;
       for (const std::string& candidate : allowed) known += (known.empty() ? "" : ", ") + candidate;
-      return FailAs(ErrorKind::kUsage, "{}:{}: unknown placeholder {{{{{}}}}} (this prompt has: {})",
-                    origin, line, name, known.empty() ? "none" : known);
+      return FailAs(ErrorKind::kUsage,
+                    "{}:{}: unknown placeholder {{{{{}}}}} (this prompt has: {})", origin, line,
+                    name, known.empty() ? "none" : known);
     }
   }
   return {};
@@ -70,7 +71,8 @@ Result<Prompts> Prompts::Load(const fs::path& directory) {
     prompts.templates_[name] = std::move(text);
     prompts.origins_[name] = entry.path().string();
   }
-  if (error) return Fail("cannot list the prompt directory {}: {}", directory.string(), error.message());
+  if (error)
+    return Fail("cannot list the prompt directory {}: {}", directory.string(), error.message());
   return prompts;
 }
 

@@ -53,7 +53,8 @@ Result<> ResponseCache::Store(const std::string& request, const ChatResponse& re
                           {"finish_reason", response.finish_reason},
                           {"input_tokens", response.usage.input_tokens},
                           {"output_tokens", response.usage.output_tokens}};
-  return WriteFileAtomic(path, entry.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return WriteFileAtomic(
+      path, entry.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace clade::model

@@ -28,7 +28,8 @@ constexpr size_t kLogCap = 64 * 1024;
 // A short directory for the socket (sun_path holds 107 bytes; scratch paths can be longer).
 Result<fs::path> SocketDir() {
   std::string pattern = "/tmp/clade-model-XXXXXX";
-  if (!::mkdtemp(pattern.data())) return Fail("cannot create a socket directory under /tmp: {}", ErrnoText(errno));
+  if (!::mkdtemp(pattern.data()))
+    return Fail("cannot create a socket directory under /tmp: {}", ErrnoText(errno));
   return fs::path(pattern);
 }
 
@@ -78,8 +79,8 @@ Result<> CheckSyntax(const ParentAgent& parent, const Changes& changes) {
     }
   }
   if (edits.empty()) return {};
-  mutation::ApplyResult result =
-      mutation::ApplyEdits(parent.source, parent.index, edits, {.check_syntax = true, .format = false});
+  mutation::ApplyResult result = mutation::ApplyEdits(parent.source, parent.index, edits,
+                                                      {.check_syntax = true, .format = false});
   if (!result) return Fail("{}", result.error().Explain());
   return {};
 }
@@ -99,7 +100,8 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   // Build the parent in a private work directory: proposals may run in parallel.
   sandbox::HarnessOptions harness = harness_;
   harness.work = fs::absolute(request.scratch) / "self";
-  sandbox::BuildOutcome build = CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, 0));
+  sandbox::BuildOutcome build =
+      CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, 0));
   if (!build.ok()) {
     return Fail("mutation_failed: variant {} does not build for self-modification ({}): {}",
                 request.parent, build.status, std::string(FirstLine(build.log)));
@@ -112,7 +114,8 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
                          {"statement", statement},
                          {"visible_test", ""},
                          {"limits", {{"agent_seconds", config.self_seconds}}}};
-  CLADE_TRY(WriteFile(task_file, task.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)));
+  CLADE_TRY(
+      WriteFile(task_file, task.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)));
 
   fs::path socket_dir = CLADE_TRY(SocketDir());
   DEFER {

@@ -26,7 +26,8 @@ namespace clade::model {
 class SelfMutator : public mutation::Mutator {
  public:
   // `harness`: isolation, hidden paths and build limits (its work directory is not used).
-  SelfMutator(std::shared_ptr<ModelClient> client, Prompts prompts, sandbox::HarnessOptions harness);
+  SelfMutator(std::shared_ptr<ModelClient> client, Prompts prompts,
+              sandbox::HarnessOptions harness);
   std::string_view name() const override { return "self"; }
   Result<mutation::ChildProposal> Propose(const mutation::MutationRequest& request) const override;
 

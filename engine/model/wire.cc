@@ -49,8 +49,8 @@ Result<ChatResponse> DecodeAnthropic(const json& body) {
                          ? body["stop_reason"].get<std::string>()
                          : std::string();
   response.finish_reason = stop == "end_turn" || stop == "stop_sequence" ? "stop"
-                           : stop == "max_tokens"                         ? "length"
-                                                                          : stop;
+                           : stop == "max_tokens"                        ? "length"
+                                                                         : stop;
   if (auto usage = body.find("usage"); usage != body.end() && usage->is_object()) {
     response.usage.input_tokens = Count(*usage, "input_tokens");
     response.usage.output_tokens = Count(*usage, "output_tokens");
@@ -76,7 +76,8 @@ std::string ContentText(const json& content) {
 json EncodeRequest(const ModelConfig& config, const ChatRequest& request) {
   json body = {{"model", config.name},
                {"max_tokens", request.max_tokens.value_or(config.max_tokens)}};
-  std::optional<double> temperature = request.temperature ? request.temperature : config.temperature;
+  std::optional<double> temperature =
+      request.temperature ? request.temperature : config.temperature;
   if (temperature) body["temperature"] = *temperature;
   json messages = json::array();
   if (config.provider == Provider::kAnthropic) {

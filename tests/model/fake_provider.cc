@@ -27,7 +27,9 @@ std::string Text(const json& content) {
   return text;
 }
 
-bool Anthropic(const std::string& path) { return path.find("/messages") != std::string::npos; }
+bool Anthropic(const std::string& path) {
+  return path.find("/messages") != std::string::npos;
+}
 
 }  // namespace
 
@@ -79,7 +81,8 @@ Reply AnthropicAnswer(const std::string& text, int input_tokens, int output_toke
 }
 
 Reply OpenAiError(int status, const std::string& type, const std::string& message) {
-  json body = {{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", type}}}};
+  json body = {
+      {"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", type}}}};
   return Reply{.status = status, .body = body.dump()};
 }
 
@@ -107,13 +110,13 @@ FakeProvider::FakeProvider(std::string key)
       return;
     }
     auto body = std::make_shared<std::string>(reply.body);
-    response.set_content_provider(
-        body->size(), "application/json",
-        [body](size_t offset, size_t, httplib::DataSink& sink) {
-          if (offset > 0) return false;  // half sent: break the connection
-          sink.write(body->data(), body->size() / 2);
-          return true;
-        });
+    response.set_content_provider(body->size(), "application/json",
+                                  [body](size_t offset, size_t, httplib::DataSink& sink) {
+                                    if (offset > 0)
+                                      return false;  // half sent: break the connection
+                                    sink.write(body->data(), body->size() / 2);
+                                    return true;
+                                  });
   };
   server_->Post("/v1/chat/completions", handle);
   server_->Post("/v1/messages", handle);
@@ -160,12 +163,10 @@ Reply FakeProvider::Next(const Received& request) {
     received_.push_back(request);
     bool anthropic = Anthropic(request.path);
     if (!key_.empty()) {
-      std::string sent = anthropic ? (request.headers.count("x-api-key")
-                                          ? request.headers.at("x-api-key")
-                                          : "")
-                                   : (request.headers.count("authorization")
-                                          ? request.headers.at("authorization")
-                                          : "");
+      std::string sent =
+          anthropic
+              ? (request.headers.count("x-api-key") ? request.headers.at("x-api-key") : "")
+              : (request.headers.count("authorization") ? request.headers.at("authorization") : "");
       std::string wanted = anthropic ? key_ : "Bearer " + key_;
       if (sent != wanted) {
         // OpenAI echoes part of the key it was given; the test checks it never leaks.

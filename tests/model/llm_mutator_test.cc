@@ -31,15 +31,15 @@ struct Fixture {
   MutationRequest request;
 
   Fixture() {
-    clade::testing::WriteTree(source, {{"agent.yaml", "name: tiny\nrun: ./a\neditable: [\"src/**\"]\n"},
-                                       {"src/solve.cc", kSolve}});
+    clade::testing::WriteTree(source,
+                              {{"agent.yaml", "name: tiny\nrun: ./a\neditable: [\"src/**\"]\n"},
+                               {"src/solve.cc", kSolve}});
     request.parent = 3;
     request.source = source;
     request.seed = 5;
-    request.parent_record = {{"score", 0.5},
-                             {"tasks",
-                              {{{"id", "t1"}, {"status", "solved"}},
-                               {{"id", "t2"}, {"status", "unsolved"}}}}};
+    request.parent_record = {
+        {"score", 0.5},
+        {"tasks", {{{"id", "t1"}, {"status", "solved"}}, {{"id", "t2"}, {"status", "unsolved"}}}}};
     request.task_logs = {{"t1", "all good"}, {"t2", "expected 9, got 6"}};
     request.scratch = dir.path() / "scratch";
   }
@@ -126,8 +126,10 @@ TEST_CASE("llm: diagnose a failed task, implement, and the edit becomes the chil
 
 TEST_CASE("llm: rejected edits go back with their diagnostics, a bounded number of times") {
   Fixture f;
-  std::string missing = "<<<<<<< SEARCH src/solve.cc\n  return x * x;\n=======\n  return 1;\n>>>>>>> REPLACE\n";
-  std::string broken = "<<<<<<< FUNCTION agent::Solve\nint Solve(int x) {\n  return x +;\n}\n>>>>>>> END\n";
+  std::string missing =
+      "<<<<<<< SEARCH src/solve.cc\n  return x * x;\n=======\n  return 1;\n>>>>>>> REPLACE\n";
+  std::string broken =
+      "<<<<<<< FUNCTION agent::Solve\nint Solve(int x) {\n  return x +;\n}\n>>>>>>> END\n";
   Script(f.server, {missing, broken, kGoodEdit});
   ChildProposal child = f.Mutator(2)->Propose(f.request).value();
   CHECK(child.files.at("src/solve.cc").find("return 3 * x;") != std::string::npos);

@@ -53,7 +53,7 @@ TEST_CASE("OpenAI-compatible call: body, key header, answer, usage and cost") {
   server.Script({testing::OpenAiAnswer("four", 120, 30)});
   ModelConfig config = Config(server);
   config.temperature = 0.5;
-  config.price_input = 2;   // per million
+  config.price_input = 2;  // per million
   config.price_output = 10;
   ModelClient client(config, kKey);
   ChatRequest request = Ask("2+2?");

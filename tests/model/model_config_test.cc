@@ -92,11 +92,12 @@ TEST_CASE("Bad model sections are one sentence naming file and line") {
   };
   std::string file = (dir.path() / "clade.yaml").string();
   CHECK(error("model:\n  provider: openai\n  name: m\n  temprature: 1\n") ==
-        file + ":4: unknown key 'temprature' in model (expected one of: provider, base_url, name, "
-               "api_key_env, temperature, max_tokens, connect_timeout, timeout, retries, "
-               "retry_base_seconds, retry_max_seconds, concurrency, price_input, price_output, "
-               "budget_tokens, budget_money, agent_tokens, cache, offline, prompts, "
-               "edit_retries, context_bytes, self_seconds)");
+        file +
+            ":4: unknown key 'temprature' in model (expected one of: provider, base_url, name, "
+            "api_key_env, temperature, max_tokens, connect_timeout, timeout, retries, "
+            "retry_base_seconds, retry_max_seconds, concurrency, price_input, price_output, "
+            "budget_tokens, budget_money, agent_tokens, cache, offline, prompts, "
+            "edit_retries, context_bytes, self_seconds)");
   CHECK(error("model:\n  provider: gemini\n  name: m\n") ==
         file + ":2: unknown model provider 'gemini' (expected openai or anthropic)");
   CHECK(error("model:\n  provider: openai\n  name: m\n  max_tokens: lots\n") ==

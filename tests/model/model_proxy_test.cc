@@ -1,11 +1,10 @@
 #include "engine/model/model_proxy.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
-
 #include "tests/model/fake_provider.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
+#include <httplib.h>
+#include <sys/socket.h>
 
 #include "sandbox/agent_spec.h"
 #include "sandbox/harness.h"
@@ -66,15 +65,17 @@ struct Sandboxed {
   fs::path agent = dir.path() / "agent";
   fs::path suite = dir.path() / "suite";
   Sandboxed() {
-    clade::testing::WriteTree(agent, {{"agent.yaml",
+    clade::testing::WriteTree(agent,
+                              {{"agent.yaml",
                                 "name: caller\nbuild:\n  - cc -o {build}/agent {src}/agent.c\n"
                                 "run: \"{build}/agent\"\n"},
                                {"agent.c", kAgent}});
     clade::testing::WriteTree(suite, {{"suite.yaml", "name: s\ntasks: tasks/*\n"},
-                               {"tasks/t/task.yaml", "id: t\nstatement: call\n"
-                                                     "hidden_test: \"true\"\nresult: exit_code\n"},
-                               {"tasks/t/workspace/README", "nothing\n"},
-                               {"tasks/t/tests/README", "nothing\n"}});
+                                      {"tasks/t/task.yaml",
+                                       "id: t\nstatement: call\n"
+                                       "hidden_test: \"true\"\nresult: exit_code\n"},
+                                      {"tasks/t/workspace/README", "nothing\n"},
+                                      {"tasks/t/tests/README", "nothing\n"}});
   }
 };
 
@@ -95,7 +96,8 @@ httplib::Client SocketClient(const fs::path& socket) {
 
 }  // namespace
 
-TEST_CASE("A sandboxed agent calls the model socket, gets the answer, and is refused past its budget") {
+TEST_CASE(
+    "A sandboxed agent calls the model socket, gets the answer, and is refused past its budget") {
   FakeProvider server(kKey);
   server.Respond([](const testing::Received& got) {
     return testing::OpenAiAnswer("scripted answer to " + got.LastUser(), 10, 5);
@@ -165,7 +167,8 @@ TEST_CASE("The socket answers malformed requests, streams and unknown paths as O
   auto unknown = client.Post("/v1/embeddings", "{}", "application/json");
   REQUIRE(unknown);
   CHECK(unknown->status == 404);
-  CHECK(json::parse(unknown->body)["error"]["message"] == "Unknown request URL: POST /v1/embeddings");
+  CHECK(json::parse(unknown->body)["error"]["message"] ==
+        "Unknown request URL: POST /v1/embeddings");
   auto models = client.Get("/v1/models");
   REQUIRE(models);
   CHECK(json::parse(models->body)["data"][0]["id"] == "upstream-model");
@@ -198,8 +201,8 @@ TEST_CASE("The socket speaks OpenAI to the agent while the provider is Anthropic
   auto failed = client.Post("/v1/chat/completions", request, "application/json");
   REQUIRE(failed);
   CHECK(failed->status == 502);
-  CHECK(json::parse(failed->body)["error"]["message"].get<std::string>().find("prompt is too long") !=
-        std::string::npos);
+  CHECK(json::parse(failed->body)["error"]["message"].get<std::string>().find(
+            "prompt is too long") != std::string::npos);
 }
 
 }  // namespace clade::model

@@ -70,11 +70,11 @@ struct Fixture {
   MutationRequest request;
 
   explicit Fixture(const std::string& proposal) {
-    clade::testing::WriteTree(
-        source, {{"agent.yaml",
-                  "name: selfish\nbuild:\n  - cc -o {build}/agent {src}/agent.c\n"
-                  "run: \"{build}/agent\"\neditable: [\"*.c\", \"*.h\"]\n"},
-                 {"agent.c", kAgent}});
+    clade::testing::WriteTree(source,
+                              {{"agent.yaml",
+                                "name: selfish\nbuild:\n  - cc -o {build}/agent {src}/agent.c\n"
+                                "run: \"{build}/agent\"\neditable: [\"*.c\", \"*.h\"]\n"},
+                               {"agent.c", kAgent}});
     request.parent = 4;
     request.source = source;
     request.seed = 9;
@@ -82,7 +82,8 @@ struct Fixture {
     request.scratch = dir.path() / "scratch";
     fs::create_directories(request.scratch);
     server.Respond([proposal](const Received& got) {
-      if (got.LastUser() == "write improved.h") return testing::OpenAiAnswer("#define IMPROVED 1", 7, 3);
+      if (got.LastUser() == "write improved.h")
+        return testing::OpenAiAnswer("#define IMPROVED 1", 7, 3);
       return testing::OpenAiAnswer("Title: Write improved.h\n\nProposal: " + proposal, 50, 10);
     });
   }
@@ -94,7 +95,8 @@ struct Fixture {
     config.retries = 0;
     config.self_seconds = 30;
     sandbox::HarnessOptions harness;
-    if (sandbox::CurrentProtections().bubblewrap) harness.isolation = sandbox::Isolation::kBubblewrap;
+    if (sandbox::CurrentProtections().bubblewrap)
+      harness.isolation = sandbox::Isolation::kBubblewrap;
     return MakeModelMutator("self", std::make_shared<ModelClient>(config, ""), harness).value();
   }
 };
