@@ -109,9 +109,15 @@ Result<std::unique_ptr<archive::Archive>> OpenRunArchive(const RunConfig& config
 }
 
 // Refuses to resume a run whose config changed in a way that matters.
-Result<> CheckResumable(archive::Archive& archive, const RunConfig& config) {
+Result<> CheckResumable(archive::Archive& archive, RunConfig& config) {
   auto state = CLADE_TRY(archive.State());
   if (!state || !state->contains("fingerprint")) return {};
+  // Children per iteration default to the workers the run started with, so that a resume
+  // with more or fewer workers makes the same iterations.
+  const nlohmann::json& saved = (*state)["fingerprint"];
+  if (config.children == 0 && saved.contains("children") && saved["children"].is_number()) {
+    config.children = saved["children"].get<int>();
+  }
   if (auto change = search::FingerprintChange((*state)["fingerprint"], config.Fingerprint())) {
     return FailAs(ErrorKind::kUsage,
                   "{}: cannot resume the run in {}: {}; restore the setting, or start a new "

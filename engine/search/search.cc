@@ -332,11 +332,13 @@ class Search {
       spec.details = child.proposal->details;
       spec.trailers = child.proposal->trailers;
       const nlohmann::json& record = child.proposal->record;
-      if (record.contains("donor") && record["donor"].is_number_integer()) {
-        VariantId donor = record["donor"].get<VariantId>();
-        if (donor != child.plan.parent && donor >= 0 &&
-            static_cast<size_t>(donor) < archive_.size()) {
-          spec.parents.push_back(donor);
+      // A crossover child has its donors as further parents (design.md: crossover = 2).
+      for (const auto& donor : record.value("donors", nlohmann::json::array())) {
+        if (!donor.is_number_integer()) continue;
+        VariantId id = donor.get<VariantId>();
+        bool known = id >= 0 && static_cast<size_t>(id) < archive_.size();
+        if (known && std::find(spec.parents.begin(), spec.parents.end(), id) == spec.parents.end()) {
+          spec.parents.push_back(id);
         }
       }
     }

@@ -21,6 +21,8 @@ struct Run {
   std::string err;
 };
 
+// The clade binary under test.
+fs::path CladeBinary();
 // Runs build/clade with `args` in `cwd` (default: the current directory).
 Run Clade(const std::vector<std::string>& args, const fs::path& cwd = {});
 // Runs git with `args` in the current directory.

@@ -1,0 +1,43 @@
+#include "engine/search/budget.h"
+
+#include <catch2/catch.hpp>
+
+namespace clade::search {
+namespace {
+
+TEST_CASE("The first spent budget is named with its figures") {
+  BudgetConfig budget{.iterations = 5, .variants = 20, .wall_seconds = 600};
+  RunState state;
+  state.iterations = 4;
+  state.children = 12;
+  CHECK(!SpentBudget(budget, state, 100));
+  CHECK(SpentBudget(budget, state, 600) == "wall time (10m00s of 10m00s)");
+  state.children = 20;
+  CHECK(SpentBudget(budget, state, 100) == "variants (20 of 20)");
+  state.iterations = 5;
+  CHECK(SpentBudget(budget, state, 100) == "iterations (5 of 5)");
+  BudgetConfig money{.money = 1.5};
+  state.cost = 1.6;
+  CHECK(SpentBudget(money, state, 0) == "money (1.60 of 1.50)");
+  CHECK(!SpentBudget(BudgetConfig{}, state, 1e9));  // no budget: never spent
+}
+
+TEST_CASE("Usage shows only the budgets that are set") {
+  BudgetConfig budget{.iterations = 20, .wall_seconds = 900};
+  RunState state;
+  state.iterations = 3;
+  CHECK(BudgetUsage(budget, state, 130) == "iter 3/20  time 2m10s/15m00s");
+  CHECK(TimeLeft(budget, 130) == 770);
+  CHECK(!TimeLeft(BudgetConfig{}, 130));
+}
+
+TEST_CASE("Seconds are formatted for people") {
+  CHECK(FormatSeconds(5) == "5s");
+  CHECK(FormatSeconds(75) == "1m15s");
+  CHECK(FormatSeconds(3700) == "1h01m");
+  CHECK(FormatSeconds(90000) == "1d01h");
+  CHECK(FormatSeconds(-3) == "0s");
+}
+
+}  // namespace
+}  // namespace clade::search

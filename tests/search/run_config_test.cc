@@ -1,0 +1,149 @@
+#include "engine/search/run_config.h"
+
+#include <catch2/catch.hpp>
+
+#include "support/fs.h"
+#include "tests/test_util.h"
+
+namespace clade::search {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A directory with an agent, a suite and a config file whose text the test gives.
+struct ConfigDir {
+  TempDir dir{"clade-config-test"};
+  ConfigDir() {
+    testing::WriteTree(dir.path(), {{"agents/a/agent.yaml", "name: a\nrun: \"true\"\n"},
+                                    {"suites/s/suite.yaml", "name: s\ntasks: tasks/*\n"}});
+  }
+  fs::path Write(const std::string& text) {
+    fs::path file = dir.path() / "conf" / "run.yaml";
+    fs::create_directories(file.parent_path());
+    REQUIRE(WriteFile(file, text));
+    return file;
+  }
+  static std::string Minimal(const std::string& extra = "") {
+    return "run:\n  archive: ../runs/r.git\n  seed: 3\nagent: ../agents/a\n"
+           "benchmark: ../suites/s\n" + extra;
+  }
+};
+
+TEST_CASE("A minimal config gets the documented defaults; paths are relative to the file") {
+  ConfigDir d;
+  auto config = LoadRunConfig(d.Write(ConfigDir::Minimal()));
+  REQUIRE(config);
+  CHECK(config->archive == (d.dir.path() / "runs/r.git").lexically_normal());
+  CHECK(config->agent == (d.dir.path() / "agents/a").lexically_normal());
+  CHECK(config->name == "r");
+  CHECK(config->seed == 3);
+  CHECK(config->mutator == "gi");
+  CHECK(config->policy == "dgm");
+  CHECK(config->pruning == "keep_all");
+  CHECK(config->mode == SearchMode::kGenerational);
+  CHECK(config->workers == 1);
+  CHECK(config->ChildrenPerIteration() == 1);
+  CHECK(!config->budget.iterations);
+}
+
+TEST_CASE("Every section is read") {
+  ConfigDir d;
+  auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
+      "gi: {max_operators: 3, operators: [constant, binary_operator], crossover_rate: 0.2}\n"
+      "evaluation:\n  stages: [{tasks: 5, threshold: 0.4}, {tasks: all}]\n  task_workers: 2\n"
+      "search: {mode: async, children: 4}\nworkers: 2\n"
+      "selection: {policy: dgm, midpoint: top3, lambda: 5}\n"
+      "pruning: {rule: max_size, max_size: 10}\n"
+      "budget: {iterations: 20, variants: 50, wall_time: 15m, tokens: 1000, money: 2.5}\n"
+      "sandbox: {require_isolation: true, build_seconds: 120}\n")));
+  REQUIRE(config);
+  CHECK(config->gi.max_operators == 3);
+  CHECK(config->gi.operators == std::vector<std::string>{"constant", "binary_operator"});
+  CHECK(config->gi.crossover_rate == 0.2);
+  REQUIRE(config->stages.size() == 2);
+  CHECK(config->stages[0].tasks == 5);
+  CHECK(config->stages[0].threshold == 0.4);
+  CHECK(config->stages[1].tasks == 0);
+  CHECK(config->task_workers == 2);
+  CHECK(config->mode == SearchMode::kAsync);
+  CHECK(config->ChildrenPerIteration() == 4);
+  CHECK(config->selection.top_three_midpoint);
+  CHECK(config->selection.lambda == 5);
+  CHECK(config->pruning_options.max_size == 10);
+  CHECK(*config->budget.wall_seconds == 900);
+  CHECK(*config->budget.money == 2.5);
+  CHECK(config->require_isolation);
+  CHECK(config->build_seconds == 120);
+}
+
+TEST_CASE("Bad configs get one sentence with the file and line") {
+  ConfigDir d;
+  struct Case {
+    std::string extra;
+    std::string expected;
+  };
+  std::vector<Case> cases = {
+      {"budgett: {iterations: 3}\n", "run.yaml:6: unknown key 'budgett' in the run configuration"},
+      {"budget: {iterations: many}\n", "run.yaml:6: 'iterations' must be a number"},
+      {"budget: {iterations: 2.5}\n", "run.yaml:6: 'iterations' must be a whole number >= 1"},
+      {"budget: {wall_time: soon}\n", "run.yaml:6: 'wall_time' must be a duration"},
+      {"mutator: magic\n", "run.yaml:6: unknown mutator 'magic'"},
+      {"mutator: llm\n", "run.yaml:6: mutator 'llm' needs a 'model' section"},
+      {"selection: fittest\n", "run.yaml:6: unknown selection policy 'fittest'"},
+      {"gi: {operators: [teleport]}\n", "run.yaml:6: unknown gi operator 'teleport'"},
+      {"search: {mode: sometimes}\n", "run.yaml:6: unknown search mode 'sometimes'"},
+      {"evaluation: {stages: [{tasks: 5}, {tasks: 3}]}\n", "stage 'tasks' must grow"},
+  };
+  for (const Case& c : cases) {
+    auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
+    INFO(c.extra);
+    REQUIRE(!config);
+    CHECK(config.error().kind == ErrorKind::kUsage);
+    CHECK_THAT(config.error().message, Catch::Contains(c.expected));
+  }
+}
+
+TEST_CASE("A missing agent, benchmark or file is named") {
+  ConfigDir d;
+  auto missing_agent = LoadRunConfig(d.Write(
+      "run: {archive: r.git}\nagent: ../agents/none\nbenchmark: ../suites/s\n"));
+  REQUIRE(!missing_agent);
+  CHECK_THAT(missing_agent.error().message, Catch::Contains("run.yaml:2: the agent directory"));
+  auto missing_suite = LoadRunConfig(d.Write(
+      "run: {archive: r.git}\nagent: ../agents/a\nbenchmark: ../suites/none\n"));
+  REQUIRE(!missing_suite);
+  CHECK_THAT(missing_suite.error().message, Catch::Contains("run.yaml:3: the benchmark"));
+  auto no_run = LoadRunConfig(d.Write("agent: ../agents/a\nbenchmark: ../suites/s\n"));
+  REQUIRE(!no_run);
+  CHECK_THAT(no_run.error().message, Catch::Contains("has no 'run'"));
+  auto no_file = LoadRunConfig(d.dir.path() / "nothing.yaml");
+  REQUIRE(!no_file);
+  CHECK_THAT(no_file.error().message, Catch::Contains("nothing.yaml"));
+}
+
+TEST_CASE("The fingerprint names the setting that changed and ignores budgets") {
+  ConfigDir d;
+  auto a = *LoadRunConfig(d.Write(ConfigDir::Minimal("budget: {iterations: 3}\n")));
+  auto b = *LoadRunConfig(d.Write(ConfigDir::Minimal("budget: {iterations: 30}\n")));
+  CHECK(!FingerprintChange(a.Fingerprint(), b.Fingerprint()));
+  auto c = *LoadRunConfig(d.Write(ConfigDir::Minimal("selection: random\n")));
+  auto change = FingerprintChange(a.Fingerprint(), c.Fingerprint());
+  REQUIRE(change);
+  CHECK(*change == "'policy' changed from \"dgm\" to \"random\"");
+  // Children per iteration default to the workers: more workers make other iterations.
+  auto d2 = *LoadRunConfig(d.Write(ConfigDir::Minimal("workers: 2\n")));
+  CHECK(FingerprintChange(a.Fingerprint(), d2.Fingerprint()) == "'children' changed from 1 to 2");
+}
+
+TEST_CASE("Durations") {
+  CHECK(ParseDuration("90") == 90);
+  CHECK(ParseDuration("15m") == 900);
+  CHECK(ParseDuration("2h") == 7200);
+  CHECK(ParseDuration("1.5d") == 129600);
+  CHECK(!ParseDuration("soon"));
+  CHECK(!ParseDuration("5y"));
+  CHECK(!ParseDuration(""));
+}
+
+}  // namespace
+}  // namespace clade::search

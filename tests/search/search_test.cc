@@ -1,0 +1,316 @@
+// The search loop with a substitute mutator and executor (as ninja substitutes its command
+// runner): an "agent" is a directory holding value.txt; a child adds a seed-dependent step
+// to its parent's value; its score is value/100. Everything else is real: the archive,
+// the run state, the worker threads, selection and pruning.
+#include "engine/search/search.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "support/fs.h"
+#include "tests/test_util.h"
+
+namespace clade::search {
+namespace {
+
+namespace fs = std::filesystem;
+
+int ReadValue(const fs::path& dir) { return std::stoi(*ReadFile(dir / "value.txt")); }
+
+// value.txt + (seed % 21 - 10); a seed divisible by 7 yields no child; a value that would
+// end in 13 is "an infrastructure failure" when `infra_failures` is set.
+class StepMutator : public mutation::Mutator {
+ public:
+  std::string_view name() const override { return "step"; }
+  Result<mutation::ChildProposal> Propose(const mutation::MutationRequest& request) const override {
+    if (request.seed % 7 == 0) return Fail("mutation_failed: seed {} is unlucky", request.seed);
+    int value = ReadValue(request.source) + static_cast<int>(request.seed % 21) - 10;
+    if (infra_failures && value % 100 == 13) return Fail("model unreachable");
+    mutation::ChildProposal proposal;
+    proposal.files["value.txt"] = std::to_string(value);
+    proposal.summary = fmt::format("value {}", value);
+    proposal.trailers = {{"Clade-Mutator", "step"}, {"Clade-Seed", std::to_string(request.seed)}};
+    proposal.record = {{"mutator", "step"}, {"value", value}};
+    proposal.tokens = 10;
+    return proposal;
+  }
+  bool infra_failures = false;
+};
+
+// Scores value/100; a negative value "does not build". Counts its calls.
+class ValueExecutor : public Executor {
+ public:
+  std::string_view name() const override { return "value"; }
+  Result<sandbox::Evaluation> Evaluate(const EvalJob& job, int worker) override {
+    {
+      std::lock_guard lock(mutex_);
+      ++calls;
+      workers_seen.insert(worker);
+    }
+    if (delay.count() > 0) std::this_thread::sleep_for(delay);
+    sandbox::Evaluation evaluation;
+    evaluation.suite = job.suite->name;
+    int value = ReadValue(job.source);
+    if (value < 0) {
+      evaluation.status = "build_failed";
+      return evaluation;
+    }
+    evaluation.status = "evaluated";
+    evaluation.score = std::min(1.0, value / 100.0);
+    sandbox::TaskOutcome task;
+    task.id = "t1";
+    task.score = evaluation.score;
+    task.status = evaluation.score >= 1 ? "solved" : "partial";
+    evaluation.tasks.push_back(task);
+    evaluation.stage_reached = 1;
+    return evaluation;
+  }
+  std::mutex mutex_;
+  int calls = 0;
+  std::set<int> workers_seen;
+  std::chrono::milliseconds delay{0};
+};
+
+class SilentProgress : public Progress {
+ public:
+  void Status(const ProgressSnapshot&) override {}
+  void Child(const ChildEvent& child, const ProgressSnapshot&) override { children.push_back(child); }
+  void Note(const std::string&) override {}
+  void Done() override {}
+  std::vector<ChildEvent> children;
+};
+
+struct Fixture {
+  TempDir dir{"clade-search-test"};
+  RunConfig config;
+  sandbox::Suite suite;
+  StepMutator mutator;
+  ValueExecutor executor;
+  SilentProgress progress;
+  std::atomic<int> stop{kRun};
+
+  explicit Fixture(int seed_value = 20) {
+    fs::create_directories(dir.path() / "seed");
+    REQUIRE(WriteFile(dir.path() / "seed" / "value.txt", std::to_string(seed_value)));
+    config.name = "test";
+    config.seed = 5;
+    config.archive = dir.path() / "archive.git";
+    config.workers = 2;
+    config.children = 3;
+    config.policy = "dgm";
+    config.budget.iterations = 4;
+    suite.name = "values";
+  }
+
+  std::unique_ptr<archive::Archive> OpenOrCreate(const fs::path& path) {
+    if (fs::exists(path)) return std::move(*archive::Archive::Open(path, {.mode = archive::Mode::kWrite}));
+    auto archive = std::move(*archive::Archive::Create(path, {.mode = archive::Mode::kWrite}));
+    archive::NewVariant seed{.tree = *archive->WriteTreeFromDirectory(dir.path() / "seed"),
+                             .summary = "seed"};
+    REQUIRE(archive->AddVariant(seed));
+    return archive;
+  }
+
+  Result<SearchSummary> Run(archive::Archive& archive) {
+    fs::path scratch = dir.path() / "scratch";
+    fs::remove_all(scratch);
+    fs::create_directories(scratch);
+    SearchContext context{.archive = &archive,
+                          .config = &config,
+                          .suite = &suite,
+                          .suite_hash = "h",
+                          .mutator = &mutator,
+                          .executor = &executor,
+                          .progress = &progress,
+                          .scratch = scratch,
+                          .stop = &stop};
+    return RunSearch(context);
+  }
+};
+
+// What must match between two runs: each variant's tree, parents, summary and record.
+std::vector<std::string> Fingerprint(archive::Archive& archive) {
+  std::vector<std::string> lines;
+  for (const archive::Variant& v : archive.variants()) {
+    auto record = *archive.Record(v.id, "values");
+    std::string status = record ? record->value("status", "") : "none";
+    std::string score = record && (*record)["score"].is_number() ? (*record)["score"].dump() : "-";
+    lines.push_back(fmt::format("{} {} {} [{}] {} {} {}", v.id, v.tree, v.summary,
+                                fmt::join(v.parents, ","), status, score, v.pruned));
+  }
+  return lines;
+}
+
+TEST_CASE("A generational run makes children per iteration until the iteration budget") {
+  Fixture f;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  CHECK(summary->outcome == "finished");
+  CHECK(summary->reason == "iterations (4 of 4)");
+  CHECK(archive->size() == 1 + 4 * 3);
+  CHECK(summary->state.iterations == 4);
+  CHECK(summary->state.children == 12);
+  CHECK(summary->state.tokens == 10 * (12 - summary->state.failures));
+  CHECK(summary->seed_score == Approx(0.2));
+  // Every child's first parent was an evaluated variant made before its iteration.
+  for (const archive::Variant& v : archive->variants()) {
+    if (v.id == 0) continue;
+    auto parent_record = **archive->Record(v.parents[0], "values");
+    CHECK(parent_record["status"] == "evaluated");
+    CHECK(v.parents[0] < v.id);
+  }
+  // The run state is in the archive, with no plan left over.
+  auto state = RunState::FromJson(**archive->State());
+  REQUIRE(state);
+  CHECK(state->status == "finished");
+  CHECK(!state->plan);
+}
+
+TEST_CASE("A failed mutation and a failed build are recorded children that never become parents") {
+  Fixture f(2);  // low values: several children go negative and "do not build"
+  f.config.budget.iterations = 6;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  std::map<std::string, int> statuses;
+  std::set<int> failed;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    statuses[record["status"]] += 1;
+    if (record["status"] != "evaluated") failed.insert(v.id);
+    if (record["status"] == "mutation_failed") {
+      CHECK(v.tree == archive->variant(v.parents[0]).tree);  // no change, but recorded
+      CHECK(record["error"].get<std::string>().find("unlucky") != std::string::npos);
+    }
+  }
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  CHECK(statuses["build_failed"] > 0);
+  for (const archive::Variant& v : archive->variants()) {
+    for (int parent : v.parents) CHECK(failed.count(parent) == 0);
+  }
+}
+
+TEST_CASE("The same seed gives the same run; a run stopped mid-iteration and resumed too") {
+  Fixture a;
+  auto whole = a.OpenOrCreate(a.config.archive);
+  REQUIRE(a.Run(*whole));
+
+  Fixture b;
+  b.executor.delay = std::chrono::milliseconds(30);
+  fs::path path = b.config.archive;
+  int sessions = 0;
+  for (int stop_after = 1; sessions < 20; stop_after += 2) {
+    auto archive = b.OpenOrCreate(path);
+    // Stop after a few children: a thread watches the progress and asks to stop.
+    b.stop = kRun;
+    size_t before = b.progress.children.size();
+    std::thread watcher([&b, before, stop_after] {
+      for (int i = 0; i < 400 && b.progress.children.size() < before + stop_after; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      b.stop = kFinish;
+    });
+    auto summary = b.Run(*archive);
+    watcher.join();
+    REQUIRE(summary);
+    ++sessions;
+    if (summary->outcome == "finished") break;
+    CHECK(summary->outcome == "stopped");
+  }
+  CHECK(sessions > 1);
+  auto resumed = *archive::Archive::Open(path);
+  CHECK(Fingerprint(*resumed) == Fingerprint(*whole));
+}
+
+TEST_CASE("Async mode keeps every worker busy and stops at the variant budget") {
+  Fixture f;
+  f.config.mode = SearchMode::kAsync;
+  f.config.budget.iterations.reset();
+  f.config.budget.variants = 10;
+  f.executor.delay = std::chrono::milliseconds(20);
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  CHECK(summary->outcome == "finished");
+  CHECK(summary->reason == "variants (10 of 10)");
+  CHECK(archive->size() == 11);
+  CHECK(f.executor.workers_seen == std::set<int>{0, 1});
+}
+
+TEST_CASE("Repeated infrastructure failures stop the run with the reason; single ones do not") {
+  Fixture f(13);
+  f.mutator.infra_failures = true;
+  f.config.max_consecutive_errors = 2;
+  f.config.budget.iterations = 30;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  // The seed's value is 13, and children near it: sooner or later two in a row fail.
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  int errors = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (record["status"] == "error") {
+      ++errors;
+      CHECK(record["error"] == "model unreachable");
+    }
+  }
+  CHECK(errors > 0);
+  if (summary->outcome == "failed") {
+    CHECK(summary->reason.find("infrastructure failures in a row") != std::string::npos);
+  }
+}
+
+TEST_CASE("An identical child tree is not evaluated again") {
+  Fixture f;
+  f.config.budget.iterations = 6;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  int cached = 0, not_built = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (record.contains("cached_from")) {
+      ++cached;
+      int from = record["cached_from"];
+      CHECK(archive->variant(from).tree == v.tree);
+    }
+    if (record["status"] == "mutation_failed" || record["status"] == "error") ++not_built;
+  }
+  CHECK(cached > 0);  // values wander by -10..10: some child repeats an earlier value
+  CHECK(f.executor.calls + cached + not_built == static_cast<int>(archive->size()));
+}
+
+TEST_CASE("The seed that does not build fails the run with a sentence naming it") {
+  Fixture f(-5);
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  CHECK(summary->outcome == "failed");
+  CHECK(summary->reason.find("the seed agent (variant 0) did not evaluate: build_failed") !=
+        std::string::npos);
+  CHECK(archive->size() == 1);
+}
+
+TEST_CASE("Pruning with max_size keeps the best variants as parents") {
+  Fixture f;
+  f.config.pruning = "max_size";
+  f.config.pruning_options.max_size = 3;
+  f.config.budget.iterations = 5;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  int unpruned_evaluated = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (record["status"] == "evaluated" && !v.pruned) ++unpruned_evaluated;
+  }
+  CHECK(unpruned_evaluated <= 3);
+}
+
+}  // namespace
+}  // namespace clade::search
