@@ -8,6 +8,7 @@
 
 #include "engine/cli/output.h"
 #include "engine/cli/work_dir.h"
+#include "engine/search/evaluation_store.h"
 #include "sandbox/evaluator.h"
 #include "support/fs.h"
 
@@ -33,23 +34,6 @@ struct EvalOptions {
 bool IsAgentDirectory(const std::string& target) {
   std::error_code error;
   return fs::is_directory(target, error) && fs::exists(fs::path(target) / "agent.yaml", error);
-}
-
-// Identical source trees are never evaluated twice on the same suite content: the key is
-// the tree, the suite's content hash and how many tasks were asked for.
-std::string CacheKey(const std::string& tree, const std::string& suite_hash, size_t tasks) {
-  return fmt::format("{}:{}:{}", tree, suite_hash, tasks);
-}
-
-Result<std::optional<nlohmann::json>> FindCached(archive::Archive& archive, VariantId id,
-                                                 const std::string& suite, const std::string& key) {
-  const std::string& tree = archive.variant(id).tree;
-  for (const Variant& other : archive.variants()) {
-    if (other.tree != tree) continue;
-    auto record = CLADE_TRY(archive.Record(other.id, suite));
-    if (record && record->value("cache_key", "") == key) return record;
-  }
-  return std::optional<nlohmann::json>();
 }
 
 void PrintProgress(const TaskOutcome& task, size_t done, size_t total) {
@@ -92,14 +76,6 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
       cached ? ", from the archive (not run again)" : ""));
 }
 
-Result<> StoreLogs(archive::Archive& archive, VariantId id, const Evaluation& evaluation) {
-  std::map<std::string, std::string> logs = {{"build.log", evaluation.build.log}};
-  for (const TaskOutcome& task : evaluation.tasks) {
-    logs[fmt::format("eval/{}/{}.log", evaluation.suite, task.id)] = task.log;
-  }
-  return archive.AddLogs(id, logs);
-}
-
 Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,
                                  const sandbox::Suite& suite, std::vector<fs::path> hidden) {
   fs::path work = WorkDirectory(options.work);
@@ -136,8 +112,9 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
     return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
   }
   const Variant& variant = archive->variant(id);
-  std::string key = CacheKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.tasks);
-  if (auto cached = CLADE_TRY(FindCached(*archive, id, suite.name, key))) {
+  std::string key =
+      search::EvaluationKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.tasks);
+  if (auto cached = CLADE_TRY(search::FindEvaluation(*archive, variant.tree, suite.name, key))) {
     nlohmann::json record = *cached;
     record["variant"] = id;
     record["parents"] = variant.parents;
@@ -150,14 +127,10 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   CLADE_TRY(archive->Export(id, source.path() / "agent"));
   Evaluation evaluation =
       CLADE_TRY(RunEvaluation(options, source.path() / "agent", suite, {fs::absolute(archive->path())}));
-  nlohmann::json record = evaluation.ToRecord();
-  record["variant"] = id;
-  record["parents"] = variant.parents;
-  record["tree"] = variant.tree;
-  record["cache_key"] = key;
+  nlohmann::json record = search::MakeRecord(variant, evaluation, key);
   record["mutation"] = {{"mutator", variant.mutator}};
   CLADE_TRY(archive->SetRecord(id, suite.name, record));
-  CLADE_TRY(StoreLogs(*archive, id, evaluation));
+  CLADE_TRY(search::StoreEvaluationLogs(*archive, id, evaluation));
   CLADE_TRY(FailIfNotBuilt(evaluation, fmt::format("variant {}", id)));
   PrintEvaluation(record, false, options.json);
   return {};
