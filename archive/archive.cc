@@ -627,6 +627,12 @@ Result<> Archive::Export(VariantId id, const fs::path& directory) {
   return ExportTree(impl_->repo.get(), tree, directory);
 }
 
+Result<> Archive::SyncTo(VariantId id, const fs::path& directory) {
+  CLADE_TRY(CheckId(id));
+  git_oid tree = CLADE_TRY(git::FromHex(variant(id).tree));
+  return SyncTree(impl_->repo.get(), tree, directory);
+}
+
 Result<std::optional<std::string>> Archive::ReadSourceFile(VariantId id, std::string_view path) {
   CLADE_TRY(CheckId(id));
   git_oid tree = CLADE_TRY(git::FromHex(variant(id).tree));

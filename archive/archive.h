@@ -153,6 +153,10 @@ class Archive {
   // Writes the variant's source tree into `directory` (which must not exist or be empty),
   // keeping executable bits and symlinks.
   Result<> Export(VariantId id, const fs::path& directory);
+  // Makes `directory` (created if needed) hold exactly the variant's source tree, writing
+  // only the files whose content or mode differ and removing the rest: for a directory
+  // reused from variant to variant (creating and deleting files is what costs most).
+  Result<> SyncTo(VariantId id, const fs::path& directory);
   // The content of one file of a variant's tree, or nullopt if there is no such file.
   Result<std::optional<std::string>> ReadSourceFile(VariantId id, std::string_view path);
 

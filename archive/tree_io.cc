@@ -1,6 +1,7 @@
 #include "archive/tree_io.h"
 
 #include <cerrno>
+#include <set>
 #include <vector>
 
 #include <fcntl.h>
@@ -124,6 +125,75 @@ Result<> ExportEntries(git_repository* repo, const git_tree* tree, const fs::pat
   return {};
 }
 
+// Whether `path` already is a regular file with `data` and the permission bits `mode`.
+bool SameFile(const fs::path& path, std::string_view data, int mode) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  if ((info.st_mode & 0777) != static_cast<mode_t>(mode)) return false;
+  if (static_cast<size_t>(info.st_size) != data.size()) return false;
+  auto text = ReadFile(path);
+  return text && *text == data;
+}
+
+// Removes whatever is at `path` unless it is a directory (or nothing is there).
+Result<> ClearUnlessDirectory(const fs::path& path) {
+  std::error_code error;
+  auto status = fs::symlink_status(path, error);
+  if (error || !fs::exists(status) || fs::is_directory(status)) return {};
+  fs::remove(path, error);
+  if (error) return Fail("cannot remove {}: {}", path.string(), error.message());
+  return {};
+}
+
+Result<> SyncEntries(git_repository* repo, const git_tree* tree, const fs::path& directory) {
+  std::set<std::string> names;
+  size_t count = git_tree_entrycount(tree);
+  for (size_t i = 0; i < count; ++i) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+    std::string_view name = git_tree_entry_name(entry);
+    CLADE_TRY(CheckEntryName(name, directory));
+    names.emplace(name);
+    fs::path path = directory / name;
+    git_filemode_t mode = git_tree_entry_filemode(entry);
+    std::error_code error;
+    if (mode == GIT_FILEMODE_TREE) {
+      CLADE_TRY(ClearUnlessDirectory(path));
+      fs::create_directories(path, error);
+      if (error) return Fail("cannot create {}: {}", path.string(), error.message());
+      auto subtree = CLADE_TRY(LookupTree(repo, *git_tree_entry_id(entry)));
+      CLADE_TRY(SyncEntries(repo, subtree.get(), path));
+      continue;
+    }
+    if (mode == GIT_FILEMODE_COMMIT) continue;
+    git_blob* raw = nullptr;
+    CLADE_TRY(git::Check(git_blob_lookup(&raw, repo, git_tree_entry_id(entry)),
+                         "cannot read " + path.string()));
+    git::Blob blob(raw);
+    std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                          static_cast<size_t>(git_blob_rawsize(blob.get())));
+    int file_mode = mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644;
+    if (mode != GIT_FILEMODE_LINK && SameFile(path, data, file_mode)) continue;
+    if (fs::is_directory(fs::symlink_status(path, error))) fs::remove_all(path, error);
+    if (mode == GIT_FILEMODE_LINK) {
+      fs::remove(path, error);
+      if (::symlink(std::string(data).c_str(), path.c_str()) != 0) {
+        return Fail("cannot create the link {}: {}", path.string(), ErrnoText(errno));
+      }
+      continue;
+    }
+    if (fs::is_symlink(fs::symlink_status(path, error))) fs::remove(path, error);
+    CLADE_TRY(WriteFile(path, data, file_mode));
+    if (::chmod(path.c_str(), static_cast<mode_t>(file_mode)) != 0) {
+      return Fail("cannot set the mode of {}: {}", path.string(), ErrnoText(errno));
+    }
+  }
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    if (names.count(entry.path().filename().string()) == 0) fs::remove_all(entry.path(), error);
+  }
+  return {};
+}
+
 Result<> ListEntries(git_repository* repo, const git_tree* tree, const std::string& prefix,
                      std::vector<std::string>* paths) {
   size_t count = git_tree_entrycount(tree);
@@ -214,6 +284,14 @@ Result<> ExportTree(git_repository* repo, const git_oid& tree, const fs::path& d
   if (error) return Fail("cannot create {}: {}", directory.string(), error.message());
   auto root = CLADE_TRY(LookupTree(repo, tree));
   return ExportEntries(repo, root.get(), directory);
+}
+
+Result<> SyncTree(git_repository* repo, const git_oid& tree, const fs::path& directory) {
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error) return Fail("cannot create {}: {}", directory.string(), error.message());
+  auto root = CLADE_TRY(LookupTree(repo, tree));
+  return SyncEntries(repo, root.get(), directory);
 }
 
 Result<std::optional<std::string>> ReadBlobAt(git_repository* repo, const git_oid& tree,

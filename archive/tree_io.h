@@ -37,6 +37,11 @@ Result<git_oid> WriteUpdatedTree(git_repository* repo, const std::optional<git_o
 Result<> ExportTree(git_repository* repo, const git_oid& tree,
                     const std::filesystem::path& directory);
 
+// Makes `directory` (created if needed) hold exactly `tree`: files already equal in
+// content and mode are not touched, others are rewritten in place, extra entries removed.
+Result<> SyncTree(git_repository* repo, const git_oid& tree,
+                  const std::filesystem::path& directory);
+
 // The content of the blob at `path` in `tree`, or nullopt if there is none.
 Result<std::optional<std::string>> ReadBlobAt(git_repository* repo, const git_oid& tree,
                                               std::string_view path);

@@ -15,6 +15,8 @@ nlohmann::json PlanToJson(const IterationPlan& plan) {
           {"first_id", plan.first_id},
           {"children_before", plan.children_before},
           {"failures_before", plan.failures_before},
+          {"tokens_before", plan.tokens_before},
+          {"cost_before", plan.cost_before},
           {"children", children}};
 }
 
@@ -24,6 +26,8 @@ IterationPlan PlanFromJson(const nlohmann::json& json) {
   plan.first_id = json.at("first_id").get<archive::VariantId>();
   plan.children_before = json.at("children_before").get<int64_t>();
   plan.failures_before = json.at("failures_before").get<int64_t>();
+  plan.tokens_before = json.value("tokens_before", int64_t{0});
+  plan.cost_before = json.value("cost_before", 0.0);
   for (const auto& child : json.at("children")) {
     plan.children.push_back({child.at("parent").get<archive::VariantId>(),
                              std::stoull(child.at("seed").get<std::string>()),

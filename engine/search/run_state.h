@@ -28,6 +28,8 @@ struct IterationPlan {
   archive::VariantId first_id = 0;  // the id the plan's first child gets
   int64_t children_before = 0;      // RunState::children when the plan was drawn
   int64_t failures_before = 0;      // RunState::failures when the plan was drawn
+  int64_t tokens_before = 0;        // RunState::tokens when the plan was drawn
+  double cost_before = 0;           // RunState::cost when the plan was drawn
   std::vector<PlannedChild> children;
 };
 

@@ -34,6 +34,7 @@ struct Child {
   size_t index = 0;  // in the iteration's plan (generational)
   PlannedChild plan;
   std::optional<VariantId> existing;  // added before a crash; only its record is missing
+  int slot = -1;   // the scratch slot (a directory reused from child to child)
   fs::path dir;
   Clock::time_point start;
   Result<mutation::ChildProposal> proposal = Fail("not proposed");
@@ -138,13 +139,13 @@ class Search {
     auto child = std::make_unique<Child>();
     child->existing = 0;
     child->iteration = -1;
-    child->dir = c_.scratch / "seed";
+    AcquireSlot(*child);
     child->start = Clock::now();
     child->tree = archive_.variant(0).tree;
     mutation::ChildProposal seed;
     seed.record = {{"mutator", "seed"}};
     child->proposal = seed;
-    CLADE_TRY(archive_.Export(0, child->dir / "source"));
+    CLADE_TRY(archive_.SyncTo(0, child->dir / "source"));
     Child* raw = child.get();
     in_flight_[raw] = std::move(child);
     CLADE_TRY(StartEvaluation(*raw));
@@ -208,9 +209,7 @@ class Search {
   // ---- one child ----------------------------------------------------------------------
   Result<> StartChild(std::unique_ptr<Child> owned) {
     Child& child = *owned;
-    child.dir = c_.scratch / fmt::format("child-{}-{}", child.iteration, child.index);
-    std::error_code error;
-    fs::remove_all(child.dir, error);
+    AcquireSlot(child);
     child.start = Clock::now();
     in_flight_[&child] = std::move(owned);
     if (child.existing) {  // recorded before a crash without its record: evaluate again
@@ -219,7 +218,7 @@ class Search {
       mutation::ChildProposal recovered;
       recovered.record = {{"mutator", variant.mutator}, {"recovered", true}};
       child.proposal = recovered;
-      CLADE_TRY(archive_.Export(*child.existing, child.dir / "source"));
+      CLADE_TRY(archive_.SyncTo(*child.existing, child.dir / "source"));
       return StartEvaluation(child);
     }
     mutation::MutationRequest request = CLADE_TRY(MakeRequest(child));
@@ -241,12 +240,14 @@ class Search {
     request.seed = child.plan.seed;
     request.source = child.dir / "source";
     request.scratch = child.dir / "scratch";
-    CLADE_TRY(archive_.Export(child.plan.parent, request.source));
-    fs::create_directories(request.scratch);
-    for (VariantId donor : child.plan.donors) {
-      fs::path path = child.dir / fmt::format("donor-{}", donor);
-      CLADE_TRY(archive_.Export(donor, path));
-      request.donors.push_back({donor, path});
+    CLADE_TRY(archive_.SyncTo(child.plan.parent, request.source));
+    std::error_code error;
+    if (!fs::is_empty(request.scratch, error)) fs::remove_all(request.scratch, error);
+    fs::create_directories(request.scratch, error);
+    for (size_t i = 0; i < child.plan.donors.size(); ++i) {
+      fs::path path = child.dir / fmt::format("donor-{}", i);
+      CLADE_TRY(archive_.SyncTo(child.plan.donors[i], path));
+      request.donors.push_back({child.plan.donors[i], path});
     }
     if (auto record = CLADE_TRY(archive_.Record(child.plan.parent, benchmark_))) {
       request.parent_record = *record;
@@ -304,8 +305,18 @@ class Search {
     if (pending_ && !result) pending_ = std::move(result);
   }
 
+  // Scratch directories are reused: syncing a parent into one rewrites only the files
+  // that differ, where a fresh export would create (and later delete) every file.
+  void AcquireSlot(Child& child) {
+    if (free_slots_.empty()) free_slots_.push_back(next_slot_++);
+    child.slot = free_slots_.back();
+    free_slots_.pop_back();
+    child.dir = c_.scratch / fmt::format("slot-{}", child.slot);
+  }
+
   Result<> Complete(Child& child) {
     child.done = true;
+    if (child.slot >= 0) free_slots_.push_back(std::exchange(child.slot, -1));
     if (child.iteration < 0) {  // the seed
       Result<> committed = CommitChild(child);
       in_flight_.erase(&child);
@@ -380,6 +391,10 @@ class Search {
       record = MakeRecord(variant, **child.evaluation, child.key);
       record["mutation"] = child.proposal->record;
     }
+    if (child.proposal && (child.proposal->tokens > 0 || child.proposal->cost > 0)) {
+      record["mutation"]["tokens"] = child.proposal->tokens;
+      record["mutation"]["cost"] = child.proposal->cost;
+    }
     record["iteration"] = child.iteration + 1;  // 0 for the seed
     record["run"] = state_.name;
     return record;
@@ -414,8 +429,6 @@ class Search {
       }
     }
     ReportChild(child, id, record);
-    std::error_code error;
-    fs::remove_all(child.dir, error);
     return {};
   }
 
@@ -473,6 +486,10 @@ class Search {
     return true;
   }
 
+  // One child more than workers: it waits in the pool's queue, so a worker that finishes
+  // starts on it at once instead of waiting for this thread to record the finished one.
+  int MaxInFlight() const { return std::max(1, config_.workers) + 1; }
+
   // ---- generational -----------------------------------------------------------------
   Result<> RunGenerations() {
     while (!Stopping() && !TooManyErrors()) {
@@ -499,6 +516,8 @@ class Search {
     plan.first_id = static_cast<VariantId>(archive_.size());
     plan.children_before = state_.children;
     plan.failures_before = state_.failures;
+    plan.tokens_before = state_.tokens;
+    plan.cost_before = state_.cost;
     plan.children = CLADE_TRY(Draw(static_cast<size_t>(count)));
     state_.plan = std::move(plan);
     return SaveState();
@@ -519,7 +538,7 @@ class Search {
     }
     CLADE_TRY(RecountPlan(committed_));
     while (committed_ < total) {
-      while (next < total && static_cast<int>(in_flight_.size()) < config_.workers &&
+      while (next < total && static_cast<int>(in_flight_.size()) < MaxInFlight() &&
              !Stopping() && !TooManyErrors() && !BudgetSpent()) {
         auto child = std::make_unique<Child>();
         child->iteration = plan.iteration;
@@ -554,10 +573,16 @@ class Search {
     const IterationPlan& plan = *state_.plan;
     state_.children = plan.children_before + static_cast<int64_t>(recorded);
     state_.failures = plan.failures_before;
+    state_.tokens = plan.tokens_before;
+    state_.cost = plan.cost_before;
     const auto& outcomes = *CLADE_TRY(archive_.Outcomes(benchmark_));
     for (size_t i = 0; i < recorded; ++i) {
-      if (outcomes[static_cast<size_t>(plan.first_id) + i].status != selection::kEvaluated) {
-        state_.failures += 1;
+      VariantId id = plan.first_id + static_cast<VariantId>(i);
+      if (outcomes[static_cast<size_t>(id)].status != selection::kEvaluated) state_.failures += 1;
+      if (auto record = CLADE_TRY(archive_.Record(id, benchmark_))) {
+        const nlohmann::json& mutation = record->value("mutation", nlohmann::json::object());
+        state_.tokens += mutation.value("tokens", int64_t{0});
+        state_.cost += mutation.value("cost", 0.0);
       }
     }
     return {};
@@ -571,7 +596,8 @@ class Search {
       planned_[committed_] = nullptr;
       in_flight_.erase(child);
       ++committed_;
-      CLADE_TRY(SaveState());
+      // No state save here: the plan and the archive say which children are done
+      // (RecountPlan), and each write costs new files.
     }
     return {};
   }
@@ -587,14 +613,13 @@ class Search {
     int64_t per_iteration = config_.ChildrenPerIteration();
     int64_t index = state_.children;
     while (true) {
-      while (static_cast<int>(in_flight_.size()) < config_.workers && !Stopping() &&
+      while (static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() &&
              !TooManyErrors() && !AsyncBudgetSpent(per_iteration)) {
         std::vector<PlannedChild> drawn = CLADE_TRY(Draw(1));
         auto child = std::make_unique<Child>();
         child->iteration = index / per_iteration;
         child->index = static_cast<size_t>(index++);
         child->plan = drawn.at(0);
-        CLADE_TRY(SaveState());  // the RNG moved
         CLADE_TRY(StartChild(std::move(child)));
       }
       if (in_flight_.empty() || Abandoning()) break;
@@ -671,6 +696,8 @@ class Search {
   std::unique_ptr<selection::PruningRule> pruning_;
   std::map<Child*, std::unique_ptr<Child>> in_flight_;
   std::vector<Child*> planned_;
+  std::vector<int> free_slots_;
+  int next_slot_ = 0;
   size_t committed_ = 0;
   Result<> pending_;
   int consecutive_errors_ = 0;

@@ -18,7 +18,7 @@ TEST_CASE("The run state survives JSON, plan and 64-bit seeds included") {
   state.seconds = 61.5;
   state.sessions = 2;
   state.rng = "1 2 3";
-  state.plan = IterationPlan{3, 10, 9, 2, {{4, 18446744073709551557ull, {2}}, {7, 1, {}}}};
+  state.plan = IterationPlan{3, 10, 9, 2, 500, 0.25, {{4, 18446744073709551557ull, {2}}, {7, 1, {}}}};
   auto back = RunState::FromJson(nlohmann::json::parse(state.ToJson().dump()));
   REQUIRE(back);
   CHECK(back->ToJson() == state.ToJson());
