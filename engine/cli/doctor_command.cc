@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include "engine/cli/output.h"
+#include "engine/model/model_check.h"
 #include "sandbox/protections.h"
 #include "support/strings.h"
+#include "support/yaml.h"
 
 namespace clade::cli {
 
@@ -15,6 +17,7 @@ namespace {
 
 struct DoctorOptions {
   bool json = false;
+  std::string config;  // the run config whose model is checked; default ./clade.yaml
 };
 
 // The first line a tool prints for --version, or empty if it is not there.
@@ -28,6 +31,32 @@ std::string ToolVersion(const std::string& tool) {
   return first;
 }
 
+// The model of the run config, if it names one: whether it answers (one small call), as
+// {"provider", "name", "endpoint", "ok", "seconds", "message"}; else a string saying why not.
+nlohmann::json ModelStatus(const std::string& config) {
+  std::filesystem::path file = config.empty() ? "clade.yaml" : config;
+  std::error_code error;
+  if (config.empty() && !std::filesystem::exists(file, error)) {
+    return "not configured (no clade.yaml here; pass --config FILE)";
+  }
+  Result<YamlDocument> doc = LoadYaml(file);
+  if (!doc) return doc.error().message;
+  if (!doc->root["model"])
+    return fmt::format("not configured ({} has no model section)", file.string());
+  Result<model::ModelConfig> model =
+      model::LoadModelConfig(std::filesystem::absolute(file), doc->root["model"]);
+  if (!model) return model.error().message;
+  return model::CheckModel(*model).ToJson(*model);
+}
+
+std::string ModelText(const nlohmann::json& status) {
+  if (status.is_string()) return status.get<std::string>();
+  return fmt::format(
+      "{} ({}) at {}: {}{}", status["name"].get<std::string>(),
+      status["provider"].get<std::string>(), status["endpoint"].get<std::string>(),
+      status["ok"].get<bool>() ? "" : "UNREACHABLE: ", status["message"].get<std::string>());
+}
+
 Result<> RunDoctor(const DoctorOptions& options) {
   const sandbox::Protections& protections = sandbox::CurrentProtections();
   std::vector<std::string> tools = {"c++", "cmake", "ninja", "ccache", "git", "bwrap"};
@@ -39,7 +68,7 @@ Result<> RunDoctor(const DoctorOptions& options) {
   if (options.json) {
     nlohmann::json out = sandbox::ProtectionsJson(protections);
     out["toolchain"] = toolchain;
-    out["model"] = "not configured (model clients are not built yet)";
+    out["model"] = ModelStatus(options.config);
     PrintJson(out);
     return {};
   }
@@ -53,7 +82,7 @@ Result<> RunDoctor(const DoctorOptions& options) {
     rows.push_back({"  " + tool, version});
   }
   Print(RenderTable(rows));
-  Print("\nmodel: not configured (model clients are not built yet)\n");
+  Print("\nmodel: " + ModelText(ModelStatus(options.config)) + "\n");
   return {};
 }
 
@@ -64,6 +93,8 @@ Command RegisterDoctorCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "doctor", "What the sandbox can enforce here, and the toolchain agents build with");
   AddJsonOption(*command, &options->json);
+  command->add_option("--config", options->config,
+                      "Run config whose model to check (default: ./clade.yaml)");
   command->footer(
       "Tries each protection for real (a trial bubblewrap sandbox, a cgroup of its own that\n"
       "it removes again) and says which hold: filesystem, network, process tree, memory,\n"

@@ -1,4 +1,5 @@
 #include "engine/model/model_client.h"
+#include "engine/model/model_check.h"
 
 #include <atomic>
 #include <chrono>
@@ -315,6 +316,25 @@ TEST_CASE("The key never reaches answers, errors or the cache") {
   Result<std::shared_ptr<ModelClient>> missing = ModelClient::Create(config);
   REQUIRE(!missing);
   CHECK(missing.error().message.find("CLADE_TEST_MODEL_KEY") != std::string::npos);
+}
+
+TEST_CASE("The doctor's check: one uncached call, the error sentence when it fails") {
+  FakeProvider server;
+  TempDir dir("model-check");
+  ModelConfig config = Config(server);
+  config.cache = dir.path() / "cache";
+  ModelCheck ok = CheckModel(config);
+  CHECK(ok.ok);
+  CHECK(ok.message.find("answered in") != std::string::npos);
+  CHECK(ok.ToJson(config)["endpoint"] == server.base_url() + "/chat/completions");
+  CHECK(!fs::exists(config.cache));
+  CHECK(server.received().at(0).body["max_tokens"] == 8);
+
+  server.Script({testing::OpenAiError(503, "server_error", "down")});
+  ModelCheck down = CheckModel(config);
+  CHECK(!down.ok);
+  CHECK(down.message.find("HTTP 503: down") != std::string::npos);
+  CHECK(server.count() == 2);  // no retry
 }
 
 }  // namespace clade::model
