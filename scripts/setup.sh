@@ -29,6 +29,22 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The report's browser test (tests/report) drives Debian's chromium with playwright-core
+# from npm, kept per build directory. Debian's npm is installed only when nodejs brought
+# none (a nodejs from NodeSource includes npm and conflicts with Debian's package).
+playwright_version=1.65.1
+if ! command -v npm >/dev/null; then
+  echo "setup: installing npm"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+if ! grep -qs "\"version\": \"$playwright_version\"" "$build_dir/node/node_modules/playwright-core/package.json"; then
+  echo "setup: installing playwright-core $playwright_version into $build_dir/node"
+  mkdir -p "$build_dir/node"
+  npm install --prefix "$build_dir/node" --no-audit --no-fund --loglevel=error \
+    "playwright-core@$playwright_version" >/dev/null
+fi
+
 jobs=$(nproc)
 cmake -S . -B "$build_dir" -G Ninja "${cmake_args[@]}" >/dev/null
 cmake --build "$build_dir" -j "$jobs"

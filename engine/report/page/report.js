@@ -298,6 +298,7 @@
     applyView();
   }
 
+  var dragEndedAt = 0;
   function setupPanZoom() {
     var tree = $('tree'), drag = null;
     tree.addEventListener('wheel', function (e) {
@@ -323,10 +324,7 @@
       }
     });
     window.addEventListener('pointerup', function () {
-      if (drag && drag.moved) {
-        // The click that ends a drag is not a selection.
-        window.addEventListener('click', function stop(e) { e.stopPropagation(); }, { capture: true, once: true });
-      }
+      if (drag && drag.moved) dragEndedAt = Date.now();  // the click ending a drag selects nothing
       drag = null;
       tree.classList.remove('panning');
     });
@@ -359,6 +357,7 @@
     });
     nodes.addEventListener('mouseout', function () { tip.hidden = true; });
     nodes.addEventListener('click', function (e) {
+      if (Date.now() - dragEndedAt < 100) return;
       var id = e.target.getAttribute('data-id');
       if (id !== null) select(+id);
     });

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Drives a report page (DIR/index.html of `clade report`) in headless Chromium through
+// Playwright, for the browser test, the load-time benchmark and report-screenshot.sh.
+//
+//   node report_browser.js --playwright DIR --page FILE [--chromium PATH]
+//        [--expect-nodes N] [--click ID|best --expect-diff TEXT] [--screenshot PNG]
+//        [--measure RUNS] [--width W --height H]
+//
+// --playwright: the playwright-core package directory. Checks: no console errors, no
+// uncaught exceptions, no failed requests, every variant drawn (--expect-nodes), and after
+// a real mouse click on variant ID its diff shown containing TEXT. --measure loads the page
+// RUNS times in fresh pages and reports the median time until the page is drawn.
+// Prints one JSON line with what it saw; exits 1 when a check fails.
+'use strict';
+
+const path = require('path');
+
+function parseArgs(argv) {
+  const args = { chromium: '/usr/bin/chromium', width: 1400, height: 900 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    if (argv[i + 1] === undefined) throw new Error(`option ${argv[i]} needs a value`);
+    args[key] = argv[i + 1];
+  }
+  if (!args.playwright || !args.page) throw new Error('--playwright and --page are required');
+  return args;
+}
+
+function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function load(browser, url, args, problems) {
+  const page = await browser.newPage({ viewport: { width: +args.width, height: +args.height } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed request: ${request.url()} (${request.failure().errorText})`));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  return page;
+}
+
+async function timings(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { readyMs: window.cladeReport.readyMs, loadMs: nav ? nav.loadEventEnd : null };
+  });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { chromium } = require(path.resolve(args.playwright));
+  const url = 'file://' + path.resolve(args.page);
+  const problems = [];
+  const result = {};
+  const browser = await chromium.launch({
+    executablePath: args.chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await load(browser, url, args, problems);
+    Object.assign(result, await timings(page));
+    result.nodes = await page.locator('#nodes circle.node').count();
+    if (args.expectNodes !== undefined && result.nodes !== +args.expectNodes) {
+      problems.push(`the tree shows ${result.nodes} nodes, expected ${args.expectNodes}`);
+    }
+    if (args.click === 'best') args.click = await page.evaluate(() => window.cladeReport.best);
+    if (args.click !== undefined && args.click !== null) {
+      const node = page.locator(`#nodes circle.node[data-id="${args.click}"]`);
+      await page.evaluate((id) => window.cladeReport.center(id), +args.click);  // on screen
+      const clicked = Date.now();
+      await node.click();  // a real mouse click at the node's place on screen
+      // The sections appear once variants/<id>.js has loaded; a seed has no diff.
+      await page.locator('#panel h3').first().waitFor({ timeout: 10000 });
+      const diff = page.locator('#panel pre.diff');
+      const text = (await diff.count()) ? await diff.textContent() : '';
+      result.clickToDiffMs = Date.now() - clicked;
+      result.diffChars = text.length;
+      if (args.expectDiff !== undefined && !text.includes(args.expectDiff)) {
+        problems.push(`the diff of variant ${args.click} does not contain ${JSON.stringify(args.expectDiff)}`);
+      }
+      result.panelTitle = await page.locator('#panel h2').first().textContent();
+    }
+    if (args.screenshot) {
+      await page.screenshot({ path: args.screenshot });
+      result.screenshot = args.screenshot;
+    }
+    await page.close();
+    if (args.measure !== undefined) {
+      const ready = [], loaded = [];
+      for (let run = 0; run < +args.measure; run++) {
+        const again = await load(browser, url, args, problems);
+        const t = await timings(again);
+        ready.push(t.readyMs);
+        loaded.push(t.loadMs);
+        await again.close();
+      }
+      result.measure = { runs: +args.measure, readyMedianMs: median(ready), loadMedianMs: median(loaded),
+                         readyMaxMs: Math.max(...ready) };
+    }
+  } finally {
+    await browser.close();
+  }
+  result.problems = problems;
+  console.log(JSON.stringify(result));
+  process.exit(problems.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.log(JSON.stringify({ problems: [`report_browser.js: ${error.message}`] }));
+  process.exit(1);
+});
