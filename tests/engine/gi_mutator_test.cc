@@ -423,3 +423,41 @@ TEST_CASE("MutateGi crossover: the rate decides, and rate 0 leaves the draws unt
   CHECK(crossovers > 5);
   CHECK(crossovers < 35);
 }
+
+TEST_CASE("MutateGi bad input: syntax errors, non-UTF-8, heavy macros, nothing editable") {
+  SECTION("a file with a syntax error is named with its line, the others still mutate") {
+    Sample sample(Files{{"src/bad.cc", "int F() {\n  return 1 +;\n}\n"}, {"src/calc.cc", kCalc}});
+    GiMutation m = OrThrow(MutateGi(sample.agent, {.seed = 3, .format = false}));
+    for (const GiEdit& edit : m.edits) CHECK(edit.file == "src/calc.cc");
+  }
+  SECTION("a file that is not UTF-8 mutates, and no edit it records is invalid UTF-8") {
+    const std::string latin1 =
+        "int G(int n) {\n  const char* s = \"caf\xe9\";\n  if (n > 2) n = n + s[0];\n  "
+        "return n * 2;\n}\n";
+    Sample sample(Files{{"src/latin1.cc", latin1}});
+    for (uint64_t seed = 0; seed < 20; ++seed) {
+      auto m = MutateGi(sample.agent, {.seed = seed, .format = false});
+      if (!m) {
+        CHECK(m.error().message.find("mutation_failed") == 0);
+        continue;
+      }
+      CHECK_NOTHROW(GiEditsToJson(m->edits).dump());
+    }
+  }
+  SECTION("code spelled only inside macros has no site, and the message says so") {
+    const std::string macros =
+        "#define BODY(x) { return (x) + 1 * 2; }\n#define FN(name) int name(int a) BODY(a)\n"
+        "FN(A)\nFN(B)\nFN(C)\n";
+    Sample sample(Files{{"src/macros.cc", macros}});
+    auto m = MutateGi(sample.agent, {.seed = 1});
+    REQUIRE(!m);
+    CHECK(m.error().message.find("mutation_failed") == 0);
+    CHECK(m.error().message.find("has a site") != std::string::npos);
+  }
+  SECTION("an agent whose editable globs match no C/C++ file names its globs") {
+    Sample sample(Files{{"src/calc.cc", kCalc}}, {"scripts/**"});
+    auto m = MutateGi(sample.agent, {.seed = 1});
+    REQUIRE(!m);
+    CHECK(m.error().message.find("scripts/**") != std::string::npos);
+  }
+}
