@@ -6,7 +6,7 @@
   'use strict';
 
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var DX = 16, DY = 56;  // layout grid in world units: between leaves, between generations
+  var DX = 16, DY = 56;  // layout grid in world units: between leaves, least between generations
 
   var data = JSON.parse(document.getElementById('clade-data').textContent);
   var V = data.variants;
@@ -127,13 +127,21 @@
         continue;
       }
       visible[id] = 1;
-      y[id] = depth * DY;
+      y[id] = depth;
       if (depth > maxDepth) maxDepth = depth;
       if (!children.length) { x[id] = slot++ * DX; continue; }
       stack.push([id, depth, true]);
       for (var c = children.length - 1; c >= 0; c--) stack.push([children[c], depth + 1, false]);
     }
-    return { x: x, y: y, visible: visible, width: Math.max(0, slot - 1) * DX, height: maxDepth * DY };
+    // A wide, shallow tree gets taller generations, so that fitting it to the view shows its
+    // shape rather than a flat strip.
+    var width = Math.max(0, slot - 1) * DX, box = $('tree').getBoundingClientRect();
+    var dy = DY;
+    if (maxDepth > 0 && box.width > 0) {
+      dy = Math.min(5 * DY, Math.max(DY, width * (box.height / box.width) / maxDepth));
+    }
+    for (var v = 0; v < N; v++) y[v] *= dy;
+    return { x: x, y: y, visible: visible, width: width, height: maxDepth * dy, dy: dy };
   }
 
   // ---- The tree --------------------------------------------------------------------------
@@ -157,7 +165,7 @@
   }
 
   function edgePath(L, from, to) {
-    var mid = L.y[from] + DY / 2;
+    var mid = L.y[from] + L.dy / 2;
     return 'M' + L.x[from] + ' ' + L.y[from] + 'V' + mid + 'H' + L.x[to] + 'V' + L.y[to];
   }
 
