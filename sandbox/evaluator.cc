@@ -82,13 +82,15 @@ nlohmann::json Evaluation::ToRecord() const {
                          {"passed", task.passed},
                          {"failed", task.failed}});
   }
-  return {{"status", status},
+  nlohmann::json record = {{"status", status},
           {"score", score},
           {"benchmark", suite},
           {"suite_hash", suite_hash},
           {"tasks", task_list},
           {"stage", {{"reached", stage_reached}, {"of", stages}}},
           {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
+  if (!model.is_null()) record["model"] = model;
+  return record;
 }
 
 Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& source,

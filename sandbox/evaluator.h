@@ -37,6 +37,7 @@ struct Evaluation {
   int stages = 1;
   BuildOutcome build;
   double eval_seconds = 0;  // wall clock of the task runs
+  nlohmann::json model;     // the agent's model calls through its socket (null: none)
 
   // The evaluation record's fields (design.md): status, score, benchmark, tasks (id, score,
   // status, seconds, passed, failed), stage, timings. The caller adds variant, parents

@@ -12,6 +12,7 @@
 
 #include "engine/cli/output.h"
 #include "engine/cli/work_dir.h"
+#include "engine/model/model_client.h"
 #include "engine/search/budget.h"
 #include "engine/search/executor.h"
 #include "engine/search/mutators.h"
@@ -180,7 +181,8 @@ Result<> RunRun(const RunOptions& options) {
   if (!archive::IsValidBenchmarkName(suite.name)) {
     return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
   }
-  auto mutator = CLADE_TRY(search::MakeMutator(config));
+  std::shared_ptr<model::ModelClient> client;
+  if (config.model) client = CLADE_TRY(model::ModelClient::Create(*config.model));
   auto archive = CLADE_TRY(OpenRunArchive(config, options));
   CLADE_TRY(CheckResumable(*archive, config));
 
@@ -196,7 +198,9 @@ Result<> RunRun(const RunOptions& options) {
                                   .build_seconds = config.build_seconds,
                                   .build_memory_mb = config.build_memory_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
   search::LocalExecutor executor(harness, slots);
+  if (client) executor.SetModel(client, config.model->agent_tokens);
   TempDir scratch("clade-run");
   auto progress = search::MakeProgress(stderr, ::isatty(STDERR_FILENO) != 0);
 

@@ -1,17 +1,34 @@
 #include "engine/search/executor.h"
 
+#include <fmt/format.h>
+
+#include "engine/model/model_proxy.h"
+
 namespace clade::search {
 
 Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int worker) {
   if (worker < 0 || static_cast<size_t>(worker) >= slots_.size()) {
     return Fail("local executor: no build slot for worker {}", worker);
   }
+  int slot = slots_[static_cast<size_t>(worker)];
+  sandbox::HarnessOptions harness = harness_;
+  std::unique_ptr<model::ModelProxy> proxy;
+  if (client_) {
+    proxy = std::make_unique<model::ModelProxy>(client_, agent_tokens_);
+    harness.model_socket = harness_.work / "sockets" / fmt::format("slot-{}.sock", slot);
+    CLADE_TRY(proxy->Start(harness.model_socket));
+  }
   sandbox::EvalOptions options;
   options.workers = job.task_workers;
-  options.slot = slots_[static_cast<size_t>(worker)];
+  options.slot = slot;
   options.max_tasks = job.max_tasks;
   options.stages = job.stages;
-  return sandbox::Evaluate(harness_, job.source, *job.suite, options);
+  auto evaluation = sandbox::Evaluate(harness, job.source, *job.suite, options);
+  if (proxy) {
+    proxy->Stop();
+    if (evaluation) evaluation->model = proxy->Summary();
+  }
+  return evaluation;
 }
 
 }  // namespace clade::search

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/model_client.h"
 #include "sandbox/evaluator.h"
 #include "sandbox/harness.h"
 #include "sandbox/suite.h"
@@ -43,12 +44,20 @@ class LocalExecutor : public Executor {
   // REQUIRES: slots has one entry per worker, each slot held (ClaimSlot) by the caller.
   LocalExecutor(sandbox::HarnessOptions harness, std::vector<int> slots)
       : harness_(std::move(harness)), slots_(std::move(slots)) {}
+  // With a model: each evaluation gets its own model socket (engine/model/model_proxy.h)
+  // with `agent_tokens` to spend; its calls are summarised in Evaluation::model.
+  void SetModel(std::shared_ptr<model::ModelClient> client, int64_t agent_tokens) {
+    client_ = std::move(client);
+    agent_tokens_ = agent_tokens;
+  }
   std::string_view name() const override { return "local"; }
   Result<sandbox::Evaluation> Evaluate(const EvalJob& job, int worker) override;
 
  private:
   sandbox::HarnessOptions harness_;
   std::vector<int> slots_;
+  std::shared_ptr<model::ModelClient> client_;
+  int64_t agent_tokens_ = 0;
 };
 
 }  // namespace clade::search

@@ -1,5 +1,6 @@
 #include "engine/search/mutators.h"
 
+#include "engine/model/model_mutators.h"
 #include "engine/mutation/gi_child_mutator.h"
 
 namespace clade::search {
@@ -19,10 +20,15 @@ Result<std::unique_ptr<mutation::Mutator>> MakeGi(const RunConfig& config) {
 
 }  // namespace
 
-Result<std::unique_ptr<mutation::Mutator>> MakeMutator(const RunConfig& config) {
+Result<std::unique_ptr<mutation::Mutator>> MakeMutator(
+    const RunConfig& config, std::shared_ptr<model::ModelClient> client,
+    const sandbox::HarnessOptions& harness) {
   if (config.mutator == "gi") return MakeGi(config);
-  return FailAs(ErrorKind::kUsage, "{}: mutator '{}' is not available in this build yet",
-                config.file.string(), config.mutator);
+  if (!client) {
+    return FailAs(ErrorKind::kUsage, "{}: mutator '{}' needs a 'model' section",
+                  config.file.string(), config.mutator);
+  }
+  return model::MakeModelMutator(config.mutator, std::move(client), harness);
 }
 
 }  // namespace clade::search

@@ -266,7 +266,7 @@ Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& conf
         in.Bad(root["mutator"], "mutator '{}' needs a 'model' section", config.mutator));
   }
   if (root["gi"]) CLADE_TRY(ReadGi(in, root["gi"], config.gi));
-  if (root["model"]) config.model = root["model"];
+  if (root["model"]) config.model = CLADE_TRY(model::LoadModelConfig(in.file(), root["model"]));
   if (root["evaluation"]) CLADE_TRY(ReadEvaluation(in, root["evaluation"], config));
   if (root["search"]) CLADE_TRY(ReadSearch(in, root["search"], config));
   if (auto n = CLADE_TRY(in.Int(root, "workers", 1))) config.workers = static_cast<int>(*n);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "engine/model/model_config.h"
 #include "engine/selection/policy.h"
 #include "engine/selection/pruning.h"
 #include "sandbox/evaluator.h"
@@ -51,7 +52,7 @@ struct RunConfig {
   fs::path benchmark;      // the suite the run optimises
   std::string mutator = "gi";
   GiConfig gi;
-  YAML::Node model;        // the `model` section, parsed by the model layer (may be null)
+  std::optional<model::ModelConfig> model;  // the `model` section (docs/models.md)
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
   std::optional<size_t> max_tasks;

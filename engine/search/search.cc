@@ -390,6 +390,7 @@ class Search {
     } else {
       record = MakeRecord(variant, **child.evaluation, child.key);
       record["mutation"] = child.proposal->record;
+
     }
     if (child.proposal && (child.proposal->tokens > 0 || child.proposal->cost > 0)) {
       record["mutation"]["tokens"] = child.proposal->tokens;
@@ -419,6 +420,10 @@ class Search {
     } else {
       CLADE_TRY(archive_.AddLogs(id, logs));
     }
+    // The agent's own model calls (through its socket) count against the run's budget.
+    const nlohmann::json& model = record.value("model", nlohmann::json::object());
+    state_.tokens += model.value("tokens", int64_t{0});
+    state_.cost += model.value("cost", 0.0);
     std::string status = record.value("status", "");
     if (id != 0) {
       state_.children += 1;
@@ -583,6 +588,9 @@ class Search {
         const nlohmann::json& mutation = record->value("mutation", nlohmann::json::object());
         state_.tokens += mutation.value("tokens", int64_t{0});
         state_.cost += mutation.value("cost", 0.0);
+        const nlohmann::json& model = record->value("model", nlohmann::json::object());
+        state_.tokens += model.value("tokens", int64_t{0});
+        state_.cost += model.value("cost", 0.0);
       }
     }
     return {};
