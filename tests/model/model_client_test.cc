@@ -323,7 +323,9 @@ TEST_CASE("The doctor's check: one uncached call, the error sentence when it fai
   TempDir dir("model-check");
   ModelConfig config = Config(server);
   config.cache = dir.path() / "cache";
+  config.api_key_env.clear();  // a local server needs no key
   ModelCheck ok = CheckModel(config);
+  INFO(ok.message);
   CHECK(ok.ok);
   CHECK(ok.message.find("answered in") != std::string::npos);
   CHECK(ok.ToJson(config)["endpoint"] == server.base_url() + "/chat/completions");
@@ -335,6 +337,12 @@ TEST_CASE("The doctor's check: one uncached call, the error sentence when it fai
   CHECK(!down.ok);
   CHECK(down.message.find("HTTP 503: down") != std::string::npos);
   CHECK(server.count() == 2);  // no retry
+
+  config.api_key_env = "CLADE_TEST_UNSET_KEY";
+  ModelCheck no_key = CheckModel(config);
+  CHECK(!no_key.ok);
+  CHECK(no_key.message.find("CLADE_TEST_UNSET_KEY") != std::string::npos);
+  CHECK(server.count() == 2);
 }
 
 }  // namespace clade::model
