@@ -289,6 +289,8 @@ class Search {
     }
     EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
                 config_.task_workers};
+    // The seed is evaluated alone: its tasks may use every worker.
+    if (child.iteration < 0) job.task_workers = std::max(config_.task_workers, config_.workers);
     pool_.Submit([this, &child, job](int worker) {
       child.evaluation = c_.executor->Evaluate(job, worker);
       pool_.Post([this, &child] {
