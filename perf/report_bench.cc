@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/report/sample_archive.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "support/fs.h"
-#include "tests/report/sample_archive.h"
 
 namespace clade {
 namespace {
@@ -65,12 +65,18 @@ Args Parse(int argc, char** argv) {
   Args args;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string key = argv[i], value = argv[i + 1];
-    if (key == "--variants") args.variants = std::stoi(value);
-    else if (key == "--clade") args.clade = value;
-    else if (key == "--playwright") args.playwright = value;
-    else if (key == "--runs") args.runs = std::stoi(value);
-    else if (key == "--keep") args.keep = value;
-    else throw std::runtime_error("unknown option " + key);
+    if (key == "--variants")
+      args.variants = std::stoi(value);
+    else if (key == "--clade")
+      args.clade = value;
+    else if (key == "--playwright")
+      args.playwright = value;
+    else if (key == "--runs")
+      args.runs = std::stoi(value);
+    else if (key == "--keep")
+      args.keep = value;
+    else
+      throw std::runtime_error("unknown option " + key);
   }
   return args;
 }
@@ -88,8 +94,9 @@ int Main(int argc, char** argv) {
   std::vector<double> report_ms;
   for (int run = 0; run < 3; ++run) {
     start = Clock::now();
-    auto [status, text] = Run(Quote(args.clade) + " report --json --archive " +
-                              Quote(sample.path.string()) + " -o " + Quote(out.string()) + " 2>/dev/null");
+    auto [status, text] =
+        Run(Quote(args.clade) + " report --json --archive " + Quote(sample.path.string()) + " -o " +
+            Quote(out.string()) + " 2>/dev/null");
     report_ms.push_back(MillisSince(start));
     if (status != 0) {
       fmt::print(stderr, "clade report failed: {}\n", text);
@@ -101,8 +108,8 @@ int Main(int argc, char** argv) {
   std::string browser = "node " + Quote(CLADE_SOURCE_DIR "/tests/report/report_browser.js") +
                         " --playwright " + Quote(args.playwright) + " --page " +
                         Quote((out / "index.html").string()) + " --expect-nodes " +
-                        std::to_string(sample.variants) + " --click " + std::to_string(sample.best) +
-                        " --measure " + std::to_string(args.runs);
+                        std::to_string(sample.variants) + " --click " +
+                        std::to_string(sample.best) + " --measure " + std::to_string(args.runs);
   auto [status, text] = Run(browser);
   auto seen = nlohmann::json::parse(text, nullptr, false);
   if (status != 0 || seen.is_discarded()) {

@@ -73,8 +73,9 @@ Command RegisterReportCommand(CLI::App& app) {
                       "The report directory (default: beside the archive, e.g. "
                       "runs/quickstart.git -> runs/quickstart-report)");
   AddBenchmarkOption(*command, &options->benchmark);
-  command->add_option("--diff-cap", options->diff_cap_kb,
-                      "Cut each variant's diff to this many KiB in the page (default 20)")
+  command
+      ->add_option("--diff-cap", options->diff_cap_kb,
+                   "Cut each variant's diff to this many KiB in the page (default 20)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   AddJsonOption(*command, &options->json);
   command->footer(

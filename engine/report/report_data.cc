@@ -182,7 +182,8 @@ Result<nlohmann::json> DetailJson(archive::Archive& archive, VariantId id,
                     {"cut", text->size() > options.log_cap_bytes}});
   }
   nlohmann::json trailer_list = nlohmann::json::array();
-  for (const auto& [key, value] : trailers) trailer_list.push_back({{"key", key}, {"value", value}});
+  for (const auto& [key, value] : trailers)
+    trailer_list.push_back({{"key", key}, {"value", value}});
   nlohmann::json diff;
   if (!variant.parents.empty()) {
     std::string text = CLADE_TRY(archive.Diff(variant.parents.front(), id));

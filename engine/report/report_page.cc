@@ -42,11 +42,20 @@ std::string HtmlEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -61,10 +70,17 @@ std::string ScriptSafeJson(const nlohmann::json& value) {
   // These characters occur only inside JSON strings, where a \u escape means the same.
   for (char c : text) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -74,10 +90,9 @@ std::string RenderIndexHtml(const nlohmann::json& summary) {
   std::string title =
       HtmlEscape(fmt::format("clade report: {}", summary.value("run", std::string("run"))));
   std::string data = ScriptSafeJson(summary);
-  return Expand(assets::Html(), {{"TITLE", title},
-                                 {"STYLE", assets::Css()},
-                                 {"SCRIPT", assets::Js()},
-                                 {"DATA", data}});
+  return Expand(
+      assets::Html(),
+      {{"TITLE", title}, {"STYLE", assets::Css()}, {"SCRIPT", assets::Js()}, {"DATA", data}});
 }
 
 std::string RenderDetailScript(const nlohmann::json& detail) {

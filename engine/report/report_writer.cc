@@ -1,15 +1,14 @@
 #include "engine/report/report_writer.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <random>
 #include <string>
 #include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "engine/report/report_page.h"
 #include "support/defer.h"
@@ -80,8 +79,9 @@ Result<size_t> WriteFiles(archive::Archive& archive, const fs::path& root,
   }
   std::string index = RenderIndexHtml(CLADE_TRY(SummaryJson(archive, options)));
   CLADE_TRY(WriteFile(root / "index.html", index));
-  CLADE_TRY(WriteFile(root / kMarkerFile, "written by clade report; the directory may be "
-                                          "replaced by the next clade report\n"));
+  CLADE_TRY(WriteFile(root / kMarkerFile,
+                      "written by clade report; the directory may be "
+                      "replaced by the next clade report\n"));
   return bytes + index.size();
 }
 

@@ -20,9 +20,9 @@ namespace clade::report {
 namespace fs = std::filesystem;
 
 struct WrittenReport {
-  fs::path index;         // DIR/index.html
-  size_t variants = 0;    // variants in it
-  size_t bytes = 0;       // total size of the files written
+  fs::path index;       // DIR/index.html
+  size_t variants = 0;  // variants in it
+  size_t bytes = 0;     // total size of the files written
 };
 
 // Called after each variant's detail file is written (done counts from 1).

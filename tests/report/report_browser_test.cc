@@ -5,12 +5,12 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <catch2/catch.hpp>
-
-#include "support/fs.h"
 #include "tests/cli/cli_test_util.h"
 #include "tests/report/sample_archive.h"
 #include "tests/test_util.h"
+#include <catch2/catch.hpp>
+
+#include "support/fs.h"
 
 namespace clade::report_test {
 namespace {
@@ -45,11 +45,12 @@ TEST_CASE("The report of a 50-variant run loads in Chromium and shows a clicked 
   }
   fs::path chromium = EnvOr("CLADE_CHROMIUM", "/usr/bin/chromium");
   fs::path playwright =
-      EnvOr("CLADE_PLAYWRIGHT", (testing::BinaryDir() / "node" / "node_modules" / "playwright-core").string());
+      EnvOr("CLADE_PLAYWRIGHT",
+            (testing::BinaryDir() / "node" / "node_modules" / "playwright-core").string());
   std::string missing = MissingTools(chromium, playwright);
   if (!missing.empty()) {
-    FAIL("the browser test cannot run: " << missing
-         << "Run scripts/setup.sh, or set CLADE_SKIP_BROWSER=1 to skip it.");
+    FAIL("the browser test cannot run: "
+         << missing << "Run scripts/setup.sh, or set CLADE_SKIP_BROWSER=1 to skip it.");
   }
 
   TempDir dir("clade-report-browser");
@@ -63,14 +64,16 @@ TEST_CASE("The report of a 50-variant run loads in Chromium and shows a clicked 
   std::string command =
       "node " + testing::Quote((testing::SourceDir() / "tests/report/report_browser.js").string()) +
       " --playwright " + testing::Quote(playwright.string()) + " --chromium " +
-      testing::Quote(chromium.string()) + " --page " + testing::Quote((out / "index.html").string()) +
-      " --expect-nodes " + std::to_string(sample.variants) + " --click " + std::to_string(sample.best) +
+      testing::Quote(chromium.string()) + " --page " +
+      testing::Quote((out / "index.html").string()) + " --expect-nodes " +
+      std::to_string(sample.variants) + " --click " + std::to_string(sample.best) +
       " --expect-diff " + testing::Quote(sample.best_line) + " --screenshot " +
       testing::Quote(screenshot.string());
   auto browser = testing::Shell(command);
   INFO("browser: " << browser.output);
   CHECK(browser.exit_code == 0);
-  auto seen = nlohmann::json::parse(browser.output.substr(browser.output.find('{')), nullptr, false);
+  auto seen =
+      nlohmann::json::parse(browser.output.substr(browser.output.find('{')), nullptr, false);
   REQUIRE(!seen.is_discarded());
   CHECK(seen["problems"].empty());
   CHECK(seen["nodes"] == sample.variants);

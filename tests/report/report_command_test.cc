@@ -1,10 +1,10 @@
 #include "engine/cli/report_command.h"
 
+#include "tests/cli/cli_test_util.h"
+#include "tests/report/sample_archive.h"
 #include <catch2/catch.hpp>
 
 #include "support/fs.h"
-#include "tests/cli/cli_test_util.h"
-#include "tests/report/sample_archive.h"
 
 namespace clade::report_test {
 namespace {
@@ -31,8 +31,8 @@ TEST_CASE("clade report --json writes the page and names it") {
   CHECK(run.err.empty());  // no progress lines for a small archive
 
   fs::path other = dir.path() / "elsewhere";
-  auto text = Clade({"report", "--archive", sample.path.string(), "-o", other.string(),
-                     "--benchmark", "repair"});
+  auto text = Clade(
+      {"report", "--archive", sample.path.string(), "-o", other.string(), "--benchmark", "repair"});
   REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("wrote " + (other / "index.html").string()) != std::string::npos);
   CHECK(text.out.find("scores on repair") != std::string::npos);

@@ -1,10 +1,10 @@
 #include "engine/report/report_data.h"
 
+#include "tests/report/sample_archive.h"
 #include <catch2/catch.hpp>
 
 #include "archive/archive.h"
 #include "support/fs.h"
-#include "tests/report/sample_archive.h"
 
 namespace clade::report {
 namespace {
@@ -133,7 +133,8 @@ TEST_CASE("CapDiff keeps whole lines") {
 }
 
 TEST_CASE("MessageTrailers reads the last paragraph only when every line is a trailer") {
-  auto trailers = MessageTrailers("subject\n\nbody\n\nClade-Variant: 2\nClade-Edit: {\"op\": \"x\"}\n");
+  auto trailers =
+      MessageTrailers("subject\n\nbody\n\nClade-Variant: 2\nClade-Edit: {\"op\": \"x\"}\n");
   REQUIRE(trailers.size() == 2);
   CHECK(trailers[1].first == "Clade-Edit");
   CHECK(trailers[1].second == "{\"op\": \"x\"}");

@@ -32,8 +32,8 @@ nlohmann::json TinySummary(const std::string& summary_text) {
 
 TEST_CASE("The embedded page files are the ones in engine/report/page") {
   CHECK(assets::Html().find("<!DOCTYPE html>") == 0);
-  for (const char* marker : {"@@CLADE_TITLE@@", "@@CLADE_STYLE@@", "@@CLADE_SCRIPT@@",
-                             "@@CLADE_DATA@@"}) {
+  for (const char* marker :
+       {"@@CLADE_TITLE@@", "@@CLADE_STYLE@@", "@@CLADE_SCRIPT@@", "@@CLADE_DATA@@"}) {
     CHECK(assets::Html().find(marker) != std::string_view::npos);
   }
   CHECK(assets::Css().find("#nodes circle") != std::string_view::npos);
@@ -44,7 +44,8 @@ TEST_CASE("The page's own CSS and JavaScript cannot end their element or load fr
   for (std::string_view asset : {assets::Css(), assets::Js()}) {
     std::string text(asset);
     const std::string svg_namespace = "'http://www.w3.org/2000/svg'";  // a name, not a request
-    if (auto at = text.find(svg_namespace); at != std::string::npos) text.erase(at, svg_namespace.size());
+    if (auto at = text.find(svg_namespace); at != std::string::npos)
+      text.erase(at, svg_namespace.size());
     CHECK(text.find("</script") == std::string::npos);
     CHECK(text.find("</style") == std::string_view::npos);
     CHECK(text.find("@@CLADE_") == std::string_view::npos);
@@ -55,7 +56,8 @@ TEST_CASE("The page's own CSS and JavaScript cannot end their element or load fr
 }
 
 TEST_CASE("RenderIndexHtml fills every marker and keeps data from closing the script") {
-  std::string page = RenderIndexHtml(TinySummary("</script><script>alert(1)</script> @@CLADE_DATA@@"));
+  std::string page =
+      RenderIndexHtml(TinySummary("</script><script>alert(1)</script> @@CLADE_DATA@@"));
   // The one marker left is the summary's own text, inside the data: text put in is never
   // searched for markers.
   size_t marker = page.find("@@CLADE_");

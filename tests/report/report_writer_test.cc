@@ -1,10 +1,10 @@
 #include "engine/report/report_writer.h"
 
+#include "tests/report/sample_archive.h"
 #include <catch2/catch.hpp>
 
 #include "archive/archive.h"
 #include "support/fs.h"
-#include "tests/report/sample_archive.h"
 
 namespace clade::report {
 namespace {

@@ -39,7 +39,8 @@ std::string Render(const std::vector<std::string>& lines) {
 std::vector<std::string> SeedLines() {
   std::vector<std::string> lines;
   lines.push_back("#include <cstdio>");
-  for (int i = 1; i < kLines - 1; ++i) lines.push_back(fmt::format("int f{}() {{ return {}; }}", i, i));
+  for (int i = 1; i < kLines - 1; ++i)
+    lines.push_back(fmt::format("int f{}() {{ return {}; }}", i, i));
   lines.push_back("int main() { std::puts(\"ok\"); }");
   return lines;
 }
@@ -59,7 +60,9 @@ nlohmann::json TaskList(double score, int index) {
     double task_score = (t == index % 3) ? score : std::min(1.0, score + 0.1 * t);
     tasks.push_back({{"id", fmt::format("task-{}", t)},
                      {"score", task_score},
-                     {"status", task_score >= 1.0 ? "solved" : task_score > 0 ? "partial" : "unsolved"},
+                     {"status", task_score >= 1.0 ? "solved"
+                                : task_score > 0  ? "partial"
+                                                  : "unsolved"},
                      {"seconds", 1.5 + t},
                      {"passed", static_cast<int>(task_score * 10)},
                      {"failed", 10 - static_cast<int>(task_score * 10)}});
@@ -122,22 +125,26 @@ SampleArchive BuildSampleArchive(const std::filesystem::path& path, int children
   double best_score = 0.2;
   for (int id = 1; id <= children; ++id) {
     int parent = static_cast<int>(rng.Next() % static_cast<uint32_t>(id));
-    while (!usable[static_cast<size_t>(parent)]) parent = static_cast<int>(rng.Next() % static_cast<uint32_t>(id));
+    while (!usable[static_cast<size_t>(parent)])
+      parent = static_cast<int>(rng.Next() % static_cast<uint32_t>(id));
     std::vector<std::string> lines = sources[static_cast<size_t>(parent)];
     int line = 1 + static_cast<int>(rng.Next() % (kLines - 2));
     std::string old_text = lines[static_cast<size_t>(line)];
     std::string new_text = fmt::format("int f{}() {{ return {}; }}  // v{}", line, id % 97, id);
     lines[static_cast<size_t>(line)] = new_text;
     if (id == sample.big_diff) {
-      for (int k = 0; k < 400; ++k) lines.push_back(fmt::format("int big{}() {{ return {}; /* padding to make a big diff */ }}", k, k));
+      for (int k = 0; k < 400; ++k)
+        lines.push_back(
+            fmt::format("int big{}() {{ return {}; /* padding to make a big diff */ }}", k, k));
     }
     nlohmann::json edit = {{"op", "constant"}, {"file", "src/main.cc"}, {"offset", line * 20},
-                           {"line", line + 1}, {"old", old_text}, {"new", new_text}};
-    archive::NewVariant spec{.tree = Must(archive->WriteTreeWithChanges(
-                                              seed_tree, {{"src/main.cc", archive::FileContent{Render(lines), false}}}),
-                                          "tree"),
-                             .parents = {parent},
-                             .summary = fmt::format("change line {} of src/main.cc", line + 1)};
+                           {"line", line + 1}, {"old", old_text},       {"new", new_text}};
+    archive::NewVariant spec{
+        .tree = Must(archive->WriteTreeWithChanges(
+                         seed_tree, {{"src/main.cc", archive::FileContent{Render(lines), false}}}),
+                     "tree"),
+        .parents = {parent},
+        .summary = fmt::format("change line {} of src/main.cc", line + 1)};
     nlohmann::json mutation = {{"mutator", "gi"}, {"edits", nlohmann::json::array({edit})}};
     if (id == sample.crossover) {
       spec.parents = {parent, parent == 1 ? 2 : 1};
@@ -147,10 +154,11 @@ SampleArchive BuildSampleArchive(const std::filesystem::path& path, int children
     } else if (id == sample.llm) {
       spec.summary = "llm: return early when the input is empty";
       spec.trailers = {{"Clade-Mutator", "llm"}};
-      mutation = {{"mutator", "llm"}, {"model", "qwen2.5-coder-7b"}, {"tokens", 1834}, {"cost", 0.0}};
+      mutation = {
+          {"mutator", "llm"}, {"model", "qwen2.5-coder-7b"}, {"tokens", 1834}, {"cost", 0.0}};
     } else if (id != sample.untagged) {
-      spec.trailers = {{"Clade-Mutator", "gi"}, {"Clade-Seed", std::to_string(id)},
-                       {"Clade-Edit", edit.dump()}};
+      spec.trailers = {
+          {"Clade-Mutator", "gi"}, {"Clade-Seed", std::to_string(id)}, {"Clade-Edit", edit.dump()}};
     }
     if (id == sample.untagged) spec.summary = "hand-written change";
     auto variant = Must(archive->AddVariant(spec), fmt::format("add variant {}", id));
@@ -160,7 +168,10 @@ SampleArchive BuildSampleArchive(const std::filesystem::path& path, int children
     bool can_parent = true;
     if (id == sample.build_failed || (id > 20 && id % 7 == 0)) {
       record = Failed("build_failed");
-      Must(archive->AddLogs(id, {{"build.log", fmt::format("src/main.cc:{}:5: error: expected ';'\n", line + 1)}}), "logs");
+      Must(archive->AddLogs(
+               id,
+               {{"build.log", fmt::format("src/main.cc:{}:5: error: expected ';'\n", line + 1)}}),
+           "logs");
       can_parent = false;
     } else if (id % 11 == 0) {
       record = Failed("timeout");
@@ -187,9 +198,12 @@ SampleArchive BuildSampleArchive(const std::filesystem::path& path, int children
       Must(archive->SetRecord(id, "repair", record), "record");
     }
     if (id == sample.llm) {
-      Must(archive->AddLogs(id, {{"mutation/prompt.md", "Diagnose the failing task sum-off-by-one and fix it.\n"},
-                                 {"mutation/response.md", "<<<<<<< SEARCH\nreturn a;\n=======\nreturn b;\n>>>>>>> REPLACE\n"}}),
-           "llm logs");
+      Must(
+          archive->AddLogs(
+              id, {{"mutation/prompt.md", "Diagnose the failing task sum-off-by-one and fix it.\n"},
+                   {"mutation/response.md",
+                    "<<<<<<< SEARCH\nreturn a;\n=======\nreturn b;\n>>>>>>> REPLACE\n"}}),
+          "llm logs");
     }
     usable.push_back(can_parent);
     (void)variant;

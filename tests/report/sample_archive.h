@@ -13,14 +13,14 @@ namespace clade::report_test {
 
 struct SampleArchive {
   std::filesystem::path path;
-  int variants = 0;     // seed included
-  int best = 0;         // the evaluated variant with the highest score
-  int crossover = 0;    // a child with two parents
-  int pruned = 0;       // a pruned variant
-  int llm = 0;          // a child with mutation/prompt.md and mutation/response.md logs
-  int build_failed = 0; // a child with status build_failed and a build.log
-  int untagged = 0;     // a child with no Clade-Mutator, Clade-Edit or record mutation
-  int big_diff = 0;     // a child whose diff against its parent is over 20 KiB
+  int variants = 0;       // seed included
+  int best = 0;           // the evaluated variant with the highest score
+  int crossover = 0;      // a child with two parents
+  int pruned = 0;         // a pruned variant
+  int llm = 0;            // a child with mutation/prompt.md and mutation/response.md logs
+  int build_failed = 0;   // a child with status build_failed and a build.log
+  int untagged = 0;       // a child with no Clade-Mutator, Clade-Edit or record mutation
+  int big_diff = 0;       // a child whose diff against its parent is over 20 KiB
   std::string best_line;  // a line the best variant's diff adds ("+...")
 };
 
