@@ -19,6 +19,7 @@
 
 #include "localize.h"
 #include "mutate.h"
+#include "strategy.h"
 #include "task.h"
 #include "tests.h"
 
@@ -36,14 +37,6 @@ constexpr double kRunTimeoutFactor = 4.0;
 constexpr double kRunTimeoutFloor = 5.0;
 // Precompile the program's standard headers for candidate rebuilds (see make_pch).
 constexpr bool kUsePrecompiledHeader = true;
-
-MutateOptions mutate_options() {
-  MutateOptions o;
-  o.top_lines = 12;
-  o.copy_window = 6;
-  o.max_candidates = 600;
-  return o;
-}
 
 void log(const char* fmt, const std::string& a = "", double x = 0) {
   std::fprintf(stderr, "[repair] ");
@@ -93,10 +86,14 @@ std::string make_pch(const std::string& scratch, const std::string& ws,
   return "EXTRA_CXXFLAGS=" + shell_quote("-include " + h);
 }
 
+// Most visible tests passed, then fewest failed, then the smallest edit, then the
+// candidate tried first: a total order, so the pick does not depend on which worker
+// thread finished first.
 bool better(const Outcome& a, const Outcome& b) {
   if (a.passed != b.passed) return a.passed > b.passed;
   if (a.failed != b.failed) return a.failed < b.failed;
-  return a.cost < b.cost;
+  if (a.cost != b.cost) return a.cost < b.cost;
+  return a.index < b.index;
 }
 
 }  // namespace
@@ -139,7 +136,7 @@ int main() {
                  ranked[i].susp);
 
   // 3. Candidates.
-  std::vector<Candidate> cands = generate_candidates(originals, ranked, mutate_options());
+  std::vector<Candidate> cands = generate_candidates(originals, ranked, repair_strategy());
   std::fprintf(stderr, "[repair] %zu candidates\n", cands.size());
 
   // 4. Validation in scratch copies of the workspace.
@@ -171,17 +168,22 @@ int main() {
     }
   }
 
-  Outcome best{initial.passed, initial.failed, 0, -1};
+  // Candidates are taken in priority order. A candidate that passes every visible test
+  // ends the search for the ones after it, but those before it are still finished, so the
+  // result is the first plausible patch in priority order whatever the thread timing.
+  const Outcome original{initial.passed, initial.failed, 0, -1};
+  Outcome best = original;
   const int total = initial.passed + initial.failed;
   std::mutex mu;
   std::atomic<size_t> next{0};
-  std::atomic<bool> done{false};
+  std::atomic<size_t> first_plausible{cands.size()};
+  std::atomic<bool> out_of_time{false};
   std::atomic<int> tried{0};
   auto worker = [&](const std::string& dir) {
-    while (!done) {
+    while (!out_of_time) {
       size_t i = next++;
-      if (i >= cands.size()) break;
-      if (now_seconds() + run_time * 1.5 > deadline) { done = true; break; }
+      if (i >= cands.size() || i > first_plausible) break;
+      if (now_seconds() + run_time * 1.5 > deadline) { out_of_time = true; break; }
       const Candidate& c = cands[i];
       const std::string path = dir + "/" + c.file;
       write_file(path, apply_candidate(originals[c.file], c));
@@ -189,14 +191,17 @@ int main() {
       write_file(path, originals[c.file]);
       ++tried;
       if (!r.parsed) continue;
+      // Only a candidate that passes more, or fails fewer, than the original counts.
+      if (r.passed < initial.passed || (r.passed == initial.passed && r.failed >= initial.failed))
+        continue;
       Outcome o{r.passed, r.failed, c.cost, int(i)};
       std::lock_guard<std::mutex> lock(mu);
-      if (better(o, best) && !(o.passed == best.passed && o.failed == best.failed && best.index < 0)) {
+      if (o.passed == total && o.failed == 0 && i < first_plausible) first_plausible = i;
+      if (better(o, best)) {
         best = o;
         std::fprintf(stderr, "[repair] %s:%d %s -> %d passed, %d failed\n", c.file.c_str(),
                      c.line, c.op.c_str(), r.passed, r.failed);
       }
-      if (best.passed == total && best.failed == 0) done = true;
     }
   };
   std::vector<std::thread> threads;
@@ -206,7 +211,9 @@ int main() {
                cands.size(), now_seconds() - start);
   if (copies[0] != ws) std::system(("rm -rf " + shell_quote(scratch)).c_str());
 
-  // 5. Leave the best patch, confirmed in the workspace itself.
+  // 5. Leave the best patch, confirmed in the workspace itself. Candidates after the first
+  // plausible one may have finished too (they were in flight); they do not count.
+  if (first_plausible < cands.size()) best.index = int(first_plausible.load());
   if (best.index < 0) {
     log("no candidate improved on the original");
     return 0;

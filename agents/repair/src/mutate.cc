@@ -6,17 +6,6 @@
 
 namespace {
 
-// Operator weights: how likely a kind of edit is to be a fix, relative to the others.
-// A candidate's priority is the line's suspiciousness times its operator's weight.
-constexpr double kWeightRelational = 1.00;  // <  <=  >  >=  ==  !=
-constexpr double kWeightConstantStep = 0.95;  // n -> n+1, n-1; true <-> false
-constexpr double kWeightArithmetic = 0.90;  // + -, * / %, += -=, ++ --
-constexpr double kWeightLogical = 0.90;     // && ||, & |
-constexpr double kWeightNegate = 0.75;      // if (c) -> if (!(c)); drop a '!'
-constexpr double kWeightConstantSet = 0.60;  // n -> 0, 1
-constexpr double kWeightDelete = 0.45;      // delete the statement
-constexpr double kWeightCopy = 0.35;        // copy a nearby statement before/after
-
 enum class Kind { Ident, Number, String, Op };
 
 struct Token {
@@ -102,6 +91,7 @@ size_t template_close(const std::vector<Token>& t, size_t i) {
 struct Builder {
   const std::string& line;
   const RankedLine& where;
+  const OperatorWeights& w;
   std::vector<Candidate>& out;
 
   void replace(size_t b, size_t e, const std::string& with, const char* op, double w) {
@@ -161,13 +151,13 @@ void mutate_tokens(const std::string& line, const std::vector<Token>& t, Builder
     const Token& k = t[i];
     if (k.kind == Kind::Op && !template_brackets.count(i)) {
       if (auto it = relational.find(k.text); it != relational.end())
-        for (const auto& r : it->second) b.replace(k.begin, k.end, r, "relational", kWeightRelational);
+        for (const auto& r : it->second) b.replace(k.begin, k.end, r, "relational", b.w.relational);
       if (auto it = arithmetic.find(k.text); it != arithmetic.end()) {
         // '*' or '&' right after a type or '(' is a pointer/reference or unary operator.
         bool unary = i == 0 || (t[i - 1].kind == Kind::Op && t[i - 1].text != ")" &&
                                 t[i - 1].text != "]");
         if (!(unary && k.text == "*"))
-          for (const auto& r : it->second) b.replace(k.begin, k.end, r, "arithmetic", kWeightArithmetic);
+          for (const auto& r : it->second) b.replace(k.begin, k.end, r, "arithmetic", b.w.arithmetic);
       }
       if (auto it = logical.find(k.text); it != logical.end()) {
         bool reference = k.text == "&" &&
@@ -176,31 +166,31 @@ void mutate_tokens(const std::string& line, const std::vector<Token>& t, Builder
                            (t[i + 2].text == "," || t[i + 2].text == ")" ||
                             t[i + 2].text == "=" || t[i + 2].text == ":")));
         if (!reference)
-          for (const auto& r : it->second) b.replace(k.begin, k.end, r, "logical", kWeightLogical);
+          for (const auto& r : it->second) b.replace(k.begin, k.end, r, "logical", b.w.logical);
       }
-      if (k.text == "!") b.replace(k.begin, k.end, "", "negate", kWeightNegate);
+      if (k.text == "!") b.replace(k.begin, k.end, "", "negate", b.w.negate);
     } else if (k.kind == Kind::Number) {
       bool all_digits = std::all_of(k.text.begin(), k.text.end(),
                                     [](char c) { return std::isdigit((unsigned char)c); });
       if (!all_digits || k.text.size() > 18) continue;
       long long n = std::stoll(k.text);
       std::vector<std::pair<long long, double>> values = {
-          {n + 1, kWeightConstantStep}, {n - 1, kWeightConstantStep},
-          {0, kWeightConstantSet}, {1, kWeightConstantSet}};
+          {n + 1, b.w.constant_step}, {n - 1, b.w.constant_step},
+          {0, b.w.constant_set}, {1, b.w.constant_set}};
       std::set<long long> seen = {n};
       for (auto [v, w] : values)
         if (v >= 0 && seen.insert(v).second)
           b.replace(k.begin, k.end, std::to_string(v), "constant", w);
     } else if (k.kind == Kind::Ident) {
-      if (k.text == "true") b.replace(k.begin, k.end, "false", "constant", kWeightConstantStep);
-      if (k.text == "false") b.replace(k.begin, k.end, "true", "constant", kWeightConstantStep);
+      if (k.text == "true") b.replace(k.begin, k.end, "false", "constant", b.w.constant_step);
+      if (k.text == "false") b.replace(k.begin, k.end, "true", "constant", b.w.constant_step);
       if ((k.text == "if" || k.text == "while") && i + 1 < t.size() && t[i + 1].text == "(") {
         int depth = 0;
         for (size_t j = i + 1; j < t.size(); ++j) {
           if (t[j].text == "(") ++depth;
           if (t[j].text == ")" && --depth == 0) {
             std::string cond = line.substr(t[i + 1].end, t[j].begin - t[i + 1].end);
-            b.replace(t[i + 1].end, t[j].begin, "!(" + cond + ")", "negate", kWeightNegate);
+            b.replace(t[i + 1].end, t[j].begin, "!(" + cond + ")", "negate", b.w.negate);
             break;
           }
         }
@@ -261,10 +251,10 @@ std::vector<Candidate> generate_candidates(const std::map<std::string, std::stri
     const auto& toks = tokens[r.file][r.line - 1];
     if (toks.empty() || trim(line)[0] == '#') continue;
     ++taken;
-    Builder b{line, r, out};
+    Builder b{line, r, opt.weights, out};
     mutate_tokens(line, toks, b);
     if (simple_statement(line, toks)) {
-      Candidate c{r.file, r.line, "", "delete", r.susp * kWeightDelete, int(trim(line).size())};
+      Candidate c{r.file, r.line, "", "delete", r.susp * opt.weights.delete_statement, int(trim(line).size())};
       out.push_back(c);
     }
     // Copy a nearby simple statement after this line (inside the block when the line
@@ -278,7 +268,7 @@ std::vector<Candidate> generate_candidates(const std::map<std::string, std::stri
         const std::string& s = all[src - 1];
         if (!simple_statement(s, tokens[r.file][src - 1]) || trim(s) == trim(line)) continue;
         int cost = int(trim(s).size());
-        double pr = r.susp * kWeightCopy * (1.0 - 0.03 * d);
+        double pr = r.susp * opt.weights.copy * (1.0 - 0.03 * d);
         out.push_back({r.file, r.line, line + "\n" + ind + trim(s), "copy-after", pr, cost});
         if (trim(line)[0] != '}' && trim(line).rfind("else", 0) != 0)
           out.push_back({r.file, r.line, indent_of(line) + trim(s) + "\n" + line,

@@ -16,10 +16,25 @@ struct Candidate {
   int cost = 0;           // size of the change in characters; smaller wins ties
 };
 
+// How much each kind of edit is trusted to be a fix, relative to the others. A
+// candidate's priority is its line's suspiciousness times its operator's weight.
+struct OperatorWeights {
+  double relational = 0;       // <  <=  >  >=  ==  !=
+  double constant_step = 0;    // n -> n+1, n-1; true <-> false
+  double arithmetic = 0;       // + -, * / %, += -=, ++ --
+  double logical = 0;          // && ||, & |
+  double negate = 0;           // if (c) -> if (!(c)); drop a '!'
+  double constant_set = 0;     // n -> 0, 1
+  double delete_statement = 0; // delete the statement
+  double copy = 0;             // copy a nearby statement before/after
+};
+
+// The values the agent uses are in strategy.cc.
 struct MutateOptions {
-  int top_lines = 12;        // how many of the most suspicious lines are mutated
-  int copy_window = 6;       // statements copied from at most this many lines away
-  size_t max_candidates = 600;
+  int top_lines = 0;          // how many of the most suspicious lines are mutated
+  int copy_window = 0;        // statements copied from at most this many lines away
+  size_t max_candidates = 0;  // candidates kept, best first
+  OperatorWeights weights;
 };
 
 // Candidates for the `ranked` lines, best first. `files` maps each source path to its text.
