@@ -10,7 +10,9 @@
 //     and the formatting.
 //
 //   mutation_bench [--repo DIR] [--seeds N] [--first S] [--jobs J] [--source NAME]...
-//                  [--compile-commands FILE] [--skip-large]
+//                  [--compile-commands FILE] [--skip-large] [--no-cache]
+//
+// --no-cache: no GiSiteCache (every draw parses every editable file), for the before/after.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -29,6 +31,7 @@
 #include "engine/mutation/apply_edits.h"
 #include "engine/mutation/edit.h"
 #include "engine/mutation/gi_mutator.h"
+#include "engine/mutation/gi_site_cache.h"
 #include "engine/mutation/source_index.h"
 #include "support/error.h"
 #include "support/fs.h"
@@ -168,10 +171,39 @@ bool Compiles(const Source& source, const AgentSource& agent, const FileOverlay&
   return true;
 }
 
-void Measure(const Source& source, int first, int seeds, int jobs) {
+// Why a draw failed the syntax check, without the file position and the child's summary:
+// "the edited archive/git.cc does not compile: ...: error: use of undeclared identifier 'x'".
+std::string RejectionReason(const std::string& message) {
+  std::string reason = message;
+  const size_t last = reason.find("; the last: ");
+  if (last != std::string::npos) reason = reason.substr(last + 12);
+  const size_t error = reason.find(": error: ");
+  if (error != std::string::npos) reason = reason.substr(error + 9);
+  const size_t summary = reason.rfind(" (");
+  if (summary != std::string::npos) reason = reason.substr(0, summary);
+  for (char& c : reason) {
+    if (c == '\'') c = '"';
+  }
+  // Names differ per draw; keep the kind of error.
+  std::string kind;
+  bool quoted = false;
+  for (char c : reason) {
+    if (c == '"') {
+      quoted = !quoted;
+      kind += quoted ? "\"…" : "\"";
+    } else if (!quoted) {
+      kind += c;
+    }
+  }
+  return kind.substr(0, 100);
+}
+
+void Measure(const Source& source, int first, int seeds, int jobs, bool use_cache) {
   const AgentSource agent = OrThrow(AgentSource::Open(
       source.root, {.editable = source.editable, .compile_commands = source.compile_commands}));
+  GiSiteCache cache;
   std::map<GiOperator, Tally> tallies;
+  std::map<GiOperator, std::map<std::string, int>> rejections;
   std::map<std::string, int> errors;
   std::mutex mutex;
   std::atomic<int> next{first};
@@ -184,7 +216,8 @@ void Measure(const Source& source, int first, int seeds, int jobs) {
                                      .max_operators = 1,
                                      .operators = {op},
                                      .max_attempts = 1,
-                                     .format = true});
+                                     .format = true,
+                                     .cache = use_cache ? &cache : nullptr});
       const bool compiled = result && Compiles(source, agent, result->files,
                                                scratch.path() / fmt::format("w{}", worker));
       std::lock_guard lock(mutex);
@@ -196,6 +229,8 @@ void Measure(const Source& source, int first, int seeds, int jobs) {
           ++tally.no_site;
         } else if (message.find("were all rejected") == std::string::npos) {
           ++errors[message.substr(0, 120)];
+        } else {
+          ++rejections[op][RejectionReason(message)];
         }
         continue;
       }
@@ -207,8 +242,11 @@ void Measure(const Source& source, int first, int seeds, int jobs) {
   for (int j = 0; j < jobs; ++j) threads.emplace_back(work, j);
   for (auto& thread : threads) thread.join();
 
-  fmt::print("\n### {} (seeds {}..{}, {:.0f} s with {} jobs)\n\n", source.name, first,
-             first + seeds - 1, Ms(start) / 1000, jobs);
+  const GiSiteCache::Stats stats = cache.stats();
+  fmt::print(
+      "\n### {} (seeds {}..{}, {:.0f} s with {} jobs, site cache {}: {} hits, {} misses)\n\n",
+      source.name, first, first + seeds - 1, Ms(start) / 1000, jobs, use_cache ? "on" : "off",
+      stats.hits, stats.misses);
   fmt::print("| operator | draws | no site | pass syntax check | of those, compile |\n");
   fmt::print("|---|---|---|---|---|\n");
   Tally total;
@@ -227,6 +265,16 @@ void Measure(const Source& source, int first, int seeds, int jobs) {
              total.syntax_ok ? 100.0 * total.compiled / total.syntax_ok : 0.0);
   for (const auto& [message, count] : errors)
     fmt::print("\nother error ({}x): {}\n", count, message);
+  fmt::print(
+      "\nWhy draws failed the syntax check (most frequent first, up to 4 per operator):\n\n");
+  for (const auto& [op, reasons] : rejections) {
+    std::vector<std::pair<int, std::string>> sorted;
+    for (const auto& [reason, count] : reasons) sorted.emplace_back(-count, reason);
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size() && i < 4; ++i) {
+      fmt::print("- {}: {}x {}\n", GiOperatorName(op), -sorted[i].first, sorted[i].second);
+    }
+  }
   std::fflush(stdout);
 }
 
@@ -334,7 +382,7 @@ int main(int argc, char** argv) {
   fs::path repo = CLADE_SOURCE_DIR;
   fs::path compile_commands = fs::path(CLADE_BINARY_DIR) / "compile_commands.json";
   int seeds = 1000, first = 1, jobs = 1;
-  bool large = true;
+  bool large = true, use_cache = true;
   std::vector<std::string> only;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -356,6 +404,8 @@ int main(int argc, char** argv) {
       compile_commands = value();
     else if (arg == "--skip-large")
       large = false;
+    else if (arg == "--no-cache")
+      use_cache = false;
     else {
       std::fprintf(stderr, "mutation_bench: unknown argument %s\n", arg.c_str());
       return 2;
@@ -372,7 +422,7 @@ int main(int argc, char** argv) {
                {"src/**"},
                {},
                {"-std=c++17", "-I{child}/src"}},
-              first, seeds, jobs);
+              first, seeds, jobs, use_cache);
     }
     if (wanted("repair")) {
       Measure({"agents/repair",
@@ -380,11 +430,11 @@ int main(int argc, char** argv) {
                {"src/**"},
                {},
                {"-std=c++17", "-I{child}/src"}},
-              first, seeds, jobs);
+              first, seeds, jobs, use_cache);
     }
     if (wanted("archive")) {
       TempDir dir("clade-mutation-archive");
-      Measure(ArchiveSource(repo, compile_commands, dir), first, seeds, jobs);
+      Measure(ArchiveSource(repo, compile_commands, dir), first, seeds, jobs, use_cache);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mutation_bench: %s\n", e.what());

@@ -35,7 +35,8 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
                .operators = options_.operators,
                .max_attempts = options_.max_attempts,
                .format = options_.format,
-               .crossover_rate = options_.crossover_rate};
+               .crossover_rate = options_.crossover_rate,
+               .cache = cache_.get()};
   for (const Donor& donor : request.donors) gi.donors.push_back({donor.variant, donor.source});
   const GiMutation mutation = CLADE_TRY(MutateGi(agent, gi));
 

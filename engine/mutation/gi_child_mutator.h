@@ -2,10 +2,13 @@
 // directory, drawn by MutateGi, with its edit list in the commit trailers and the record so
 // the child can be re-derived from its parent (RederiveGiChild). Clang-free.
 //
-// Thread safety: a GiChildMutator is immutable; Propose may run on several threads at once.
+// Thread safety: Propose may run on several threads at once. The options are immutable; the
+// site cache the mutator owns (gi_site_cache.h, shared by every Propose, so draws on a parent
+// and on children that share most of its files parse only what changed) locks itself.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +18,7 @@
 
 #include "engine/mutation/agent_source.h"
 #include "engine/mutation/gi_mutator.h"
+#include "engine/mutation/gi_site_cache.h"
 #include "engine/mutation/mutator.h"
 #include "support/error.h"
 
@@ -30,7 +34,8 @@ struct GiChildOptions {
 
 class GiChildMutator : public Mutator {
  public:
-  explicit GiChildMutator(GiChildOptions options) : options_(std::move(options)) {}
+  explicit GiChildMutator(GiChildOptions options)
+      : options_(std::move(options)), cache_(std::make_shared<GiSiteCache>()) {}
 
   std::string_view name() const override { return "gi"; }
 
@@ -46,9 +51,11 @@ class GiChildMutator : public Mutator {
   Result<ChildProposal> Propose(const MutationRequest& request) const override;
 
   const GiChildOptions& options() const { return options_; }
+  GiSiteCache::Stats cache_stats() const { return cache_->stats(); }
 
  private:
   GiChildOptions options_;
+  std::shared_ptr<GiSiteCache> cache_;  // shared_ptr: the mutator stays copyable
 };
 
 // Opens an agent directory as mutation sees it: the `editable` globs of its agent.yaml (all

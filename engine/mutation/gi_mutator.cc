@@ -551,6 +551,31 @@ Result<std::vector<Crossover>> CrossoverCandidates(const AgentSource& agent,
   return out;
 }
 
+std::string OperatorNames(const std::vector<GiOperator>& operators) {
+  std::vector<std::string> names;
+  for (GiOperator op : operators) names.emplace_back(GiOperatorName(op));
+  return Join(names, ", ");
+}
+
+// Each file and why it offers no site: its size, its first parse error, or nothing the
+// allowed operators act on (code only in macros, declarations only, no function body).
+std::string WhyNoSite(const std::vector<FileSites>& files) {
+  std::vector<std::string> reasons;
+  for (const FileSites& file : files) {
+    if (!file.skipped.empty()) {
+      reasons.push_back(fmt::format("{} is skipped ({})", file.path, file.skipped));
+    } else if (!file.errors.empty()) {
+      reasons.push_back(
+          fmt::format("{} does not parse ({})", file.path, file.errors.front().Format()));
+    } else {
+      reasons.push_back(fmt::format(
+          "{} has none (only code spelled in function bodies counts, not macro expansions)",
+          file.path));
+    }
+  }
+  return Join(reasons, "; ");
+}
+
 struct CrossoverResult {
   std::optional<GiMutation> mutation;
   int attempts = 0;
@@ -623,18 +648,13 @@ std::optional<GiOperator> GiOperatorFromName(std::string_view name) {
 }
 
 Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) {
-  const std::vector<FileSites> files = CLADE_TRY(gi::CollectSites(agent));
+  const std::vector<FileSites> files = CLADE_TRY(gi::CollectSites(agent, options.cache));
   if (files.empty()) {
     return Fail("mutation_failed: {} has no editable C/C++ file (editable: {})",
                 agent.root().string(),
                 agent.editable().globs().empty() ? std::string("everything but agent.yaml")
                                                  : Join(agent.editable().globs(), ", "));
   }
-  std::vector<std::string> broken;
-  for (const FileSites& file : files) {
-    if (!file.errors.empty()) broken.push_back(file.errors.front().Format());
-  }
-
   Drawer drawer(files, options.seed);
   const int attempts = std::max(1, options.max_attempts);
   const bool crossover_only =
@@ -666,11 +686,12 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     if (!sites.empty()) usable.emplace_back(op, std::move(sites));
   }
   if (usable.empty()) {
-    return Fail("mutation_failed: no editable file of {} has a site for the allowed operators{}",
-                agent.root().string(),
-                broken.empty() ? std::string()
-                               : fmt::format(" (files with parse errors are skipped: {})",
-                                             Join(broken, "; ")));
+    return Fail(
+        "mutation_failed: no editable file of {} has a site for the allowed operators{}: {}",
+        agent.root().string(),
+        options.operators.empty() ? std::string()
+                                  : fmt::format(" ({})", OperatorNames(options.operators)),
+        WhyNoSite(files));
   }
 
   const int k = std::max(1, options.max_operators);

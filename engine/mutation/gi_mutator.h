@@ -19,6 +19,8 @@
 
 namespace clade::mutation {
 
+class GiSiteCache;
+
 enum class GiOperator {
   kDeleteStatement,   // remove a statement of a block (declarations never)
   kCopyStatement,     // insert a copy of a statement where its variables are in scope
@@ -63,6 +65,9 @@ struct GiOptions {
   // operators above (when `operators` is {kCrossover} alone, it fails instead).
   double crossover_rate = 0.0;
   std::vector<GiDonor> donors;
+  // Not owned; may be null. The sites of files unchanged since an earlier call are taken
+  // from it instead of parsed again (gi_site_cache.h). The child does not depend on it.
+  GiSiteCache* cache = nullptr;
 };
 
 // One byte-range change of one file, against the parent's text. An operator gives one
@@ -89,9 +94,11 @@ struct GiMutation {
 // options.seed among the sites of every editable C/C++ file (sorted by file, then offset).
 // A child that fails the syntax check, or whose edits are not valid UTF-8 (an edit list
 // must be recordable as JSON), is dropped for the next draw, up to max_attempts.
+// Editable files over kMaxSiteFileBytes (2 MB) are skipped.
 // Errors (ErrorKind::kFailure) start with "mutation_failed:" and say why: no editable
-// C/C++ file, a file with parse errors (file:line:col), no site for the allowed
-// operators, or every attempt rejected (with the last diagnostic).
+// C/C++ file, no site for the allowed operators (naming each file: no site, parse errors
+// with file:line:col, or skipped for its size), or every attempt rejected (with the last
+// diagnostic).
 Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options = {});
 
 // [{"op", "file", "offset", "line", "old", "new"}, ...], plus "donor" for crossover edits.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -19,6 +21,11 @@
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/ASTUnit.h>
 #include <clang/Lex/Lexer.h>
+#include <fmt/format.h>
+
+#include "engine/mutation/gi_site_cache.h"
+#include "support/fs.h"
+#include "support/hash.h"
 
 namespace clade::mutation::gi {
 namespace {
@@ -329,15 +336,57 @@ class Collector : public RecursiveASTVisitor<Collector> {
   int next_function_ = 0;
 };
 
+// The files under the agent root, other than `path` itself, that the parse read.
+std::vector<std::string> AgentFilesRead(const ASTUnit& ast, const AgentSource& agent,
+                                        const std::string& path) {
+  const SourceManager& sm = ast.getSourceManager();
+  std::vector<std::string> read;
+  for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
+    if (it->first == nullptr) continue;
+    std::optional<std::string> relative = agent.Relative(it->first->getName().str());
+    if (relative && *relative != path) read.push_back(std::move(*relative));
+  }
+  std::sort(read.begin(), read.end());
+  read.erase(std::unique(read.begin(), read.end()), read.end());
+  return read;
+}
+
 }  // namespace
 
-Result<std::vector<FileSites>> CollectSites(const AgentSource& agent) {
+Result<std::vector<FileSites>> CollectSites(const AgentSource& agent, GiSiteCache* cache) {
+  // Content hashes of agent files, read at most once per call (headers are shared).
+  std::map<std::string, std::optional<std::string>> hashes;
+  const GiSiteCache::HashOf hash_of = [&](const std::string& path) {
+    auto found = hashes.find(path);
+    if (found == hashes.end()) {
+      Result<std::string> text = ReadFile(agent.Absolute(path));
+      found = hashes
+                  .emplace(path, text ? std::optional(ContentHash().Add(*text).Hex())
+                                      : std::optional<std::string>())
+                  .first;
+    }
+    return found->second;
+  };
   std::vector<FileSites> all;
   for (const std::string& path : agent.files()) {
     if (!agent.IsEditable(path) || !IsCxxFile(path)) continue;
     FileSites sites;
     sites.path = path;
+    std::error_code ec;
+    const uintmax_t bytes = std::filesystem::file_size(agent.Absolute(path), ec);
+    if (!ec && bytes > kMaxSiteFileBytes) {
+      sites.skipped = fmt::format("{:.1f} MB, over the {} MB limit of GI mutation",
+                                  static_cast<double>(bytes) / (1 << 20), kMaxSiteFileBytes >> 20);
+      all.push_back(std::move(sites));
+      continue;
+    }
     sites.text = CLADE_TRY(agent.Read(path));
+    if (cache != nullptr) {
+      if (auto hit = cache->Find(agent, path, sites.text, hash_of)) {
+        all.push_back(*hit);
+        continue;
+      }
+    }
     ParsedFile parsed = CLADE_TRY(ParseFile(agent, path));
     if (!parsed.errors.empty() || !parsed.ast) {
       sites.errors = std::move(parsed.errors);
@@ -347,6 +396,9 @@ Result<std::vector<FileSites>> CollectSites(const AgentSource& agent) {
     Collector collector(parsed.ast->getASTContext(), sites);
     collector.TraverseDecl(parsed.ast->getASTContext().getTranslationUnitDecl());
     collector.Finish();
+    if (cache != nullptr) {
+      cache->Store(agent, path, AgentFilesRead(*parsed.ast, agent, path), hash_of, sites);
+    }
     all.push_back(std::move(sites));
   }
   return all;

@@ -11,6 +11,10 @@
 #include "engine/mutation/parse.h"
 #include "support/error.h"
 
+namespace clade::mutation {
+class GiSiteCache;
+}  // namespace clade::mutation
+
 namespace clade::mutation::gi {
 
 // A local variable or parameter, visible in [from, to) of its file within `function`.
@@ -67,8 +71,9 @@ struct Condition {
 
 struct FileSites {
   std::string path;
-  std::string text;                // the file as parsed
+  std::string text;                // the file as parsed (empty when skipped)
   std::vector<Diagnostic> errors;  // parse errors; a file with errors has no sites
+  std::string skipped;             // why it was not parsed ("5.0 MB, over the 2 MB limit")
   std::vector<Variable> variables;
   std::vector<Point> points;          // sorted by offset
   std::vector<Statement> statements;  // sorted by begin
@@ -78,9 +83,15 @@ struct FileSites {
   std::vector<Condition> conditions;
 };
 
+// Editable files larger than this are not parsed for GI sites (FileSites::skipped says so):
+// a parse of a multi-megabyte generated file would cost seconds per draw.
+inline constexpr size_t kMaxSiteFileBytes = size_t{2} << 20;
+
 // Parses every editable C/C++ file of `agent` on its own and lists its sites, in the order
 // of agent.files(). Only code spelled in the file itself counts: nothing from macro
-// expansions or included files. Fails only on I/O errors.
-Result<std::vector<FileSites>> CollectSites(const AgentSource& agent);
+// expansions or included files. With a `cache` (not owned; see gi_site_cache.h), a file
+// whose text, flags and agent headers are unchanged since it was stored is not parsed
+// again. Fails only on I/O errors.
+Result<std::vector<FileSites>> CollectSites(const AgentSource& agent, GiSiteCache* cache = nullptr);
 
 }  // namespace clade::mutation::gi

@@ -424,7 +424,7 @@ TEST_CASE("MutateGi crossover: the rate decides, and rate 0 leaves the draws unt
   CHECK(crossovers < 35);
 }
 
-TEST_CASE("MutateGi bad input: syntax errors, non-UTF-8, heavy macros, nothing editable") {
+TEST_CASE("MutateGi bad input: syntax errors, non-UTF-8, heavy macros, 5 MB, nothing editable") {
   SECTION("a file with a syntax error is named with its line, the others still mutate") {
     Sample sample(Files{{"src/bad.cc", "int F() {\n  return 1 +;\n}\n"}, {"src/calc.cc", kCalc}});
     GiMutation m = OrThrow(MutateGi(sample.agent, {.seed = 3, .format = false}));
@@ -453,6 +453,24 @@ TEST_CASE("MutateGi bad input: syntax errors, non-UTF-8, heavy macros, nothing e
     REQUIRE(!m);
     CHECK(m.error().message.find("mutation_failed") == 0);
     CHECK(m.error().message.find("has a site") != std::string::npos);
+    CHECK(m.error().message.find("src/macros.cc has none") != std::string::npos);
+  }
+  SECTION("a 5 MB file is skipped with its size named; the other files still mutate") {
+    std::string huge;
+    for (int i = 0; huge.size() < (5u << 20); ++i) {
+      huge += "int F" + std::to_string(i) + "(int a) { return a + " + std::to_string(i) + "; }\n";
+    }
+    Sample sample(Files{{"src/huge.cc", huge}, {"src/calc.cc", kCalc}});
+    for (uint64_t seed = 0; seed < 3; ++seed) {
+      GiMutation m = OrThrow(MutateGi(sample.agent, {.seed = seed, .format = false}));
+      for (const GiEdit& edit : m.edits) CHECK(edit.file == "src/calc.cc");
+    }
+    Sample alone(Files{{"src/huge.cc", huge}});
+    auto m = MutateGi(alone.agent, {.seed = 1});
+    REQUIRE(!m);
+    CHECK(m.error().message.find("mutation_failed") == 0);
+    CHECK(m.error().message.find("src/huge.cc is skipped (5.0 MB, over the 2 MB limit") !=
+          std::string::npos);
   }
   SECTION("an agent whose editable globs match no C/C++ file names its globs") {
     Sample sample(Files{{"src/calc.cc", kCalc}}, {"scripts/**"});
