@@ -1,0 +1,113 @@
+#include "agent.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "file_tools.h"
+#include "model.h"
+#include "prompts.h"
+#include "tools.h"
+#include <nlohmann/json.hpp>
+
+namespace coder {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+void Log(const std::string& line) {
+  std::fprintf(stderr, "coder: %s\n", line.c_str());
+  std::fflush(stderr);
+}
+
+std::string Names(const std::vector<ToolCall>& calls) {
+  std::string names;
+  for (const ToolCall& call : calls) {
+    names += (names.empty() ? "" : ", ") + (call.name.empty() ? "?" : call.name);
+  }
+  return names;
+}
+
+// The assistant message as it goes back into the history: role, content, tool calls.
+json HistoryMessage(const ModelReply& reply, std::vector<ToolCall>* native_calls) {
+  json message = {{"role", "assistant"}, {"content", reply.content}};
+  if (native_calls->empty()) return message;
+  json calls = json::array();
+  for (size_t i = 0; i < native_calls->size(); ++i) {
+    ToolCall& call = (*native_calls)[i];
+    if (call.id.empty()) call.id = "call_" + std::to_string(i);
+    calls.push_back({{"id", call.id},
+                     {"type", "function"},
+                     {"function", {{"name", call.name}, {"arguments", call.arguments.dump()}}}});
+  }
+  message["tool_calls"] = calls;
+  if (reply.content.empty()) message["content"] = nullptr;
+  return message;
+}
+
+}  // namespace
+
+int RunAgent(const Task& task, const std::string& socket_path, const Limits& limits) {
+  auto start = Clock::now();
+  auto deadline =
+      start + std::chrono::milliseconds(static_cast<int64_t>(
+                  (task.agent_seconds * limits.time_share - limits.margin_seconds) * 1000));
+  auto seconds_left = [&] {
+    return std::chrono::duration<double>(deadline - Clock::now()).count();
+  };
+  ToolContext context{task.visible_test, limits.test_timeout_seconds, deadline};
+  ModelClient model(socket_path);
+  json tools = ToolSchemas();
+  json messages = json::array({{{"role", "system"}, {"content", SystemPrompt()}},
+                               {{"role", "user"}, {"content", TaskPrompt(task, ListFiles("."))}}});
+  int64_t tokens = 0;
+  for (int turn = 1; turn <= limits.max_turns; ++turn) {
+    if (seconds_left() < limits.min_turn_seconds) {
+      Log("stopped: time limit (" + std::to_string(static_cast<int>(seconds_left())) + " s left)");
+      return 0;
+    }
+    if (tokens >= limits.max_tokens) {
+      Log("stopped: token limit (" + std::to_string(tokens) + " tokens used)");
+      return 0;
+    }
+    ModelReply reply = model.Chat(messages, tools, limits.max_answer_tokens, seconds_left());
+    if (reply.kind == ModelReply::Kind::kBudgetSpent) {
+      Log("stopped: the model budget is spent (" + reply.error + ")");
+      return 0;
+    }
+    if (reply.kind == ModelReply::Kind::kError) {
+      Log("stopped: the model call failed: " + reply.error);
+      return 1;
+    }
+    tokens += reply.input_tokens + reply.output_tokens;
+    bool native = !reply.tool_calls.empty();
+    std::vector<ToolCall> calls = native ? reply.tool_calls : ParseTextToolCalls(reply.content);
+    messages.push_back(HistoryMessage(reply, native ? &calls : &reply.tool_calls));
+    Log("turn " + std::to_string(turn) + ": " + std::to_string(reply.input_tokens) + "+" +
+        std::to_string(reply.output_tokens) + " tokens, " + std::to_string(calls.size()) +
+        " tool calls" + (calls.empty() ? "" : " (" + Names(calls) + ")"));
+    if (calls.empty()) {
+      if (reply.finish_reason == "length") {
+        messages.push_back({{"role", "user"}, {"content", ContinuePrompt()}});
+        continue;
+      }
+      Log("done: the model answered without a tool call after " + std::to_string(turn) +
+          " turns, " + std::to_string(tokens) + " tokens");
+      return 0;
+    }
+    std::string results;
+    for (const ToolCall& call : calls) {
+      std::string result = RunTool(call, context);
+      if (native) {
+        messages.push_back({{"role", "tool"}, {"tool_call_id", call.id}, {"content", result}});
+      } else {
+        results += ToolResultBlock(call.name, result);
+      }
+    }
+    if (!native) messages.push_back({{"role", "user"}, {"content", results}});
+  }
+  Log("stopped: turn limit (" + std::to_string(limits.max_turns) + " turns)");
+  return 0;
+}
+
+}  // namespace coder
