@@ -249,10 +249,12 @@ TEST_CASE("coder with OpenAI tool_calls: an ambiguous edit is refused with a cle
   CHECK(outcome.score == 0.0);  // the stub is still there
 }
 
-TEST_CASE("coder stops at its turn limit when the model never stops calling tools") {
-  ProxiedModel model(1000000);
+TEST_CASE("coder stops at its turn limit and drops old tool output as the history grows") {
+  ProxiedModel model(100000000);
+  // Each call prints about 14 KB (sent back capped at 12 KB): the history passes the
+  // agent's context limit within a dozen turns.
   model.server.Respond([](const Received&) {
-    return OpenAiAnswer(TextCall("view_file", {{"path", "slugify.h"}}));
+    return OpenAiAnswer(TextCall("run_command", {{"command", "seq 1 3000"}}));
   });
   sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
   INFO(outcome.log);
@@ -263,6 +265,17 @@ TEST_CASE("coder stops at its turn limit when the model never stops calling tool
   CHECK(turns > 1);
   CHECK(model.server.count() == static_cast<size_t>(turns));
   CHECK(outcome.log.find("== agent (ok") != std::string::npos);
+  // The output is capped in the middle, and the oldest results were replaced by a note.
+  std::vector<Received> received = model.server.received();
+  std::string first_result = received.at(1).LastUser();
+  CHECK(first_result.find("[exit code 0]\n1\n2\n3\n") != std::string::npos);
+  CHECK(first_result.find("bytes of output left out ...]") != std::string::npos);
+  CHECK(first_result.find("\n2999\n3000\n") != std::string::npos);
+  CHECK(outcome.log.find("old tool results") != std::string::npos);
+  json last = received.back().body["messages"];
+  CHECK(last[3]["content"].get<std::string>().find("removed to keep the context short") !=
+        std::string::npos);
+  CHECK(last.dump().size() < 200000);
 }
 
 TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent") {

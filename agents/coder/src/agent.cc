@@ -45,6 +45,45 @@ json HistoryMessage(const ModelReply& reply, std::vector<ToolCall>* native_calls
   return message;
 }
 
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string Seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f s", seconds);
+  return text;
+}
+
+// A tool result in the history: a "tool" message, or a user message of <tool_result>
+// blocks (the first two messages, system and task, never are).
+bool IsToolResult(const json& message) {
+  std::string role = message.value("role", "");
+  if (role == "tool") return true;
+  return role == "user" && message["content"].is_string() &&
+         message["content"].get<std::string>().rfind("<tool_result", 0) == 0;
+}
+
+// Replaces the oldest tool results by a note until the history fits `max_bytes` or only
+// the last `keep_recent` messages are left whole. Returns how many were replaced.
+int CompactHistory(json* messages, size_t max_bytes, size_t keep_recent) {
+  static const std::string kNote = "[this old tool output was removed to keep the context short]";
+  int replaced = 0;
+  size_t size = messages->dump().size();
+  for (size_t i = 2; i + keep_recent < messages->size() && size > max_bytes; ++i) {
+    json& message = (*messages)[i];
+    if (!IsToolResult(message)) continue;
+    std::string note =
+        message["role"] == "tool" ? kNote : "<tool_result>" + kNote + "</tool_result>";
+    if (message["content"] == note) continue;
+    size -= message["content"].get<std::string>().size();
+    message["content"] = note;
+    size += note.size();
+    ++replaced;
+  }
+  return replaced;
+}
+
 }  // namespace
 
 int RunAgent(const Task& task, const std::string& socket_path, const Limits& limits) {
@@ -70,7 +109,11 @@ int RunAgent(const Task& task, const std::string& socket_path, const Limits& lim
       Log("stopped: token limit (" + std::to_string(tokens) + " tokens used)");
       return 0;
     }
+    int compacted = CompactHistory(&messages, limits.max_context_bytes, limits.keep_recent);
+    if (compacted > 0) Log("removed " + std::to_string(compacted) + " old tool results");
+    auto call_start = Clock::now();
     ModelReply reply = model.Chat(messages, tools, limits.max_answer_tokens, seconds_left());
+    double model_seconds = Since(call_start);
     if (reply.kind == ModelReply::Kind::kBudgetSpent) {
       Log("stopped: the model budget is spent (" + reply.error + ")");
       return 0;
@@ -83,10 +126,12 @@ int RunAgent(const Task& task, const std::string& socket_path, const Limits& lim
     bool native = !reply.tool_calls.empty();
     std::vector<ToolCall> calls = native ? reply.tool_calls : ParseTextToolCalls(reply.content);
     messages.push_back(HistoryMessage(reply, native ? &calls : &reply.tool_calls));
-    Log("turn " + std::to_string(turn) + ": " + std::to_string(reply.input_tokens) + "+" +
-        std::to_string(reply.output_tokens) + " tokens, " + std::to_string(calls.size()) +
-        " tool calls" + (calls.empty() ? "" : " (" + Names(calls) + ")"));
+    std::string turn_line = "turn " + std::to_string(turn) + ": model " + Seconds(model_seconds) +
+                            ", " + std::to_string(reply.input_tokens) + "+" +
+                            std::to_string(reply.output_tokens) + " tokens, " +
+                            std::to_string(calls.size()) + " tool calls";
     if (calls.empty()) {
+      Log(turn_line);
       if (reply.finish_reason == "length") {
         messages.push_back({{"role", "user"}, {"content", ContinuePrompt()}});
         continue;
@@ -95,6 +140,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const Limits& lim
           " turns, " + std::to_string(tokens) + " tokens");
       return 0;
     }
+    auto tools_start = Clock::now();
     std::string results;
     for (const ToolCall& call : calls) {
       std::string result = RunTool(call, context);
@@ -105,6 +151,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const Limits& lim
       }
     }
     if (!native) messages.push_back({{"role", "user"}, {"content", results}});
+    Log(turn_line + " (" + Names(calls) + ") " + Seconds(Since(tools_start)));
   }
   Log("stopped: turn limit (" + std::to_string(limits.max_turns) + " turns)");
   return 0;

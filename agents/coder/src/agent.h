@@ -4,6 +4,7 @@
 // or a limit is reached (turns, tokens, time), or the model socket refuses (budget spent).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -19,6 +20,10 @@ struct Limits {
   double margin_seconds = 5;          // ...minus this
   double min_turn_seconds = 10;       // no model call is started with less time left
   double test_timeout_seconds = 120;  // one run_tests, at most
+  // When the conversation grows past this many bytes, the oldest tool results are
+  // replaced by a one-line note (the last `keep_recent` messages always stay whole).
+  size_t max_context_bytes = 120000;
+  size_t keep_recent = 6;
 };
 
 // Runs the loop on `task` in the working directory, talking to the model at
