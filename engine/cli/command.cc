@@ -21,6 +21,7 @@
 #include "engine/cli/show_command.h"
 #include "engine/cli/status_command.h"
 #include "engine/cli/tree_command.h"
+#include "engine/cli/worker_command.h"
 
 namespace clade::cli {
 
@@ -41,6 +42,7 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterPruneCommand(app, /*prune=*/true));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/false));
   commands.push_back(RegisterReportCommand(app));
+  commands.push_back(RegisterWorkerCommand(app));
   return commands;
 }
 

@@ -18,6 +18,7 @@
 #include "engine/search/mutators.h"
 #include "engine/search/run_config.h"
 #include "engine/search/search.h"
+#include "engine/search/slurm_executor.h"
 #include "sandbox/evaluator.h"
 #include "support/defer.h"
 #include "support/fs.h"
@@ -82,8 +83,8 @@ Result<> AddSeed(archive::Archive& archive, const RunConfig& config) {
   archive::NewVariant seed;
   seed.tree = tree;
   seed.summary = fmt::format("seed: {}", config.agent.filename().string());
-  seed.details = fmt::format("The seed agent of run '{}', from {}.", config.name,
-                             config.agent.string());
+  seed.details =
+      fmt::format("The seed agent of run '{}', from {}.", config.name, config.agent.string());
   seed.trailers = {{"Clade-Mutator", "seed"}};
   CLADE_TRY(archive.AddVariant(seed));
   return {};
@@ -95,8 +96,8 @@ Result<std::unique_ptr<archive::Archive>> OpenRunArchive(const RunConfig& config
   std::unique_ptr<archive::Archive> archive;
   if (Missing(config.archive)) {
     if (options.resume) {
-      return FailAs(ErrorKind::kUsage, "{}: there is no run to resume at {}",
-                    config.file.string(), config.archive.string());
+      return FailAs(ErrorKind::kUsage, "{}: there is no run to resume at {}", config.file.string(),
+                    config.archive.string());
     }
     std::error_code error;
     fs::create_directories(config.archive.parent_path(), error);
@@ -129,7 +130,9 @@ Result<> CheckResumable(archive::Archive& archive, RunConfig& config) {
 }
 
 nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig& config) {
-  auto score = [](const std::optional<double>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); };
+  auto score = [](const std::optional<double>& s) {
+    return s ? nlohmann::json(*s) : nlohmann::json();
+  };
   return {{"outcome", summary.outcome},
           {"reason", summary.reason},
           {"archive", config.archive.string()},
@@ -151,10 +154,11 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
   const search::RunState& state = summary.state;
   std::string archive = config.archive.string();
   Print(fmt::format("run '{}' {}: {}\n", state.name, summary.outcome, summary.reason));
-  Print(fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
-                    "{} this session\n",
-                    state.children, state.iterations, state.failures,
-                    search::FormatSeconds(state.seconds), summary.children));
+  Print(
+      fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
+                  "{} this session\n",
+                  state.children, state.iterations, state.failures,
+                  search::FormatSeconds(state.seconds), summary.children));
   if (summary.seed_score) {
     Print(fmt::format("  seed (variant 0): {:.3f} on {}\n", *summary.seed_score, state.benchmark));
   }
@@ -173,6 +177,36 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
   }
 }
 
+// The Slurm executor of `config` (docs/cluster.md); the jobs run this very binary unless
+// slurm.clade names another.
+Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig& config,
+                                                                 const archive::Archive& archive) {
+  if (!search::SlurmCommandsFound()) {
+    return FailAs(ErrorKind::kUsage,
+                  "{}: 'executor: slurm' needs the Slurm commands (sbatch, squeue, scancel) on "
+                  "PATH; this machine has no sbatch",
+                  config.file.string());
+  }
+  search::SlurmRun run;
+  run.name = config.name;
+  run.dir = search::SlurmRunDirectory(config.slurm.shared, config.name, archive.path());
+  std::error_code error;
+  run.clade =
+      config.slurm.clade.empty() ? fs::read_symlink("/proc/self/exe", error) : config.slurm.clade;
+  if (run.clade.empty()) return Fail("cannot find the clade binary: {}", error.message());
+  run.build_seconds = config.build_seconds;
+  run.build_memory_mb = config.build_memory_mb;
+  run.require_isolation = config.require_isolation;
+  run.hidden = {fs::absolute(archive.path())};
+  fs::create_directories(run.dir / "jobs", error);
+  if (error) {
+    return Fail("cannot create the run's directory {} on the shared path: {}", run.dir.string(),
+                error.message());
+  }
+  return std::make_unique<search::SlurmExecutor>(config.slurm, std::move(run),
+                                                 search::MakeSlurmClient());
+}
+
 Result<> RunRun(const RunOptions& options) {
   RunConfig config = CLADE_TRY(search::LoadRunConfig(options.config));
   if (options.workers > 0) config.workers = options.workers;
@@ -189,7 +223,9 @@ Result<> RunRun(const RunOptions& options) {
   fs::path work = WorkDirectory(config.work.string());
   std::vector<SlotClaim> claims;
   std::vector<int> slots;
-  for (int i = 0; i < config.workers; ++i) {
+  // Slurm jobs claim their slots on their nodes.
+  int local_workers = config.executor == search::ExecutorKind::kLocal ? config.workers : 0;
+  for (int i = 0; i < local_workers; ++i) {
     claims.push_back(CLADE_TRY(ClaimSlot(work)));
     slots.push_back(claims.back().slot);
   }
@@ -199,8 +235,17 @@ Result<> RunRun(const RunOptions& options) {
                                   .build_memory_mb = config.build_memory_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
-  search::LocalExecutor executor(harness, slots);
-  if (client) executor.SetModel(client, config.model->agent_tokens);
+  std::unique_ptr<search::Executor> executor;
+  search::SlurmExecutor* slurm = nullptr;
+  if (config.executor == search::ExecutorKind::kSlurm) {
+    auto made = CLADE_TRY(MakeSlurmExecutor(config, *archive));
+    slurm = made.get();
+    executor = std::move(made);
+  } else {
+    auto local = std::make_unique<search::LocalExecutor>(harness, slots);
+    if (client) local->SetModel(client, config.model->agent_tokens);
+    executor = std::move(local);
+  }
   TempDir scratch("clade-run");
   auto progress = search::MakeProgress(stderr, ::isatty(STDERR_FILENO) != 0);
 
@@ -210,11 +255,18 @@ Result<> RunRun(const RunOptions& options) {
                                 .suite = &suite,
                                 .suite_hash = CLADE_TRY(sandbox::SuiteHash(suite)),
                                 .mutator = mutator.get(),
-                                .executor = &executor,
+                                .executor = executor.get(),
                                 .progress = progress.get(),
                                 .scratch = scratch.path(),
                                 .stop = &g_stop};
   search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
+  if (slurm && summary.outcome != "abandoned") {
+    CLADE_TRY(slurm->Close());
+    search::SlurmCounts counts = slurm->counts();
+    std::fprintf(stderr,
+                 "slurm: %d jobs submitted, %d adopted from an earlier session, %d cancelled\n",
+                 counts.submitted, counts.adopted, counts.cancelled);
+  }
   if (options.json) {
     PrintJson(SummaryJson(summary, config));
   } else {

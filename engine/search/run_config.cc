@@ -71,8 +71,7 @@ void SetIf(const std::optional<T>& value, T& target) {
 }
 
 Result<> ReadRun(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
-  CLADE_TRY(CheckKeys(in.file(), node, "run", {"name", "archive", "seed", "work"},
-                      {"archive"}));
+  CLADE_TRY(CheckKeys(in.file(), node, "run", {"name", "archive", "seed", "work"}, {"archive"}));
   SetIf(CLADE_TRY(ReadString(in.file(), node, "name")), config.name);
   config.archive = *CLADE_TRY(in.Path(node, "archive"));
   if (auto seed = CLADE_TRY(in.Int(node, "seed", 0))) config.seed = static_cast<uint64_t>(*seed);
@@ -126,7 +125,8 @@ Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfi
     for (const YAML::Node& entry : stages) {
       sandbox::Stage stage = CLADE_TRY(ReadStage(in, entry));
       if (previous == 0 && !config.stages.empty()) {
-        return tl::unexpected(in.Bad(entry, "a stage after one with 'tasks: all' is never reached"));
+        return tl::unexpected(
+            in.Bad(entry, "a stage after one with 'tasks: all' is never reached"));
       }
       if (stage.tasks != 0 && stage.tasks <= previous) {
         return tl::unexpected(in.Bad(entry, "stage 'tasks' must grow from stage to stage"));
@@ -161,9 +161,9 @@ Result<> ReadSelection(const ConfigReader& in, const YAML::Node& node, RunConfig
   if (node.IsScalar()) {
     config.policy = node.Scalar();
   } else {
-    CLADE_TRY(CheckKeys(in.file(), node, "selection",
-                        {"policy", "lambda", "midpoint", "tournament_size",
-                         "hgm_failures_are_losses"}));
+    CLADE_TRY(
+        CheckKeys(in.file(), node, "selection",
+                  {"policy", "lambda", "midpoint", "tournament_size", "hgm_failures_are_losses"}));
     SetIf(CLADE_TRY(ReadString(in.file(), node, "policy")), config.policy);
     selection::SelectionOptions& options = config.selection;
     SetIf(CLADE_TRY(in.Number(node, "lambda", 1e-9, 1e6)), options.lambda);
@@ -212,8 +212,8 @@ Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig
   if (auto text = CLADE_TRY(ReadString(in.file(), node, "wall_time"))) {
     budget.wall_seconds = ParseDuration(*text);
     if (!budget.wall_seconds || *budget.wall_seconds <= 0) {
-      return tl::unexpected(in.Bad(node["wall_time"],
-                                   "'wall_time' must be a duration such as 900, 15m, 2h or 3d"));
+      return tl::unexpected(
+          in.Bad(node["wall_time"], "'wall_time' must be a duration such as 900, 15m, 2h or 3d"));
     }
   }
   return {};
@@ -230,11 +230,65 @@ Result<> ReadSandbox(const ConfigReader& in, const YAML::Node& node, RunConfig& 
   return {};
 }
 
+Result<> ReadSlurm(const ConfigReader& in, const YAML::Node& node, SlurmConfig& slurm) {
+  CLADE_TRY(CheckKeys(in.file(), node, "slurm",
+                      {"partition", "time", "cpus", "memory", "sbatch_args", "shared", "work",
+                       "clade", "poll_seconds", "per"},
+                      {"shared"}));
+  SetIf(CLADE_TRY(ReadString(in.file(), node, "partition")), slurm.partition);
+  SetIf(CLADE_TRY(ReadString(in.file(), node, "time")), slurm.time);
+  SetIf(CLADE_TRY(ReadString(in.file(), node, "memory")), slurm.memory);
+  if (auto n = CLADE_TRY(in.Int(node, "cpus", 1))) slurm.cpus = static_cast<int>(*n);
+  SetIf(CLADE_TRY(ReadStringList(in.file(), node, "sbatch_args")), slurm.sbatch_args);
+  SetIf(CLADE_TRY(in.Number(node, "poll_seconds", 0.05, 3600)), slurm.poll_seconds);
+  if (auto per = CLADE_TRY(ReadString(in.file(), node, "per"))) {
+    if (*per == "task") {
+      return tl::unexpected(in.Bad(node["per"],
+                                   "'per: task' (one job per task) is not "
+                                   "supported yet; use 'per: child'"));
+    }
+    if (*per != "child") {
+      return tl::unexpected(in.Bad(node["per"], "unknown 'per' value '{}' (expected child)", *per));
+    }
+  }
+  slurm.shared = *CLADE_TRY(in.Path(node, "shared"));
+  SetIf(CLADE_TRY(in.Path(node, "work")), slurm.work);
+  SetIf(CLADE_TRY(in.Path(node, "clade")), slurm.clade);
+  std::error_code error;
+  if (!fs::is_directory(slurm.shared, error)) {
+    return tl::unexpected(
+        in.Bad(node["shared"], "the shared directory {} does not exist", slurm.shared.string()));
+  }
+  return {};
+}
+
+Result<> ReadExecutor(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
+  if (auto name = CLADE_TRY(ReadString(in.file(), root, "executor"))) {
+    if (*name == "slurm") {
+      config.executor = ExecutorKind::kSlurm;
+    } else if (*name != "local") {
+      return tl::unexpected(
+          in.Bad(root["executor"], "unknown executor '{}' (expected local or slurm)", *name));
+    }
+  }
+  if (config.executor == ExecutorKind::kSlurm) {
+    if (!root["slurm"]) {
+      return tl::unexpected(
+          in.Bad(root["executor"], "'executor: slurm' needs a 'slurm' section with 'shared'"));
+    }
+    return ReadSlurm(in, root["slurm"], config.slurm);
+  }
+  if (root["slurm"]) {
+    return tl::unexpected(in.Bad(root["slurm"], "a 'slurm' section needs 'executor: slurm'"));
+  }
+  return {};
+}
+
 Result<> CheckPaths(const ConfigReader& in, const YAML::Node& root, const RunConfig& config) {
   std::error_code error;
   if (!fs::is_directory(config.agent, error)) {
-    return tl::unexpected(in.Bad(root["agent"], "the agent directory {} does not exist",
-                                 config.agent.string()));
+    return tl::unexpected(
+        in.Bad(root["agent"], "the agent directory {} does not exist", config.agent.string()));
   }
   if (!fs::exists(config.agent / "agent.yaml", error)) {
     return tl::unexpected(in.Bad(root["agent"], "{} has no agent.yaml", config.agent.string()));
@@ -242,17 +296,18 @@ Result<> CheckPaths(const ConfigReader& in, const YAML::Node& root, const RunCon
   fs::path suite = config.benchmark;
   if (fs::is_directory(suite, error)) suite /= "suite.yaml";
   if (!fs::exists(suite, error)) {
-    return tl::unexpected(in.Bad(root["benchmark"], "the benchmark {} does not exist",
-                                 config.benchmark.string()));
+    return tl::unexpected(
+        in.Bad(root["benchmark"], "the benchmark {} does not exist", config.benchmark.string()));
   }
   return {};
 }
 
 Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
-  CLADE_TRY(CheckKeys(in.file(), root, "the run configuration",
-                      {"run", "agent", "benchmark", "mutator", "gi", "model", "evaluation",
-                       "search", "workers", "selection", "pruning", "budget", "sandbox"},
-                      {"run", "agent", "benchmark"}));
+  CLADE_TRY(
+      CheckKeys(in.file(), root, "the run configuration",
+                {"run", "agent", "benchmark", "mutator", "gi", "model", "evaluation", "search",
+                 "workers", "selection", "pruning", "budget", "sandbox", "executor", "slurm"},
+                {"run", "agent", "benchmark"}));
   CLADE_TRY(ReadRun(in, root["run"], config));
   config.agent = *CLADE_TRY(in.Path(root, "agent"));
   config.benchmark = *CLADE_TRY(in.Path(root, "benchmark"));
@@ -274,6 +329,7 @@ Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& conf
   if (root["pruning"]) CLADE_TRY(ReadPruning(in, root["pruning"], config));
   if (root["budget"]) CLADE_TRY(ReadBudget(in, root["budget"], config.budget));
   if (root["sandbox"]) CLADE_TRY(ReadSandbox(in, root["sandbox"], config));
+  CLADE_TRY(ReadExecutor(in, root, config));
   return CheckPaths(in, root, config);
 }
 
@@ -289,9 +345,11 @@ std::optional<double> ParseDuration(const std::string& text) {
     return std::nullopt;
   }
   std::string unit = text.substr(used);
-  double scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600
-                 : unit == "d"                 ? 86400
-                                               : -1;
+  double scale = unit.empty() || unit == "s" ? 1
+                 : unit == "m"               ? 60
+                 : unit == "h"               ? 3600
+                 : unit == "d"               ? 86400
+                                             : -1;
   if (scale < 0 || !std::isfinite(value)) return std::nullopt;
   return value * scale;
 }

@@ -33,6 +33,22 @@ struct GiConfig {
   int max_attempts = 20;
 };
 
+// Where children are built and evaluated (docs/cluster.md).
+enum class ExecutorKind { kLocal, kSlurm };
+
+// The `slurm` section: how each child becomes a Slurm job.
+struct SlurmConfig {
+  std::string partition;                 // --partition; empty: the cluster's default
+  std::string time;                      // --time, as Slurm reads it ("30", "1:00:00")
+  int cpus = 1;                          // --cpus-per-task
+  std::string memory;                    // --mem ("4G"); empty: the cluster's default
+  std::vector<std::string> sbatch_args;  // more sbatch options, passed as they are
+  fs::path shared;                       // a directory the controller and the nodes see
+  fs::path work;                         // the nodes' build slots; empty: their default
+  fs::path clade;                        // the clade binary the jobs run; empty: this one
+  double poll_seconds = 5;               // between squeue queries of one job
+};
+
 struct BudgetConfig {
   std::optional<int64_t> iterations;   // generations (async: batches of `children`)
   std::optional<int64_t> variants;     // children created (every status counts)
@@ -42,25 +58,25 @@ struct BudgetConfig {
 };
 
 struct RunConfig {
-  fs::path file;           // the config file (absolute)
-  std::string text;        // its text, stored in the archive's run state
-  std::string name;        // run.name
-  fs::path archive;        // run.archive
-  uint64_t seed = 1;       // run.seed
-  fs::path work;           // run.work; empty: the default work directory
-  fs::path agent;          // the seed agent's directory
-  fs::path benchmark;      // the suite the run optimises
+  fs::path file;       // the config file (absolute)
+  std::string text;    // its text, stored in the archive's run state
+  std::string name;    // run.name
+  fs::path archive;    // run.archive
+  uint64_t seed = 1;   // run.seed
+  fs::path work;       // run.work; empty: the default work directory
+  fs::path agent;      // the seed agent's directory
+  fs::path benchmark;  // the suite the run optimises
   std::string mutator = "gi";
   GiConfig gi;
   std::optional<model::ModelConfig> model;  // the `model` section (docs/models.md)
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
   std::optional<size_t> max_tasks;
-  int task_workers = 1;    // tasks of one child run in parallel
+  int task_workers = 1;  // tasks of one child run in parallel
   // search
   SearchMode mode = SearchMode::kGenerational;
-  int workers = 1;         // children evaluated at once
-  int children = 0;        // children per iteration; 0: as many as workers
+  int workers = 1;                 // children evaluated at once
+  int children = 0;                // children per iteration; 0: as many as workers
   int max_consecutive_errors = 3;  // infrastructure failures in a row that stop the run
   // selection and pruning
   std::string policy = "dgm";
@@ -68,6 +84,9 @@ struct RunConfig {
   std::string pruning = "keep_all";
   selection::PruningOptions pruning_options;
   BudgetConfig budget;
+  // where children run
+  ExecutorKind executor = ExecutorKind::kLocal;
+  SlurmConfig slurm;  // with kSlurm
   // sandbox
   bool require_isolation = false;
   double build_seconds = 600;
