@@ -118,6 +118,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
     nlohmann::json record = *cached;
     record["variant"] = id;
     record["parents"] = variant.parents;
+    record["mutation"] = CLADE_TRY(search::MutationRecord(*archive, variant));
     if (!CLADE_TRY(archive->Record(id, suite.name)))
       CLADE_TRY(archive->SetRecord(id, suite.name, record));
     PrintEvaluation(record, true, options.json);
@@ -125,10 +126,10 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   }
   TempDir source("clade-eval");
   CLADE_TRY(archive->Export(id, source.path() / "agent"));
-  Evaluation evaluation =
-      CLADE_TRY(RunEvaluation(options, source.path() / "agent", suite, {fs::absolute(archive->path())}));
+  Evaluation evaluation = CLADE_TRY(
+      RunEvaluation(options, source.path() / "agent", suite, {fs::absolute(archive->path())}));
   nlohmann::json record = search::MakeRecord(variant, evaluation, key);
-  record["mutation"] = {{"mutator", variant.mutator}};
+  record["mutation"] = CLADE_TRY(search::MutationRecord(*archive, variant));
   CLADE_TRY(archive->SetRecord(id, suite.name, record));
   CLADE_TRY(search::StoreEvaluationLogs(*archive, id, evaluation));
   CLADE_TRY(FailIfNotBuilt(evaluation, fmt::format("variant {}", id)));

@@ -1,11 +1,57 @@
 #include "engine/search/evaluation_store.h"
 
+#include <charconv>
+#include <system_error>
+
 #include <fmt/format.h>
 
-namespace clade::search {
+#include "support/strings.h"
 
-std::string EvaluationKey(const std::string& tree, const std::string& suite_hash,
-                          size_t max_tasks, const std::vector<sandbox::Stage>& stages) {
+namespace clade::search {
+namespace {
+
+// The "Key: value" lines of a commit message's last paragraph (its trailers), in order.
+std::vector<std::pair<std::string, std::string>> Trailers(const std::string& message) {
+  std::vector<std::string> lines = Split(message, '\n');
+  while (!lines.empty() && Trim(lines.back()).empty()) lines.pop_back();
+  size_t start = lines.size();
+  while (start > 0 && !Trim(lines[start - 1]).empty()) --start;
+  std::vector<std::pair<std::string, std::string>> trailers;
+  for (size_t i = start; i < lines.size(); ++i) {
+    const size_t colon = lines[i].find(": ");
+    if (colon == std::string::npos || colon == 0) continue;
+    trailers.emplace_back(lines[i].substr(0, colon), std::string(Trim(lines[i].substr(colon + 2))));
+  }
+  return trailers;
+}
+
+// The mutation as the trailers tell it, or null when they do not name a mutator.
+nlohmann::json FromTrailers(const std::string& message) {
+  nlohmann::json mutation = nlohmann::json::object();
+  nlohmann::json edits = nlohmann::json::array();
+  for (const auto& [key, value] : Trailers(message)) {
+    if (key == "Clade-Mutator") mutation["mutator"] = value;
+    if (key == "Clade-Seed" || key == "Clade-Donor") {
+      uint64_t number = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (error == std::errc() && end == value.data() + value.size()) {
+        mutation[key == "Clade-Seed" ? "seed" : "donor"] = number;
+      }
+    }
+    if (key == "Clade-Edit") {
+      nlohmann::json edit = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+      if (!edit.is_discarded()) edits.push_back(std::move(edit));
+    }
+  }
+  if (!mutation.contains("mutator")) return nullptr;
+  if (!edits.empty()) mutation["edits"] = std::move(edits);
+  return mutation;
+}
+
+}  // namespace
+
+std::string EvaluationKey(const std::string& tree, const std::string& suite_hash, size_t max_tasks,
+                          const std::vector<sandbox::Stage>& stages) {
   std::string key = fmt::format("{}:{}:{}", tree, suite_hash, max_tasks);
   for (const sandbox::Stage& stage : stages) {
     key += fmt::format(":{}@{}", stage.tasks, stage.threshold);
@@ -33,6 +79,24 @@ nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evalua
   record["tree"] = variant.tree;
   record["cache_key"] = key;
   return record;
+}
+
+Result<nlohmann::json> MutationRecord(archive::Archive& archive, const archive::Variant& variant) {
+  if (auto log = CLADE_TRY(archive.Log(variant.id, "mutation/record.json"))) {
+    nlohmann::json record = nlohmann::json::parse(*log, nullptr, /*allow_exceptions=*/false);
+    if (record.is_object()) return record;
+  }
+  for (const std::string& benchmark : CLADE_TRY(archive.Benchmarks())) {
+    auto record = CLADE_TRY(archive.Record(variant.id, benchmark));
+    if (!record || !record->contains("mutation")) continue;
+    const nlohmann::json& mutation = (*record)["mutation"];
+    if (mutation.is_object() && mutation.size() > 1) return mutation;
+  }
+  if (nlohmann::json mutation = FromTrailers(CLADE_TRY(archive.Message(variant.id)));
+      !mutation.is_null()) {
+    return mutation;
+  }
+  return nlohmann::json{{"mutator", variant.mutator}};
 }
 
 Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,

@@ -20,8 +20,8 @@ namespace clade::search {
 
 // Identical evaluations share a key: the source tree, the suite's content hash, the task
 // limit (0: all) and the stages.
-std::string EvaluationKey(const std::string& tree, const std::string& suite_hash,
-                          size_t max_tasks, const std::vector<sandbox::Stage>& stages = {});
+std::string EvaluationKey(const std::string& tree, const std::string& suite_hash, size_t max_tasks,
+                          const std::vector<sandbox::Stage>& stages = {});
 
 // A record on `suite` with `key` of any variant whose tree is `tree`, or nullopt.
 Result<std::optional<nlohmann::json>> FindEvaluation(archive::Archive& archive,
@@ -33,6 +33,14 @@ Result<std::optional<nlohmann::json>> FindEvaluation(archive::Archive& archive,
 // parents, tree and cache_key.
 nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evaluation& evaluation,
                           const std::string& key);
+
+// A variant's mutation, for the "mutation" of an evaluation record: the log
+// mutation/record.json its mutator stored (`clade mutate --apply`), else the "mutation" of a
+// record it already has on any benchmark when that says more than the mutator's name (what
+// `clade run` stored), else what its commit trailers say (Clade-Mutator, Clade-Seed,
+// Clade-Donor, one JSON edit per Clade-Edit), else {"mutator": variant.mutator} ("" for a
+// seed). Errors: the log or a record cannot be read.
+Result<nlohmann::json> MutationRecord(archive::Archive& archive, const archive::Variant& variant);
 
 // Stores the build log and each task's log as the variant's logs, beside `extra` ones.
 Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,

@@ -95,6 +95,35 @@ TEST_CASE("clade eval VARIANT stores the record as a note and the logs, and neve
   CHECK(Json(w.On({"show", "1", "--json"}))["score"] == 0.5);
 }
 
+TEST_CASE("clade eval keeps a GI child's mutation record: mutator, seed and edit list") {
+  EvalWorkspace w;
+  fs::path agent = w.ShellAgent("gi", "right");
+  // Editable C++ for the GI mutator to change; the agent's build does not compile it.
+  testing::WriteTree(agent, {{"src/calc.cc",
+                              "int Calc(int n) {\n  int t = 0;\n  for (int i = 0; i < n; ++i) "
+                              "t += i * 2;\n  return t - 1;\n}\n"}});
+  w.Add(agent);
+  Run mutate = w.On({"mutate", "0", "--seed", "4", "--apply", "--json"});
+  INFO(mutate.err);
+  REQUIRE(mutate.exit_code == 0);
+  const nlohmann::json proposed = Json(mutate);
+  REQUIRE(proposed["child"] == 1);
+  REQUIRE(!proposed["edits"].empty());
+
+  Run run = w.Eval("1");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  Run note = Git({"--git-dir=" + w.archive().string(), "notes", "--ref=clade/tiny", "show",
+                  "refs/clade/variants/1"});
+  REQUIRE(note.exit_code == 0);
+  const nlohmann::json mutation = nlohmann::json::parse(note.out)["mutation"];
+  CHECK(mutation["mutator"] == "gi");
+  CHECK(mutation["seed"] == 4);
+  CHECK(mutation["edits"] == proposed["edits"]);
+  CHECK(mutation["operators"].is_array());
+  CHECK(Json(w.On({"show", "1", "--json"}))["score"] == 1.0);
+}
+
 TEST_CASE("clade eval of an agent that does not build exits 1 naming the variant") {
   EvalWorkspace w;
   fs::path agent = w.ShellAgent("broken", "right");
