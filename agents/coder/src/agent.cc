@@ -86,7 +86,8 @@ int CompactHistory(json* messages, size_t max_bytes, size_t keep_recent) {
 
 }  // namespace
 
-int RunAgent(const Task& task, const std::string& socket_path, const Limits& limits) {
+int RunAgent(const Task& task, const std::string& socket_path, const std::string& model_name,
+             const Limits& limits) {
   auto start = Clock::now();
   auto deadline =
       start + std::chrono::milliseconds(static_cast<int64_t>(
@@ -95,7 +96,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const Limits& lim
     return std::chrono::duration<double>(deadline - Clock::now()).count();
   };
   ToolContext context{task.visible_test, limits.test_timeout_seconds, deadline};
-  ModelClient model(socket_path);
+  ModelClient model(socket_path, model_name);
   json tools = ToolSchemas();
   json messages = json::array({{{"role", "system"}, {"content", SystemPrompt()}},
                                {{"role", "user"}, {"content", TaskPrompt(task, ListFiles("."))}}});

@@ -30,6 +30,8 @@ struct Limits {
 // `socket_path`. Progress goes to stderr, one line per turn. Returns the exit code: 0
 // when the model finished or a limit or the budget stopped it, 1 when the model could
 // not be reached or answered with an error.
-int RunAgent(const Task& task, const std::string& socket_path, const Limits& limits);
+// `model_name` is sent as the request's "model".
+int RunAgent(const Task& task, const std::string& socket_path, const std::string& model_name,
+             const Limits& limits);
 
 }  // namespace coder

@@ -1,6 +1,6 @@
 // agents/coder: a model-driven coding agent (docs/agents.md). Reads the task named by
 // CLADE_TASK, works in the current directory (the task's workspace) and calls the model
-// through CLADE_MODEL_SOCKET.
+// through CLADE_MODEL_SOCKET (CODER_MODEL, optional, names the model in each request).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -25,5 +25,8 @@ int main() {
     std::fprintf(stderr, "coder: %s\n", error.c_str());
     return 2;
   }
-  return coder::RunAgent(task, socket, coder::Limits{});
+  // By hand, against a server that needs its model's name (the clade socket ignores it).
+  const char* model = std::getenv("CODER_MODEL");
+  return coder::RunAgent(task, socket, model != nullptr && *model ? model : "default",
+                         coder::Limits{});
 }

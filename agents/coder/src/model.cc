@@ -28,7 +28,7 @@ std::string ErrorType(const json& body) {
 ModelReply ModelClient::Chat(const json& messages, const json& tools, int max_tokens,
                              double timeout_seconds) const {
   ModelReply reply;
-  json request = {{"model", "default"}, {"messages", messages}, {"max_tokens", max_tokens}};
+  json request = {{"model", model_name_}, {"messages", messages}, {"max_tokens", max_tokens}};
   if (!tools.empty()) request["tools"] = tools;
   HttpResponse http;
   if (!PostJson(socket_path_, "/v1/chat/completions",

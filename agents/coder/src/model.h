@@ -29,7 +29,10 @@ struct ModelReply {
 
 class ModelClient {
  public:
-  explicit ModelClient(std::string socket_path) : socket_path_(std::move(socket_path)) {}
+  // `model_name` goes into each request's "model" (the clade socket ignores it; a server
+  // reached directly, e.g. vLLM or Ollama, needs its served name).
+  ModelClient(std::string socket_path, std::string model_name)
+      : socket_path_(std::move(socket_path)), model_name_(std::move(model_name)) {}
 
   // One chat completion: `messages` (OpenAI format), `tools` (sent when not empty),
   // at most `max_tokens` in the answer, waiting at most `timeout_seconds`.
@@ -38,6 +41,7 @@ class ModelClient {
 
  private:
   std::string socket_path_;
+  std::string model_name_;
 };
 
 }  // namespace coder
