@@ -1,9 +1,9 @@
 #include "engine/search/run_config.h"
 
+#include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
 #include "support/fs.h"
-#include "tests/test_util.h"
 
 namespace clade::search {
 namespace {
@@ -25,7 +25,8 @@ struct ConfigDir {
   }
   static std::string Minimal(const std::string& extra = "") {
     return "run:\n  archive: ../runs/r.git\n  seed: 3\nagent: ../agents/a\n"
-           "benchmark: ../suites/s\n" + extra;
+           "benchmark: ../suites/s\n" +
+           extra;
   }
 };
 
@@ -103,14 +104,61 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
   }
 }
 
+TEST_CASE("The slurm section is read; its mistakes are one sentence with the file and line") {
+  ConfigDir d;
+  fs::create_directories(d.dir.path() / "shared");
+  auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
+      "executor: slurm\nslurm:\n  shared: ../shared\n  partition: short\n  time: \"10:00\"\n"
+      "  cpus: 2\n  memory: 3G\n  sbatch_args: [--qos=low]\n  poll_seconds: 0.5\n  per: child\n")));
+  REQUIRE(config);
+  CHECK(config->executor == ExecutorKind::kSlurm);
+  CHECK(config->slurm.shared == (d.dir.path() / "shared").lexically_normal());
+  CHECK(config->slurm.partition == "short");
+  CHECK(config->slurm.time == "10:00");
+  CHECK(config->slurm.cpus == 2);
+  CHECK(config->slurm.memory == "3G");
+  CHECK(config->slurm.sbatch_args == std::vector<std::string>{"--qos=low"});
+  CHECK(config->slurm.poll_seconds == 0.5);
+  // Where children run is not part of what a resumed run must keep.
+  auto local = LoadRunConfig(d.Write(ConfigDir::Minimal()));
+  REQUIRE(local);
+  CHECK(local->executor == ExecutorKind::kLocal);
+  CHECK(!FingerprintChange(local->Fingerprint(), config->Fingerprint()));
+
+  struct Case {
+    std::string extra;
+    std::string expected;
+  };
+  std::vector<Case> cases = {
+      {"executor: cloud\n", "run.yaml:6: unknown executor 'cloud' (expected local or slurm)"},
+      {"executor: slurm\n", "run.yaml:6: 'executor: slurm' needs a 'slurm' section"},
+      {"slurm: {shared: ../shared}\n", "run.yaml:6: a 'slurm' section needs 'executor: slurm'"},
+      {"executor: slurm\nslurm:\n  shared: ../shared\n  partitions: short\n",
+       "run.yaml:9: unknown key 'partitions' in slurm"},
+      {"executor: slurm\nslurm:\n  partition: short\n", "run.yaml:8: slurm has no 'shared'"},
+      {"executor: slurm\nslurm:\n  shared: ../nowhere\n", "run.yaml:8: the shared directory"},
+      {"executor: slurm\nslurm:\n  shared: ../shared\n  per: task\n",
+       "run.yaml:9: 'per: task' (one job per task) is not supported yet"},
+      {"executor: slurm\nslurm:\n  shared: ../shared\n  cpus: 0\n",
+       "run.yaml:9: 'cpus' must be a whole number >= 1"},
+  };
+  for (const Case& c : cases) {
+    auto bad = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
+    INFO(c.extra);
+    REQUIRE(!bad);
+    CHECK(bad.error().kind == ErrorKind::kUsage);
+    CHECK_THAT(bad.error().message, Catch::Contains(c.expected));
+  }
+}
+
 TEST_CASE("A missing agent, benchmark or file is named") {
   ConfigDir d;
-  auto missing_agent = LoadRunConfig(d.Write(
-      "run: {archive: r.git}\nagent: ../agents/none\nbenchmark: ../suites/s\n"));
+  auto missing_agent = LoadRunConfig(
+      d.Write("run: {archive: r.git}\nagent: ../agents/none\nbenchmark: ../suites/s\n"));
   REQUIRE(!missing_agent);
   CHECK_THAT(missing_agent.error().message, Catch::Contains("run.yaml:2: the agent directory"));
-  auto missing_suite = LoadRunConfig(d.Write(
-      "run: {archive: r.git}\nagent: ../agents/a\nbenchmark: ../suites/none\n"));
+  auto missing_suite = LoadRunConfig(
+      d.Write("run: {archive: r.git}\nagent: ../agents/a\nbenchmark: ../suites/none\n"));
   REQUIRE(!missing_suite);
   CHECK_THAT(missing_suite.error().message, Catch::Contains("run.yaml:3: the benchmark"));
   auto no_run = LoadRunConfig(d.Write("agent: ../agents/a\nbenchmark: ../suites/s\n"));

@@ -1,0 +1,326 @@
+// `executor: slurm` end to end: a one-node Slurm cluster on loopback (slurm_cluster.h),
+// the real clade binary as controller and as job, a real C++ agent built and evaluated in
+// the sandbox inside each job, the gi mutator, archives checked with git. Each test starts
+// its own cluster (about 1.5 s) and stops it; without Slurm installed they are skipped
+// with the reason.
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "tests/cli/cli_test_util.h"
+#include "tests/search/slurm_cluster.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/strings.h"
+
+namespace clade::cli_test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Reads n from n.txt; writes n squared, n + 1 and n mod 3, with two planted mistakes that
+// gi edits can undo. No loops: every child runs in milliseconds and scores the same way
+// wherever it runs.
+constexpr const char* kAgent = R"(#include <fstream>
+#include <string>
+
+static long square(long x) { return x * x + 1; }
+
+static long next(long x) {
+  long step = 2;
+  return x + step;
+}
+
+static long mod3(long x) { return x % 3; }
+
+int main() {
+  std::ifstream in("n.txt");
+  long n = 0;
+  if (!(in >> n)) return 1;
+  std::ofstream("out.txt") << square(n) << "\n" << next(n) << "\n" << mod3(n) << "\n";
+  return 0;
+}
+)";
+
+struct SlurmWorkspace : Workspace {
+  // build_delay: seconds each build sleeps first, so a job is still running when a test
+  // wants to cancel it or kill its controller.
+  explicit SlurmWorkspace(int build_delay = 0) {
+    std::string build =
+        fmt::format("{}c++ -O0 -o {{build}}/agent {{src}}/src/agent.cc",
+                    build_delay > 0 ? fmt::format("sleep {} && ", build_delay) : "");
+    testing::WriteTree(root() / "agent",
+                       {{"agent.yaml", "name: numbers\nbuild: [\"" + build +
+                                           "\"]\nrun: \"{build}/agent\"\neditable: [\"src/**\"]\n"},
+                        {"src/agent.cc", kAgent}});
+    std::map<std::string, std::string> files = {
+        {"suite.yaml",
+         "name: numbers\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"}};
+    for (long n : {4, 7}) {
+      std::string id = fmt::format("n{}", n);
+      files["tasks/" + id + "/task.yaml"] =
+          "id: " + id + "\nstatement: answer\nhidden_test: sh .clade-tests/check.sh\n";
+      files["tasks/" + id + "/workspace/n.txt"] = std::to_string(n) + "\n";
+      files["tasks/" + id + "/tests/check.sh"] = fmt::format(
+          "p=0; f=0\nfor want in {} {} {}; do\n  read got || got=none\n"
+          "  if [ \"$got\" = \"$want\" ]; then p=$((p+1)); else f=$((f+1)); fi\n"
+          "done < out.txt\necho \"$p passed, $f failed\"\n",
+          n * n, n + 1, n % 3);
+    }
+    testing::WriteTree(root() / "numbers", files);
+    fs::create_directories(root() / "shared");
+  }
+
+  // A gi run of `name`; `slurm` adds the executor section (and `slurm_extra` to it).
+  fs::path Config(const std::string& name, bool slurm, const std::string& extra = "",
+                  const std::string& slurm_extra = "") {
+    std::string text = fmt::format(
+        "run:\n  name: {0}\n  archive: runs/{0}.git\n  seed: 5\nagent: agent\nbenchmark: numbers\n"
+        "mutator: gi\ngi: {{max_operators: 2}}\n{1}",
+        name, extra);
+    if (slurm) {
+      text +=
+          "executor: slurm\nslurm:\n  shared: shared\n  work: node-work\n  cpus: 1\n"
+          "  memory: 256M\n  time: \"5\"\n  poll_seconds: 0.2\n" +
+          slurm_extra;
+    }
+    fs::path file = root() / (name + ".yaml");
+    REQUIRE(WriteFile(file, text));
+    return file;
+  }
+
+  std::vector<std::string> RunArgs(const fs::path& config) const {
+    return {"run", config.string(), "--work", (root() / "work").string()};
+  }
+  Run RunConfig(const fs::path& config) { return Clade(RunArgs(config)); }
+
+  fs::path ArchivePath(const std::string& name) const { return root() / "runs" / (name + ".git"); }
+
+  // The record of variant `id`, from git.
+  nlohmann::json Record(const std::string& name, int id) const {
+    Run note = Git({"--git-dir", ArchivePath(name).string(), "notes", "--ref=clade/numbers", "show",
+                    fmt::format("refs/clade/variants/{}", id)});
+    INFO(note.err);
+    REQUIRE(note.exit_code == 0);
+    return nlohmann::json::parse(note.out);
+  }
+
+  // Job directories of runs left on the shared path.
+  size_t JobDirectories() const {
+    size_t count = 0;
+    for (const auto& run : fs::directory_iterator(root() / "shared")) {
+      if (fs::is_directory(run.path() / "jobs")) {
+        count += static_cast<size_t>(
+            std::distance(fs::directory_iterator(run.path() / "jobs"), fs::directory_iterator()));
+      }
+    }
+    return count;
+  }
+};
+
+// Per variant: id, parents, tree, status and score, from clade and git.
+std::vector<std::string> Describe(const fs::path& archive) {
+  nlohmann::json variants = Json(Clade({"log", "--archive", archive.string(), "--json"}));
+  std::vector<std::string> lines;
+  for (const auto& v : variants) {
+    Run tree = Git({"--git-dir", archive.string(), "show", "-s", "--format=%T",
+                    v["commit"].get<std::string>()});
+    lines.push_back(fmt::format("{} {} {} {} {}", v["id"].dump(), v["parents"].dump(),
+                                std::string(Trim(tree.out)), v["status"].dump(),
+                                v["score"].dump()));
+  }
+  return lines;
+}
+
+// The cluster's jobs whose name starts with clade-RUN-.
+std::vector<std::string> JobsOf(const testing::SlurmCluster& cluster, const std::string& run) {
+  std::vector<std::string> jobs;
+  for (const std::string& job : cluster.Jobs()) {
+    if (job.find(" clade-" + run + "-") != std::string::npos) jobs.push_back(job);
+  }
+  return jobs;
+}
+
+std::string Field(const std::string& job, size_t index) {
+  return Split(job, ' ').at(index);
+}
+
+// Starts the cluster; false (with the reason as a warning) when Slurm is not installed.
+bool Start(const testing::SlurmCluster& cluster) {
+  if (!cluster.skip_reason().empty()) {
+    WARN(cluster.skip_reason());
+    return false;
+  }
+  INFO(cluster.failure());
+  REQUIRE(cluster.up());
+  return true;
+}
+
+// Polls until `ready` or `seconds` pass; false on timeout.
+template <typename Ready>
+bool WaitFor(Ready ready, double seconds) {
+  auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+  while (Clock::now() < deadline) {
+    if (ready()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+int SubmittedCount(const std::string& err) {
+  std::smatch match;
+  REQUIRE(
+      std::regex_search(err, match, std::regex("slurm: (\\d+) jobs submitted, (\\d+) adopted")));
+  return std::stoi(match[1]);
+}
+
+}  // namespace
+
+TEST_CASE("A generational gi search through Slurm makes the archive the local executor makes") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w;
+  std::string extra = "workers: 2\nbudget: {iterations: 2}\n";
+  Run local = w.RunConfig(w.Config("local", false, extra));
+  INFO(local.err);
+  REQUIRE(local.exit_code == 0);
+  Run slurm = w.RunConfig(w.Config("cmp", true, extra));
+  INFO(slurm.err);
+  REQUIRE(slurm.exit_code == 0);
+
+  CHECK(Git({"--git-dir", w.ArchivePath("cmp").string(), "fsck", "--strict"}).exit_code == 0);
+  std::vector<std::string> expected = Describe(w.ArchivePath("local"));
+  CHECK(expected.size() == 5);  // the seed and 2 x 2 children
+  CHECK(Describe(w.ArchivePath("cmp")) == expected);
+  // Every evaluation was one job, each job ran once and completed, and the job
+  // directories are gone.
+  std::vector<std::string> jobs = JobsOf(cluster, "cmp");
+  CHECK(static_cast<int>(jobs.size()) == SubmittedCount(slurm.err));
+  CHECK(jobs.size() >= 2);
+  std::set<std::string> names;
+  for (const std::string& job : jobs) {
+    CHECK(Field(job, 2) == "COMPLETED");
+    names.insert(Field(job, 1));
+  }
+  CHECK(names.size() == jobs.size());
+  CHECK(w.JobDirectories() == 0);
+  // The build log of a child came back from its node.
+  Run log =
+      Git({"--git-dir", w.ArchivePath("cmp").string(), "show", "refs/clade/logs/0:build.log"});
+  CHECK(log.exit_code == 0);
+}
+
+TEST_CASE("A job cancelled with scancel becomes a recorded child with status job_cancelled") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w(/*build_delay=*/3);
+  fs::path config = w.Config("cancel", true, "workers: 1\nbudget: {variants: 1}\n");
+  auto run = std::async(std::launch::async, [&] { return w.RunConfig(config); });
+  // The seed's job first, then the child's: cancel the child's while it waits or runs.
+  bool seen = WaitFor([&] { return JobsOf(cluster, "cancel").size() >= 2; }, 60);
+  REQUIRE(seen);
+  std::string child = JobsOf(cluster, "cancel").at(1);
+  INFO(child);
+  CHECK(Field(child, 2) != "COMPLETED");
+  REQUIRE(testing::Shell("scancel " + Field(child, 0)).exit_code == 0);
+  Run done = run.get();
+  INFO(done.err);
+  REQUIRE(done.exit_code == 0);
+  nlohmann::json record = w.Record("cancel", 1);
+  CHECK(record["status"] == "job_cancelled");
+  Run log =
+      Git({"--git-dir", w.ArchivePath("cancel").string(), "show", "refs/clade/logs/1:build.log"});
+  CHECK_THAT(log.out, Catch::Contains("ended as CANCELLED without a result"));
+  CHECK(w.Record("cancel", 0)["status"] == "evaluated");
+}
+
+TEST_CASE("A job that ends without a result file is recorded as job_no_result or job_failed") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w;
+  // A stand-in for the clade binary on the nodes that writes no result.
+  testing::WriteTree(w.root(), {{"silent.sh", "#!/bin/sh\necho 'no result today'\nexit 0\n"},
+                                {"crash.sh", "#!/bin/sh\necho 'crashed' >&2\nexit 3\n"}});
+  fs::permissions(w.root() / "silent.sh", fs::perms::owner_all);
+  fs::permissions(w.root() / "crash.sh", fs::perms::owner_all);
+  struct Case {
+    std::string name, script, status, log;
+  };
+  for (const Case& c : {Case{"silent", "silent.sh", "job_no_result", "no result today"},
+                        Case{"crash", "crash.sh", "job_failed", "crashed"}}) {
+    Run run = w.RunConfig(
+        w.Config(c.name, true, "budget: {iterations: 1}\n", "  clade: " + c.script + "\n"));
+    INFO(run.err);
+    // The seed did not evaluate, so the run fails, naming the status.
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Catch::Contains("did not evaluate: " + c.status));
+    CHECK(w.Record(c.name, 0)["status"] == c.status);
+    Run log =
+        Git({"--git-dir", w.ArchivePath(c.name).string(), "show", "refs/clade/logs/0:build.log"});
+    CHECK_THAT(log.out, Catch::Contains(c.log));
+  }
+}
+
+TEST_CASE(
+    "A controller killed mid-run and resumed adopts its running job; nothing is evaluated twice") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w(/*build_delay=*/2);
+  std::string extra = "workers: 1\nbudget: {iterations: 3}\n";
+  fs::path config = w.Config("resumed", true, extra);
+  std::vector<std::string> args = w.RunArgs(config);
+  args.insert(args.begin(), CladeBinary().string());
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  // Kill the controller while a child's job (the second job) runs.
+  bool running = WaitFor(
+      [&] {
+        std::vector<std::string> jobs = JobsOf(cluster, "resumed");
+        return jobs.size() >= 2 && Field(jobs.back(), 2) == "RUNNING";
+      },
+      60);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(running);
+  std::string orphan = JobsOf(cluster, "resumed").back();
+
+  Run resumed = w.RunConfig(config);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_THAT(resumed.err, Catch::Contains("resuming run 'resumed'"));
+  CHECK_THAT(resumed.err, Catch::Contains("1 adopted from an earlier session"));
+  // The orphan finished and was used; no job ran twice.
+  std::vector<std::string> jobs = JobsOf(cluster, "resumed");
+  std::set<std::string> names;
+  for (const std::string& job : jobs) names.insert(Field(job, 1));
+  CHECK(names.size() == jobs.size());
+  CHECK(std::find(jobs.begin(), jobs.end(),
+                  Field(orphan, 0) + " " + Field(orphan, 1) + " COMPLETED") != jobs.end());
+  CHECK(w.JobDirectories() == 0);
+
+  Run local = w.RunConfig(w.Config("whole", false, extra));
+  INFO(local.err);
+  REQUIRE(local.exit_code == 0);
+  CHECK(Describe(w.ArchivePath("resumed")) == Describe(w.ArchivePath("whole")));
+}
+
+}  // namespace clade::cli_test
