@@ -280,8 +280,12 @@ TEST_CASE("coder stops at its turn limit and drops old tool output as the histor
 
 TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent") {
   ProxiedModel model(15);  // one answer of 10 + 5 tokens spends it
+  // A call the agent cannot read (a raw newline inside a JSON string): the error goes back.
   model.server.Respond([](const Received&) {
-    return OpenAiAnswer(TextCall("view_file", {{"path", "slugify.h"}}), 10, 5);
+    return OpenAiAnswer(
+        "<tool_call>\n{\"name\": \"create_file\", \"arguments\": {\"path\": \"a.cc\", "
+        "\"content\": \"int x;\nint y;\"}}\n</tool_call>",
+        10, 5);
   });
   sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
   INFO(outcome.log);
@@ -292,6 +296,10 @@ TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent
   std::vector<model::ProxyCall> calls = model.proxy.calls();
   REQUIRE(calls.size() == 2);
   CHECK(calls[1].status == "budget");
+  // The refused request carried the error about the unreadable call.
+  CHECK(calls[1].request.find("<tool_result name=\"\">\nError: a <tool_call> block could not "
+                              "be read (") != std::string::npos);
+  CHECK(calls[1].request.find("newlines in strings escaped") != std::string::npos);
 }
 
 TEST_CASE("coder without a model socket exits 0 and leaves the workspace as it was") {
