@@ -127,7 +127,8 @@ TEST_CASE("coder solves an exercise: views the stub, writes it, runs the visible
       OpenAiAnswer("Let me look at the stub first.\n" +
                    TextCall("view_file", {{"path", "slugify.cc"}})),
       OpenAiAnswer(TextCall("create_file", {{"path", "slugify.cc"}, {"content", solution}})),
-      OpenAiAnswer(TextCall("run_tests", json::object())),
+      // A model that ignores the tags and writes a fenced JSON call is understood too.
+      OpenAiAnswer("Now the tests:\n```json\n{\"name\": \"run_tests\", \"arguments\": {}}\n```\n"),
       OpenAiAnswer("slugify is implemented and the visible tests pass."),
   });
   sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());

@@ -32,7 +32,10 @@ ToolCall FromJson(const json& call, std::string id) {
   ToolCall result;
   result.id = std::move(id);
   result.name = call.value("name", "");
-  json arguments = call.contains("arguments") ? call["arguments"] : json::object();
+  // Llama-style calls say "parameters".
+  json arguments = call.contains("arguments")    ? call["arguments"]
+                   : call.contains("parameters") ? call["parameters"]
+                                                 : json::object();
   if (arguments.is_string()) {
     std::string text = arguments.get<std::string>();
     arguments = text.empty() ? json::object() : json::parse(text, nullptr, false);
@@ -49,6 +52,28 @@ ToolCall FromJson(const json& call, std::string id) {
   result.arguments = std::move(arguments);
   if (result.name.empty() && result.error.empty()) result.error = "a tool call has no \"name\"";
   return result;
+}
+
+// Calls written as fenced JSON blocks (```json ... ```), as models untrained on the tag
+// format tend to: only blocks that are an object with a string "name" and object
+// "arguments" (or "parameters") count; anything else is ordinary text.
+std::vector<ToolCall> ParseFencedCalls(const std::string& text) {
+  std::vector<ToolCall> calls;
+  size_t pos = 0;
+  while ((pos = text.find("```", pos)) != std::string::npos) {
+    size_t body = text.find('\n', pos);
+    if (body == std::string::npos) break;
+    size_t end = text.find("```", body);
+    if (end == std::string::npos) break;
+    json call = json::parse(text.substr(body + 1, end - body - 1), nullptr, false);
+    pos = end + 3;
+    if (!call.is_object() || !call.contains("name") || !call["name"].is_string()) continue;
+    json arguments =
+        call.contains("arguments") ? call["arguments"] : call.value("parameters", json());
+    if (!arguments.is_object()) continue;
+    calls.push_back(FromJson(call, ""));
+  }
+  return calls;
 }
 
 }  // namespace
@@ -94,6 +119,7 @@ std::vector<ToolCall> ParseTextToolCalls(const std::string& text) {
     }
     calls.push_back(FromJson(call, ""));
   }
+  if (calls.empty()) return ParseFencedCalls(text);
   return calls;
 }
 

@@ -27,7 +27,8 @@ std::vector<ToolCall> ParseOpenAiToolCalls(const nlohmann::json& tool_calls);
 
 // The <tool_call> blocks of an answer's text, in order. A block that is not valid JSON
 // (or has no "name") gives a call with `error` set. A block left open at the end of the
-// text (an answer cut at its token limit) counts as one.
+// text (an answer cut at its token limit) counts as one. Without any <tool_call> tag,
+// fenced JSON blocks that look like calls ({"name": ..., "arguments": {...}}) are taken.
 std::vector<ToolCall> ParseTextToolCalls(const std::string& text);
 
 }  // namespace coder
