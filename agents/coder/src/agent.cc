@@ -28,10 +28,12 @@ std::string Names(const std::vector<ToolCall>& calls) {
   return names;
 }
 
-// The assistant message as it goes back into the history: role, content, tool calls.
-json HistoryMessage(const ModelReply& reply, std::vector<ToolCall>* native_calls) {
-  json message = {{"role", "assistant"}, {"content", reply.content}};
-  if (native_calls->empty()) return message;
+// The assistant message as it goes back into the history: role, content and, for
+// OpenAI tool calls (`native_calls`, may be null), the calls, each given an id if it has
+// none.
+json HistoryMessage(const std::string& content, std::vector<ToolCall>* native_calls) {
+  json message = {{"role", "assistant"}, {"content", content}};
+  if (native_calls == nullptr || native_calls->empty()) return message;
   json calls = json::array();
   for (size_t i = 0; i < native_calls->size(); ++i) {
     ToolCall& call = (*native_calls)[i];
@@ -41,7 +43,7 @@ json HistoryMessage(const ModelReply& reply, std::vector<ToolCall>* native_calls
                      {"function", {{"name", call.name}, {"arguments", call.arguments.dump()}}}});
   }
   message["tool_calls"] = calls;
-  if (reply.content.empty()) message["content"] = nullptr;
+  if (content.empty()) message["content"] = nullptr;
   return message;
 }
 
@@ -126,7 +128,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const std::string
     tokens += reply.input_tokens + reply.output_tokens;
     bool native = !reply.tool_calls.empty();
     std::vector<ToolCall> calls = native ? reply.tool_calls : ParseTextToolCalls(reply.content);
-    messages.push_back(HistoryMessage(reply, native ? &calls : &reply.tool_calls));
+    messages.push_back(HistoryMessage(reply.content, native ? &calls : nullptr));
     std::string turn_line = "turn " + std::to_string(turn) + ": model " + Seconds(model_seconds) +
                             ", " + std::to_string(reply.input_tokens) + "+" +
                             std::to_string(reply.output_tokens) + " tokens, " +

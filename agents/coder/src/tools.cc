@@ -1,6 +1,7 @@
 #include "tools.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "file_tools.h"
 #include "process.h"
@@ -54,9 +55,10 @@ bool GetString(const ToolCall& call, const char* key, std::string* value, std::s
 int GetInt(const ToolCall& call, const char* key) {
   auto it = call.arguments.find(key);
   if (it == call.arguments.end()) return 0;
-  if (it->is_number()) return it->get<int>();
-  if (it->is_string()) return std::atoi(it->get<std::string>().c_str());
-  return 0;
+  double value = 0;
+  if (it->is_number()) value = it->get<double>();
+  if (it->is_string()) value = std::atof(it->get<std::string>().c_str());
+  return static_cast<int>(std::clamp(value, 0.0, 1e6));  // out of range: no number at all
 }
 
 std::string Quote(const std::string& text) {
