@@ -82,13 +82,14 @@ nlohmann::json Evaluation::ToRecord() const {
                          {"passed", task.passed},
                          {"failed", task.failed}});
   }
-  nlohmann::json record = {{"status", status},
-          {"score", score},
-          {"benchmark", suite},
-          {"suite_hash", suite_hash},
-          {"tasks", task_list},
-          {"stage", {{"reached", stage_reached}, {"of", stages}}},
-          {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
+  nlohmann::json record = {
+      {"status", status},
+      {"score", score},
+      {"benchmark", suite},
+      {"suite_hash", suite_hash},
+      {"tasks", task_list},
+      {"stage", {{"reached", stage_reached}, {"of", stages}}},
+      {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
   if (!model.is_null()) record["model"] = model;
   return record;
 }
@@ -123,7 +124,12 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
     evaluation.stage_reached = static_cast<int>(s + 1);
     evaluation.score = Mean(evaluation.tasks);
     begin = end;
-    if (evaluation.score < stages[s].threshold) break;
+    if (evaluation.score < stages[s].threshold && s + 1 < stages.size() && end < tasks.size()) {
+      // Scored on part of the suite only: not comparable with complete evaluations, so it
+      // is neither a parent nor the best (see docs/evaluation.md, "Staged evaluation").
+      evaluation.status = "below_threshold";
+      break;
+    }
   }
   evaluation.eval_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

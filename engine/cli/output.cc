@@ -62,7 +62,8 @@ std::string StatusText(const Outcome& outcome) {
 }
 
 bool IsFailed(const Outcome& outcome) {
-  return !outcome.status.empty() && outcome.status != "evaluated";
+  return !outcome.status.empty() && outcome.status != "evaluated" &&
+         outcome.status != "below_threshold";
 }
 
 std::string ScoreText(const Outcome& outcome) {

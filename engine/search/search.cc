@@ -34,7 +34,7 @@ struct Child {
   size_t index = 0;  // in the iteration's plan (generational)
   PlannedChild plan;
   std::optional<VariantId> existing;  // added before a crash; only its record is missing
-  int slot = -1;   // the scratch slot (a directory reused from child to child)
+  int slot = -1;                      // the scratch slot (a directory reused from child to child)
   fs::path dir;
   Clock::time_point start;
   Result<mutation::ChildProposal> proposal = Fail("not proposed");
@@ -179,9 +179,12 @@ class Search {
       pool.push_back(std::move(candidate));
     }
     for (const selection::Candidate& candidate : pool) {
-      if (candidate.status != selection::kEvaluated) continue;
-      for (VariantId parent : std::set<VariantId>(candidate.parents.begin(),
-                                                  candidate.parents.end())) {
+      if (candidate.status != selection::kEvaluated &&
+          candidate.status != selection::kBelowThreshold) {
+        continue;
+      }
+      for (VariantId parent :
+           std::set<VariantId>(candidate.parents.begin(), candidate.parents.end())) {
         pool[static_cast<size_t>(parent)].children_built += 1;
       }
     }
@@ -272,8 +275,8 @@ class Search {
       return Complete(child);
     }
     child.tree = CLADE_TRY(archive_.WriteTreeFromDirectory(child.dir / "source"));
-    if (child.tree == archive_.variant(child.plan.parent).tree &&
-        child.proposal->files.empty() && child.proposal->deleted.empty()) {
+    if (child.tree == archive_.variant(child.plan.parent).tree && child.proposal->files.empty() &&
+        child.proposal->deleted.empty()) {
       child.proposal = Fail("{} the mutator changed nothing", kMutationFailed);
       return Complete(child);
     }
@@ -281,21 +284,27 @@ class Search {
   }
 
   Result<> StartEvaluation(Child& child) {
-    child.key = EvaluationKey(child.tree, c_.suite_hash, config_.max_tasks.value_or(0),
-                              config_.stages);
+    child.key =
+        EvaluationKey(child.tree, c_.suite_hash, config_.max_tasks.value_or(0), config_.stages);
     if (auto cached = CLADE_TRY(FindEvaluation(archive_, child.tree, benchmark_, child.key))) {
       child.cached = *cached;
       return Complete(child);
     }
     EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
                 config_.task_workers};
-    // The seed is evaluated alone: its tasks may use every worker.
-    if (child.iteration < 0) job.task_workers = std::max(config_.task_workers, config_.workers);
+    if (child.iteration < 0) {
+      // The seed is evaluated alone: its tasks may use every worker. It is the baseline
+      // every child is compared with, so it goes through every stage whatever it scores.
+      job.task_workers = std::max(config_.task_workers, config_.workers);
+      for (sandbox::Stage& stage : job.stages) stage.threshold = 0.0;
+    }
     pool_.Submit([this, &child, job](int worker) {
       child.evaluation = c_.executor->Evaluate(job, worker);
       pool_.Post([this, &child] {
-        if (!*child.evaluation) ++consecutive_errors_;
-        else consecutive_errors_ = 0;
+        if (!*child.evaluation)
+          ++consecutive_errors_;
+        else
+          consecutive_errors_ = 0;
         Keep(Complete(child));
       });
     });
@@ -334,8 +343,8 @@ class Search {
     spec.parents = {child.plan.parent};
     if (!child.proposal) {
       spec.tree = parent.tree;
-      spec.summary = FirstLine(fmt::format("{}: no child: {}", c_.mutator->name(),
-                                           FailureText(child.proposal.error())));
+      spec.summary = FirstLine(
+          fmt::format("{}: no child: {}", c_.mutator->name(), FailureText(child.proposal.error())));
       spec.trailers = {{"Clade-Mutator", std::string(c_.mutator->name())},
                        {"Clade-Seed", std::to_string(child.plan.seed)}};
     } else {
@@ -350,7 +359,8 @@ class Search {
         if (!donor.is_number_integer()) continue;
         VariantId id = donor.get<VariantId>();
         bool known = id >= 0 && static_cast<size_t>(id) < archive_.size();
-        if (known && std::find(spec.parents.begin(), spec.parents.end(), id) == spec.parents.end()) {
+        if (known &&
+            std::find(spec.parents.begin(), spec.parents.end(), id) == spec.parents.end()) {
           spec.parents.push_back(id);
         }
       }
@@ -392,7 +402,6 @@ class Search {
     } else {
       record = MakeRecord(variant, **child.evaluation, child.key);
       record["mutation"] = child.proposal->record;
-
     }
     if (child.proposal && (child.proposal->tokens > 0 || child.proposal->cost > 0)) {
       record["mutation"]["tokens"] = child.proposal->tokens;
@@ -404,8 +413,8 @@ class Search {
   }
 
   Result<> CommitChild(Child& child) {
-    VariantId id = child.existing ? *child.existing
-                                  : CLADE_TRY(archive_.AddVariant(VariantOf(child))).id;
+    VariantId id =
+        child.existing ? *child.existing : CLADE_TRY(archive_.AddVariant(VariantOf(child))).id;
     const archive::Variant& variant = archive_.variant(id);
     nlohmann::json record = RecordOf(child, variant);
     CLADE_TRY(archive_.SetRecord(id, benchmark_, record));
@@ -430,7 +439,7 @@ class Search {
     if (id != 0) {
       state_.children += 1;
       ++session_children_;
-      if (status != "evaluated") {
+      if (status != selection::kEvaluated && status != selection::kBelowThreshold) {
         state_.failures += 1;
         ++session_failures_;
       }
@@ -486,9 +495,10 @@ class Search {
   bool TooManyErrors() {
     if (consecutive_errors_ < config_.max_consecutive_errors) return false;
     if (failed_.empty()) {
-      failed_ = fmt::format("{} infrastructure failures in a row (the last is in the record of "
-                            "the newest child: clade show {})",
-                            consecutive_errors_, archive_.size() - 1);
+      failed_ = fmt::format(
+          "{} infrastructure failures in a row (the last is in the record of "
+          "the newest child: clade show {})",
+          consecutive_errors_, archive_.size() - 1);
     }
     return true;
   }
@@ -516,7 +526,8 @@ class Search {
 
   Result<> PlanIteration() {
     int64_t count = config_.ChildrenPerIteration();
-    if (config_.budget.variants) count = std::min(count, *config_.budget.variants - state_.children);
+    if (config_.budget.variants)
+      count = std::min(count, *config_.budget.variants - state_.children);
     if (count <= 0) return {};
     IterationPlan plan;
     plan.iteration = state_.iterations;
@@ -533,9 +544,8 @@ class Search {
   Result<> RunPlan() {
     const IterationPlan& plan = *state_.plan;
     size_t total = plan.children.size();
-    size_t recorded = static_cast<size_t>(
-        std::clamp<int64_t>(static_cast<int64_t>(archive_.size()) - plan.first_id, 0,
-                            static_cast<int64_t>(total)));
+    size_t recorded = static_cast<size_t>(std::clamp<int64_t>(
+        static_cast<int64_t>(archive_.size()) - plan.first_id, 0, static_cast<int64_t>(total)));
     committed_ = recorded;
     planned_.assign(total, nullptr);
     size_t next = recorded;
@@ -545,13 +555,14 @@ class Search {
     }
     CLADE_TRY(RecountPlan(committed_));
     while (committed_ < total) {
-      while (next < total && static_cast<int>(in_flight_.size()) < MaxInFlight() &&
-             !Stopping() && !TooManyErrors() && !BudgetSpent()) {
+      while (next < total && static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() &&
+             !TooManyErrors() && !BudgetSpent()) {
         auto child = std::make_unique<Child>();
         child->iteration = plan.iteration;
         child->index = next;
         child->plan = plan.children[next];
-        if (plan.first_id + static_cast<VariantId>(next) < static_cast<VariantId>(archive_.size())) {
+        if (plan.first_id + static_cast<VariantId>(next) <
+            static_cast<VariantId>(archive_.size())) {
           child->existing = plan.first_id + static_cast<VariantId>(next);
         }
         planned_[next] = child.get();
@@ -645,11 +656,12 @@ class Search {
     if (config_.budget.iterations && started >= *config_.budget.iterations * per_iteration) {
       return true;
     }
-    if (!in_flight_.empty()) return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
-                                                 .tokens = config_.budget.tokens,
-                                                 .money = config_.budget.money},
-                                                state_, Seconds())
-                                      .has_value();
+    if (!in_flight_.empty())
+      return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
+                          .tokens = config_.budget.tokens,
+                          .money = config_.budget.money},
+                         state_, Seconds())
+          .has_value();
     return BudgetSpent().has_value();
   }
 
@@ -668,8 +680,8 @@ class Search {
     SearchSummary summary;
     if (Abandoning()) {
       summary.outcome = "abandoned";
-      summary.reason = fmt::format("stopped at once; {} children in flight were abandoned",
-                                   in_flight_.size());
+      summary.reason =
+          fmt::format("stopped at once; {} children in flight were abandoned", in_flight_.size());
     } else if (!failed_.empty()) {
       summary.outcome = "failed";
       summary.reason = failed_;

@@ -153,12 +153,15 @@ TEST_CASE("Staged evaluation stops after a stage below its threshold") {
   CHECK(eval.stage_reached == 1);
   CHECK(eval.stages == 2);
   CHECK(eval.tasks.size() == 1);
+  CHECK(eval.status == "below_threshold");
+  CHECK(eval.ToRecord()["status"] == "below_threshold");
   Fixture good;
   Evaluation all = Evaluate(good.harness, good.agent, LoadSuite(good.suite_dir).value(),
                             {.stages = {{.tasks = 1, .threshold = 0.9}, {}}})
                        .value();
   CHECK(all.stage_reached == 2);
   CHECK(all.tasks.size() == 3);
+  CHECK(all.status == "evaluated");
 }
 
 TEST_CASE("A build slot is synced file by file: an unchanged file keeps its mtime") {

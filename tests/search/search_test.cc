@@ -10,18 +10,20 @@
 #include <set>
 #include <thread>
 
+#include "tests/test_util.h"
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include "support/fs.h"
-#include "tests/test_util.h"
 
 namespace clade::search {
 namespace {
 
 namespace fs = std::filesystem;
 
-int ReadValue(const fs::path& dir) { return std::stoi(*ReadFile(dir / "value.txt")); }
+int ReadValue(const fs::path& dir) {
+  return std::stoi(*ReadFile(dir / "value.txt"));
+}
 
 // value.txt + (seed % 21 - 10); a seed divisible by 7 yields no child; a value that would
 // end in 13 is "an infrastructure failure" when `infra_failures` is set.
@@ -63,6 +65,10 @@ class ValueExecutor : public Executor {
     }
     evaluation.status = "evaluated";
     evaluation.score = std::min(1.0, value / 100.0);
+    // Like the real evaluator: below the first stage's threshold, the later stages do not run.
+    if (job.stages.size() > 1 && evaluation.score < job.stages[0].threshold) {
+      evaluation.status = "below_threshold";
+    }
     sandbox::TaskOutcome task;
     task.id = "t1";
     task.score = evaluation.score;
@@ -80,7 +86,9 @@ class ValueExecutor : public Executor {
 class SilentProgress : public Progress {
  public:
   void Status(const ProgressSnapshot&) override {}
-  void Child(const ChildEvent& child, const ProgressSnapshot&) override { children.push_back(child); }
+  void Child(const ChildEvent& child, const ProgressSnapshot&) override {
+    children.push_back(child);
+  }
   void Note(const std::string&) override {}
   void Done() override {}
   std::vector<ChildEvent> children;
@@ -109,7 +117,8 @@ struct Fixture {
   }
 
   std::unique_ptr<archive::Archive> OpenOrCreate(const fs::path& path) {
-    if (fs::exists(path)) return std::move(*archive::Archive::Open(path, {.mode = archive::Mode::kWrite}));
+    if (fs::exists(path))
+      return std::move(*archive::Archive::Open(path, {.mode = archive::Mode::kWrite}));
     auto archive = std::move(*archive::Archive::Create(path, {.mode = archive::Mode::kWrite}));
     archive::NewVariant seed{.tree = *archive->WriteTreeFromDirectory(dir.path() / "seed"),
                              .summary = "seed"};
@@ -194,6 +203,32 @@ TEST_CASE("A failed mutation and a failed build are recorded children that never
   for (const archive::Variant& v : archive->variants()) {
     for (int parent : v.parents) CHECK(failed.count(parent) == 0);
   }
+}
+
+TEST_CASE(
+    "Staged evaluation: the seed goes through every stage; a child below a threshold is never a "
+    "parent nor best") {
+  Fixture f(20);  // the seed scores 0.2, below the first stage's threshold
+  f.config.stages = {{.tasks = 1, .threshold = 0.25}, {}};
+  f.config.budget.iterations = 6;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  CHECK((**archive->Record(0, "values"))["status"] == "evaluated");
+  std::set<int> below;
+  for (const archive::Variant& v : archive->variants()) {
+    if ((**archive->Record(v.id, "values"))["status"] == "below_threshold") below.insert(v.id);
+  }
+  REQUIRE(!below.empty());
+  for (const archive::Variant& v : archive->variants()) {
+    for (int parent : v.parents) CHECK(below.count(parent) == 0);
+  }
+  auto best = *archive->Best("values");
+  REQUIRE(best);
+  CHECK(below.count(*best) == 0);
+  // A child below the threshold built: it counts as a failure of neither the run nor the build.
+  CHECK(summary->state.failures < summary->state.children);
 }
 
 TEST_CASE("The same seed gives the same run; a run stopped mid-iteration and resumed too") {
