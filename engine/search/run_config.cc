@@ -233,7 +233,7 @@ Result<> ReadSandbox(const ConfigReader& in, const YAML::Node& node, RunConfig& 
 Result<> ReadSlurm(const ConfigReader& in, const YAML::Node& node, SlurmConfig& slurm) {
   CLADE_TRY(CheckKeys(in.file(), node, "slurm",
                       {"partition", "time", "cpus", "memory", "sbatch_args", "shared", "work",
-                       "clade", "poll_seconds", "per"},
+                       "clade", "poll_seconds", "result_grace_seconds", "per"},
                       {"shared"}));
   SetIf(CLADE_TRY(ReadString(in.file(), node, "partition")), slurm.partition);
   SetIf(CLADE_TRY(ReadString(in.file(), node, "time")), slurm.time);
@@ -241,6 +241,7 @@ Result<> ReadSlurm(const ConfigReader& in, const YAML::Node& node, SlurmConfig& 
   if (auto n = CLADE_TRY(in.Int(node, "cpus", 1))) slurm.cpus = static_cast<int>(*n);
   SetIf(CLADE_TRY(ReadStringList(in.file(), node, "sbatch_args")), slurm.sbatch_args);
   SetIf(CLADE_TRY(in.Number(node, "poll_seconds", 0.05, 3600)), slurm.poll_seconds);
+  SetIf(CLADE_TRY(in.Number(node, "result_grace_seconds", 0, 3600)), slurm.result_grace_seconds);
   if (auto per = CLADE_TRY(ReadString(in.file(), node, "per"))) {
     if (*per == "task") {
       return tl::unexpected(in.Bad(node["per"],

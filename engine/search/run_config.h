@@ -47,6 +47,7 @@ struct SlurmConfig {
   fs::path work;                         // the nodes' build slots; empty: their default
   fs::path clade;                        // the clade binary the jobs run; empty: this one
   double poll_seconds = 5;               // between squeue queries of one job
+  double result_grace_seconds = 10;      // how long a result may lag its job's end (NFS)
 };
 
 struct BudgetConfig {

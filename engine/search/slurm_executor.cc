@@ -20,9 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 // Slurm's own errors while polling (squeue not answering) tolerated in a row.
 constexpr int kMaxPollErrors = 5;
-// How long a result may take to appear after Slurm says the job ended (shared
-// filesystems publish files late).
-constexpr double kResultGraceSeconds = 3;
 
 void Sleep(double seconds) {
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
@@ -88,6 +85,14 @@ Result<> Publish(const fs::path& target, Make make) {
   }
   fs::remove_all(tmp, error);
   return made;
+}
+
+// Whether the job's result file can be seen. Listing the directory first makes an NFS
+// client revalidate it rather than trust a cached "no such file".
+bool ResultVisible(const JobPaths& paths) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(paths.dir, error)) (void)entry;
+  return fs::exists(paths.result(), error);
 }
 
 std::string Tail(const std::string& text, size_t bytes) {
@@ -225,9 +230,10 @@ Result<sandbox::Evaluation> SlurmExecutor::Await(const JobPaths& paths, const st
       Sleep(config_.poll_seconds);
       continue;
     }
-    auto deadline = Clock::now() + std::chrono::duration<double>(kResultGraceSeconds);
-    while (Clock::now() < deadline && !fs::exists(paths.result())) Sleep(0.1);
-    if (fs::exists(paths.result())) continue;
+    // A shared filesystem may show the result after Slurm reports the end of the job.
+    auto deadline = Clock::now() + std::chrono::duration<double>(config_.result_grace_seconds);
+    while (Clock::now() < deadline && !ResultVisible(paths)) Sleep(0.25);
+    if (ResultVisible(paths)) continue;
     return Ended(paths, id, phase, *state);
   }
 }

@@ -109,7 +109,8 @@ TEST_CASE("The slurm section is read; its mistakes are one sentence with the fil
   fs::create_directories(d.dir.path() / "shared");
   auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
       "executor: slurm\nslurm:\n  shared: ../shared\n  partition: short\n  time: \"10:00\"\n"
-      "  cpus: 2\n  memory: 3G\n  sbatch_args: [--qos=low]\n  poll_seconds: 0.5\n  per: child\n")));
+      "  cpus: 2\n  memory: 3G\n  sbatch_args: [--qos=low]\n  poll_seconds: 0.5\n  per: child\n"
+      "  result_grace_seconds: 2\n")));
   REQUIRE(config);
   CHECK(config->executor == ExecutorKind::kSlurm);
   CHECK(config->slurm.shared == (d.dir.path() / "shared").lexically_normal());
@@ -119,6 +120,7 @@ TEST_CASE("The slurm section is read; its mistakes are one sentence with the fil
   CHECK(config->slurm.memory == "3G");
   CHECK(config->slurm.sbatch_args == std::vector<std::string>{"--qos=low"});
   CHECK(config->slurm.poll_seconds == 0.5);
+  CHECK(config->slurm.result_grace_seconds == 2);
   // Where children run is not part of what a resumed run must keep.
   auto local = LoadRunConfig(d.Write(ConfigDir::Minimal()));
   REQUIRE(local);

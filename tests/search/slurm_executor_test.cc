@@ -89,7 +89,7 @@ struct SlurmWorkspace : Workspace {
     if (slurm) {
       text +=
           "executor: slurm\nslurm:\n  shared: shared\n  work: node-work\n  cpus: 1\n"
-          "  memory: 256M\n  time: \"5\"\n  poll_seconds: 0.2\n" +
+          "  memory: 256M\n  time: \"5\"\n  poll_seconds: 0.2\n  result_grace_seconds: 0.5\n" +
           slurm_extra;
     }
     fs::path file = root() / (name + ".yaml");
@@ -274,7 +274,7 @@ TEST_CASE(
   testing::SlurmCluster cluster;
   if (!Start(cluster)) return;
   SlurmWorkspace w(/*build_delay=*/2);
-  std::string extra = "workers: 1\nbudget: {iterations: 3}\n";
+  std::string extra = "workers: 1\nbudget: {iterations: 2}\n";
   fs::path config = w.Config("resumed", true, extra);
   std::vector<std::string> args = w.RunArgs(config);
   args.insert(args.begin(), CladeBinary().string());
