@@ -187,15 +187,14 @@ Result<sandbox::Evaluation> SlurmExecutor::Evaluate(const EvalJob& job, int /*wo
     bool first = used_.insert(key).second;
     std::string job_name = fmt::format("clade-{}-{}", Sanitized(run_.name), key);
     std::error_code error;
-    if (fs::exists(paths.result(), error)) {
-      if (first) counts_.adopted += 1;
-      return Await(paths, "");
-    }
-    if (fs::exists(paths.job_id(), error)) {
+    bool prepared = fs::is_directory(paths.dir, error);
+    std::optional<std::string> active;
+    if (prepared && fs::exists(paths.result(), error)) {
+      if (first) counts_.adopted += 1;  // finished while no controller was watching
+    } else if (prepared && fs::exists(paths.job_id(), error)) {
       id = std::string(Trim(CLADE_TRY(ReadFile(paths.job_id()))));
       if (first) counts_.adopted += 1;
-    } else if (auto active = CLADE_TRY(client_->FindActive(job_name));
-               active && fs::exists(paths.dir)) {
+    } else if (prepared && (active = CLADE_TRY(client_->FindActive(job_name)))) {
       // Submitted by a controller that died before it could note the id.
       id = *active;
       CLADE_TRY(WriteFileAtomic(paths.job_id(), id + "\n"));

@@ -19,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "engine/search/slurm_client.h"
+#include "engine/search/slurm_job.h"
 #include "support/strings.h"
 
 namespace clade::cli_test {
@@ -324,3 +326,64 @@ TEST_CASE(
 }
 
 }  // namespace clade::cli_test
+
+namespace clade::search {
+
+TEST_CASE("Slurm states map to phases and record statuses") {
+  CHECK(PhaseOfState("PENDING") == JobPhase::kActive);
+  CHECK(PhaseOfState("RUNNING") == JobPhase::kActive);
+  CHECK(PhaseOfState("COMPLETING") == JobPhase::kActive);
+  CHECK(PhaseOfState("COMPLETED") == JobPhase::kCompleted);
+  CHECK(PhaseOfState("CANCELLED by 0") == JobPhase::kCancelled);
+  CHECK(PhaseOfState("TIMEOUT") == JobPhase::kTimeout);
+  CHECK(PhaseOfState("OUT_OF_MEMORY") == JobPhase::kOutOfMemory);
+  CHECK(PhaseOfState("NODE_FAIL") == JobPhase::kNodeFail);
+  CHECK(PhaseOfState("FAILED") == JobPhase::kFailed);
+  CHECK(PhaseOfState("") == JobPhase::kUnknown);
+  CHECK(StatusOfPhase(JobPhase::kCancelled) == "job_cancelled");
+  CHECK(StatusOfPhase(JobPhase::kTimeout) == "job_timeout");
+  CHECK(StatusOfPhase(JobPhase::kUnknown) == "job_lost");
+  CHECK(StatusOfPhase(JobPhase::kCompleted) == "job_no_result");
+}
+
+TEST_CASE("A job's spec and result survive the trip through their files") {
+  TempDir dir("clade-slurm-job");
+  JobPaths paths{dir.path()};
+  sandbox::Evaluation evaluation;
+  evaluation.status = "evaluated";
+  evaluation.score = 0.5;
+  evaluation.suite = "numbers";
+  evaluation.suite_hash = "abc";
+  evaluation.tasks.push_back({"n4", 1.0, "solved", 0.25, 0.125, 3, 0, "agent said hi\n"});
+  evaluation.tasks.push_back({"n7", 0.0, "unsolved", 0.5, 0.25, 0, 3, "wrong\n"});
+  evaluation.stage_reached = 1;
+  evaluation.build.status = "ok";
+  evaluation.build.log = "c++ ...\n";
+  REQUIRE(WriteJobResult(paths, evaluation));
+  auto read = ReadJobResult(paths);
+  REQUIRE(read);
+  REQUIRE(*read);
+  CHECK((*read)->ToRecord() == evaluation.ToRecord());
+  CHECK((*read)->tasks[0].log == "agent said hi\n");
+  CHECK((*read)->build.log == "c++ ...\n");
+
+  REQUIRE(WriteJobResult(paths, Fail("bubblewrap is missing on node7")));
+  auto failed = ReadJobResult(paths);
+  REQUIRE(!failed);
+  CHECK_THAT(failed.error().message, Catch::Contains("bubblewrap is missing on node7"));
+
+  JobSpec spec;
+  spec.suite = "/shared/suite";
+  spec.stages = {{2, 0.5}, {0, 0}};
+  spec.max_tasks = 7;
+  spec.hidden = {"/runs/a.git"};
+  auto back = JobSpec::FromJson(spec.ToJson());
+  REQUIRE(back);
+  CHECK(back->ToJson() == spec.ToJson());
+  CHECK(!JobSpec::FromJson(nlohmann::json{{"suite", 3}}));
+  CHECK_THAT(
+      JobScript("/opt/it's/clade", paths),
+      Catch::Contains("exec '/opt/it'\\''s/clade' worker eval-job '" + dir.path().string() + "'"));
+}
+
+}  // namespace clade::search
