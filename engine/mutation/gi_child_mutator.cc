@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "sandbox/agent_spec.h"
 
@@ -18,18 +19,38 @@ std::string OneLineJson(const nlohmann::json& json) {
 
 }  // namespace
 
-Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory) {
+Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory,
+                                       const std::vector<std::string>& focus) {
   AgentSourceOptions options;
   std::error_code ec;
   if (std::filesystem::exists(directory / "agent.yaml", ec)) {
     const sandbox::AgentSpec spec = CLADE_TRY(sandbox::LoadAgentSpec(directory));
     options.editable = spec.editable;
   }
+  if (focus.empty()) return AgentSource::Open(directory, options);
+  // The focus narrows the editable set to exact paths (a path is a glob matching itself),
+  // so it can never widen what agent.yaml allows.
+  const AgentSource whole = CLADE_TRY(AgentSource::Open(directory, options));
+  std::vector<std::string> focused;
+  for (const std::string& file : whole.files()) {
+    if (!whole.IsEditable(file)) continue;
+    for (const std::string& glob : focus) {
+      if (GlobMatch(glob, file)) {
+        focused.push_back(file);
+        break;
+      }
+    }
+  }
+  if (focused.empty()) {
+    return Fail("mutation_failed: the gi focus [{}] matches no editable file of {}",
+                fmt::join(focus, ", "), directory.string());
+  }
+  options.editable = std::move(focused);
   return AgentSource::Open(directory, options);
 }
 
 Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) const {
-  const AgentSource agent = CLADE_TRY(OpenAgentDirectory(request.source));
+  const AgentSource agent = CLADE_TRY(OpenAgentDirectory(request.source, options_.focus));
   GiOptions gi{.seed = request.seed,
                .max_operators = options_.max_operators,
                .operators = options_.operators,

@@ -30,6 +30,10 @@ struct GiChildOptions {
   double crossover_rate = 0.0;        // probability a child is a crossover instead (needs donors)
   int max_attempts = 20;
   bool format = true;
+  // Globs narrowing where the operators act: only the agent's editable files that match
+  // one of them (empty: every editable file). Focusing a search on part of an agent, such
+  // as a file of tunable settings, makes each child far likelier to touch what matters.
+  std::vector<std::string> focus;
 };
 
 class GiChildMutator : public Mutator {
@@ -59,8 +63,11 @@ class GiChildMutator : public Mutator {
 };
 
 // Opens an agent directory as mutation sees it: the `editable` globs of its agent.yaml (all
-// but agent.yaml when there is none). Errors name agent.yaml (and its line) or the directory.
-Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory);
+// but agent.yaml when there is none), narrowed to the files matching one of `focus` when it
+// is not empty. Errors name agent.yaml (and its line) or the directory; a focus that
+// matches no editable file is an error naming the globs ("mutation_failed: ...").
+Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory,
+                                       const std::vector<std::string>& focus = {});
 
 // The edit list of a GI child: from the record's "edits" (a record as Propose writes it,
 // or its "mutation" field) ...

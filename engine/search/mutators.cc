@@ -12,6 +12,7 @@ Result<std::unique_ptr<mutation::Mutator>> MakeGi(const RunConfig& config) {
   options.max_operators = config.gi.max_operators;
   options.crossover_rate = config.gi.crossover_rate;
   options.max_attempts = config.gi.max_attempts;
+  options.focus = config.gi.focus;
   for (const std::string& name : config.gi.operators) {
     options.operators.push_back(*mutation::GiOperatorFromName(name));  // checked on load
   }

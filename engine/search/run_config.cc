@@ -82,7 +82,7 @@ Result<> ReadRun(const ConfigReader& in, const YAML::Node& node, RunConfig& conf
 
 Result<> ReadGi(const ConfigReader& in, const YAML::Node& node, GiConfig& gi) {
   CLADE_TRY(CheckKeys(in.file(), node, "gi",
-                      {"max_operators", "operators", "crossover_rate", "max_attempts"}));
+                      {"max_operators", "operators", "crossover_rate", "max_attempts", "focus"}));
   if (auto k = CLADE_TRY(in.Int(node, "max_operators", 1))) gi.max_operators = static_cast<int>(*k);
   if (auto n = CLADE_TRY(in.Int(node, "max_attempts", 1))) gi.max_attempts = static_cast<int>(*n);
   SetIf(CLADE_TRY(in.Number(node, "crossover_rate", 0, 1)), gi.crossover_rate);
@@ -93,6 +93,10 @@ Result<> ReadGi(const ConfigReader& in, const YAML::Node& node, GiConfig& gi) {
       }
     }
     gi.operators = *names;
+  }
+  if (auto globs = CLADE_TRY(ReadStringList(in.file(), node, "focus"))) {
+    if (globs->empty()) return tl::unexpected(in.Bad(node["focus"], "gi focus is an empty list"));
+    gi.focus = *globs;
   }
   return {};
 }
@@ -367,7 +371,8 @@ nlohmann::json RunConfig::Fingerprint() const {
            {{"max_operators", gi.max_operators},
             {"operators", gi.operators},
             {"crossover_rate", gi.crossover_rate},
-            {"max_attempts", gi.max_attempts}}},
+            {"max_attempts", gi.max_attempts},
+            {"focus", gi.focus}}},
           {"stages", stages_json},
           {"tasks", max_tasks ? nlohmann::json(*max_tasks) : nlohmann::json()},
           {"mode", mode == SearchMode::kAsync ? "async" : "generational"},

@@ -31,6 +31,7 @@ struct GiConfig {
   std::vector<std::string> operators;  // empty: all
   double crossover_rate = 0.0;
   int max_attempts = 20;
+  std::vector<std::string> focus;  // globs narrowing the editable files; empty: all
 };
 
 // Where children are built and evaluated (docs/cluster.md).

@@ -8,6 +8,8 @@
 #include "support/fs.h"
 #include "support/strings.h"
 
+#include <set>
+
 using namespace clade;
 using namespace clade::mutation;
 
@@ -217,4 +219,24 @@ TEST_CASE("GiChildMutator: a crossover child names its donor in a trailer and th
   const ChildProposal again = OrThrow(mutator.Propose(request));
   CHECK(again.trailers == proposal.trailers);
   CHECK(again.files == proposal.files);
+}
+
+TEST_CASE("GiChildMutator: a focus narrows the operators to the editable files it matches") {
+  Agent agent(SampleWithGreet());
+  GiChildMutator focused({.max_operators = 2, .focus = {"src/greet.cc"}});
+  std::set<std::string> changed;
+  for (uint64_t seed = 1; seed <= 12; ++seed) {
+    auto proposal = focused.Propose({.source = agent.path(), .seed = seed});
+    if (!proposal) continue;  // a draw may fail its syntax check
+    for (const auto& [path, text] : proposal->files) changed.insert(path);
+  }
+  CHECK(changed == std::set<std::string>{"src/greet.cc"});
+
+  SECTION("a focus never widens agent.yaml's editable set") {
+    auto outside = GiChildMutator({.focus = {"agent.yaml", "docs/**"}})
+                       .Propose({.source = agent.path(), .seed = 1});
+    REQUIRE(!outside);
+    CHECK(outside.error().message.rfind("mutation_failed:", 0) == 0);
+    CHECK(outside.error().message.find("agent.yaml, docs/**") != std::string::npos);
+  }
 }

@@ -50,7 +50,8 @@ TEST_CASE("A minimal config gets the documented defaults; paths are relative to 
 TEST_CASE("Every section is read") {
   ConfigDir d;
   auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
-      "gi: {max_operators: 3, operators: [constant, binary_operator], crossover_rate: 0.2}\n"
+      "gi: {max_operators: 3, operators: [constant, binary_operator], crossover_rate: 0.2, "
+      "focus: [src/strategy.cc]}\n"
       "evaluation:\n  stages: [{tasks: 5, threshold: 0.4}, {tasks: all}]\n  task_workers: 2\n"
       "search: {mode: async, children: 4}\nworkers: 2\n"
       "selection: {policy: dgm, midpoint: top3, lambda: 5}\n"
@@ -61,6 +62,7 @@ TEST_CASE("Every section is read") {
   CHECK(config->gi.max_operators == 3);
   CHECK(config->gi.operators == std::vector<std::string>{"constant", "binary_operator"});
   CHECK(config->gi.crossover_rate == 0.2);
+  CHECK(config->gi.focus == std::vector<std::string>{"src/strategy.cc"});
   REQUIRE(config->stages.size() == 2);
   CHECK(config->stages[0].tasks == 5);
   CHECK(config->stages[0].threshold == 0.4);
@@ -92,6 +94,7 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
       {"mutator: llm\n", "run.yaml:6: mutator 'llm' needs a 'model' section"},
       {"selection: fittest\n", "run.yaml:6: unknown selection policy 'fittest'"},
       {"gi: {operators: [teleport]}\n", "run.yaml:6: unknown gi operator 'teleport'"},
+      {"gi: {focus: []}\n", "run.yaml:6: gi focus is an empty list"},
       {"search: {mode: sometimes}\n", "run.yaml:6: unknown search mode 'sometimes'"},
       {"evaluation: {stages: [{tasks: 5}, {tasks: 3}]}\n", "stage 'tasks' must grow"},
   };
