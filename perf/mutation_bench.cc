@@ -10,9 +10,10 @@
 //     and the formatting.
 //
 //   mutation_bench [--repo DIR] [--seeds N] [--first S] [--jobs J] [--source NAME]...
-//                  [--compile-commands FILE] [--skip-large] [--no-cache]
+//                  [--compile-commands FILE] [--skip-large] [--no-cache] [--no-preamble]
 //
-// --no-cache: no GiSiteCache (every draw parses every editable file), for the before/after.
+// --no-cache: no GiSiteCache (every draw parses every editable file); --no-preamble: no
+// PreambleCache (every syntax check parses the headers again). For the before/after.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -27,6 +28,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <time.h>
 
 #include "engine/mutation/apply_edits.h"
 #include "engine/mutation/edit.h"
@@ -43,6 +45,13 @@ using namespace clade::mutation;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread, in milliseconds.
+double ThreadCpuMs() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
 
 double Ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
@@ -198,13 +207,16 @@ std::string RejectionReason(const std::string& message) {
   return kind.substr(0, 100);
 }
 
-void Measure(const Source& source, int first, int seeds, int jobs, bool use_cache) {
+void Measure(const Source& source, int first, int seeds, int jobs, bool use_cache,
+             bool use_preambles) {
   const AgentSource agent = OrThrow(AgentSource::Open(
       source.root, {.editable = source.editable, .compile_commands = source.compile_commands}));
   GiSiteCache cache;
+  PreambleCache preambles;
   std::map<GiOperator, Tally> tallies;
   std::map<GiOperator, std::map<std::string, int>> rejections;
   std::map<std::string, int> errors;
+  double mutate_cpu_ms = 0;  // MutateGi alone: sites, draw, syntax check, format
   std::mutex mutex;
   std::atomic<int> next{first};
   TempDir scratch("clade-mutation-bench");
@@ -212,15 +224,19 @@ void Measure(const Source& source, int first, int seeds, int jobs, bool use_cach
   auto work = [&](int worker) {
     for (int seed = next++; seed < first + seeds; seed = next++) {
       const GiOperator op = kAllGiOperators[static_cast<size_t>(seed) % std::size(kAllGiOperators)];
+      const double cpu_before = ThreadCpuMs();
       auto result = MutateGi(agent, {.seed = static_cast<uint64_t>(seed),
                                      .max_operators = 1,
                                      .operators = {op},
                                      .max_attempts = 1,
                                      .format = true,
-                                     .cache = use_cache ? &cache : nullptr});
+                                     .cache = use_cache ? &cache : nullptr,
+                                     .preambles = use_preambles ? &preambles : nullptr});
+      const double cpu = ThreadCpuMs() - cpu_before;
       const bool compiled = result && Compiles(source, agent, result->files,
                                                scratch.path() / fmt::format("w{}", worker));
       std::lock_guard lock(mutex);
+      mutate_cpu_ms += cpu;
       Tally& tally = tallies[op];
       ++tally.draws;
       if (!result) {
@@ -243,10 +259,13 @@ void Measure(const Source& source, int first, int seeds, int jobs, bool use_cach
   for (auto& thread : threads) thread.join();
 
   const GiSiteCache::Stats stats = cache.stats();
+  const PreambleCache::Stats preamble = preambles.stats();
   fmt::print(
-      "\n### {} (seeds {}..{}, {:.0f} s with {} jobs, site cache {}: {} hits, {} misses)\n\n",
+      "\n### {} (seeds {}..{}, {:.0f} s with {} jobs; site cache {}: {} hits, {} misses; "
+      "preambles {}: {} reused, {} built, {} plain; MutateGi {:.0f} ms CPU per draw)\n\n",
       source.name, first, first + seeds - 1, Ms(start) / 1000, jobs, use_cache ? "on" : "off",
-      stats.hits, stats.misses);
+      stats.hits, stats.misses, use_preambles ? "on" : "off", preamble.reused, preamble.built,
+      preamble.plain, mutate_cpu_ms / std::max(1, seeds));
   fmt::print("| operator | draws | no site | pass syntax check | of those, compile |\n");
   fmt::print("|---|---|---|---|---|\n");
   Tally total;
@@ -382,7 +401,7 @@ int main(int argc, char** argv) {
   fs::path repo = CLADE_SOURCE_DIR;
   fs::path compile_commands = fs::path(CLADE_BINARY_DIR) / "compile_commands.json";
   int seeds = 1000, first = 1, jobs = 1;
-  bool large = true, use_cache = true;
+  bool large = true, use_cache = true, use_preambles = true;
   std::vector<std::string> only;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -406,6 +425,8 @@ int main(int argc, char** argv) {
       large = false;
     else if (arg == "--no-cache")
       use_cache = false;
+    else if (arg == "--no-preamble")
+      use_preambles = false;
     else {
       std::fprintf(stderr, "mutation_bench: unknown argument %s\n", arg.c_str());
       return 2;
@@ -422,7 +443,7 @@ int main(int argc, char** argv) {
                {"src/**"},
                {},
                {"-std=c++17", "-I{child}/src"}},
-              first, seeds, jobs, use_cache);
+              first, seeds, jobs, use_cache, use_preambles);
     }
     if (wanted("repair")) {
       Measure({"agents/repair",
@@ -430,11 +451,12 @@ int main(int argc, char** argv) {
                {"src/**"},
                {},
                {"-std=c++17", "-I{child}/src"}},
-              first, seeds, jobs, use_cache);
+              first, seeds, jobs, use_cache, use_preambles);
     }
     if (wanted("archive")) {
       TempDir dir("clade-mutation-archive");
-      Measure(ArchiveSource(repo, compile_commands, dir), first, seeds, jobs, use_cache);
+      Measure(ArchiveSource(repo, compile_commands, dir), first, seeds, jobs, use_cache,
+              use_preambles);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mutation_bench: %s\n", e.what());

@@ -139,10 +139,10 @@ std::string Format(const clang::format::FormatStyle& style, const std::string& p
 
 // Errors of the edited files that the originals did not have.
 Result<std::vector<Diagnostic>> NewErrors(const AgentSource& agent, const std::string& path,
-                                          const FileOverlay& overlay) {
-  std::vector<Diagnostic> errors = CLADE_TRY(CheckSyntax(agent, path, overlay));
+                                          const FileOverlay& overlay, PreambleCache* preambles) {
+  std::vector<Diagnostic> errors = CLADE_TRY(CheckSyntax(agent, path, overlay, preambles));
   if (errors.empty() || !agent.Exists(path)) return errors;
-  std::vector<Diagnostic> before = CLADE_TRY(CheckSyntax(agent, path));
+  std::vector<Diagnostic> before = CLADE_TRY(CheckSyntax(agent, path, {}, preambles));
   std::multiset<std::pair<std::string, std::string>> old;
   for (const Diagnostic& d : before) old.insert({d.file, d.message});
   std::vector<Diagnostic> fresh;
@@ -188,7 +188,8 @@ ApplyResult ApplyEdits(const AgentSource& agent, const SourceIndex& index,
   if (options.check_syntax) {
     for (const auto& [path, text] : applied.files) {
       if (!IsCxxFile(path)) continue;
-      Result<std::vector<Diagnostic>> errors = NewErrors(agent, path, applied.files);
+      Result<std::vector<Diagnostic>> errors =
+          NewErrors(agent, path, applied.files, options.preambles);
       if (!errors) return Reject(RejectReason::kMissing, -1, errors.error().message);
       if (errors->empty()) continue;
       return Reject(

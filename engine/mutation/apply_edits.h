@@ -11,13 +11,15 @@
 
 #include "engine/mutation/agent_source.h"
 #include "engine/mutation/edit.h"
+#include "engine/mutation/parse.h"
 #include "engine/mutation/source_index.h"
 
 namespace clade::mutation {
 
 struct ApplyOptions {
-  bool check_syntax = true;  // parse every changed C/C++ file (-fsyntax-only)
-  bool format = true;        // clang-format the changed ranges
+  bool check_syntax = true;            // parse every changed C/C++ file (-fsyntax-only)
+  bool format = true;                  // clang-format the changed ranges
+  PreambleCache* preambles = nullptr;  // not owned; reused by the syntax check (parse.h)
 };
 
 struct AppliedEdits {

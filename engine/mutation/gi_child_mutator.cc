@@ -57,7 +57,8 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
                .max_attempts = options_.max_attempts,
                .format = options_.format,
                .crossover_rate = options_.crossover_rate,
-               .cache = cache_.get()};
+               .cache = cache_.get(),
+               .preambles = preambles_.get()};
   for (const Donor& donor : request.donors) gi.donors.push_back({donor.variant, donor.source});
   const GiMutation mutation = CLADE_TRY(MutateGi(agent, gi));
 

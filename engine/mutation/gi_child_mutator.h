@@ -3,8 +3,10 @@
 // the child can be re-derived from its parent (RederiveGiChild). Clang-free.
 //
 // Thread safety: Propose may run on several threads at once. The options are immutable; the
-// site cache the mutator owns (gi_site_cache.h, shared by every Propose, so draws on a parent
-// and on children that share most of its files parse only what changed) locks itself.
+// caches the mutator owns lock themselves. They are shared by every Propose: the site cache
+// (gi_site_cache.h), so draws on a parent and on children that share most of its files
+// parse only what changed, and the preamble cache (parse.h), so a syntax check reuses the
+// file's compiled #include block.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +22,7 @@
 #include "engine/mutation/gi_mutator.h"
 #include "engine/mutation/gi_site_cache.h"
 #include "engine/mutation/mutator.h"
+#include "engine/mutation/parse.h"
 #include "support/error.h"
 
 namespace clade::mutation {
@@ -39,7 +42,9 @@ struct GiChildOptions {
 class GiChildMutator : public Mutator {
  public:
   explicit GiChildMutator(GiChildOptions options)
-      : options_(std::move(options)), cache_(std::make_shared<GiSiteCache>()) {}
+      : options_(std::move(options)),
+        cache_(std::make_shared<GiSiteCache>()),
+        preambles_(std::make_shared<PreambleCache>()) {}
 
   std::string_view name() const override { return "gi"; }
 
@@ -60,6 +65,7 @@ class GiChildMutator : public Mutator {
  private:
   GiChildOptions options_;
   std::shared_ptr<GiSiteCache> cache_;  // shared_ptr: the mutator stays copyable
+  std::shared_ptr<PreambleCache> preambles_;
 };
 
 // Opens an agent directory as mutation sees it: the `editable` globs of its agent.yaml (all

@@ -459,7 +459,8 @@ GiMutation ToMutation(const std::vector<FileSites>& files, std::vector<Applicati
 
 // Applies a child's edits with the syntax check; fills `mutation.files`, or says why the
 // child is rejected.
-std::optional<std::string> Check(const AgentSource& agent, bool format, GiMutation& mutation) {
+std::optional<std::string> Check(const AgentSource& agent, const GiOptions& options,
+                                 GiMutation& mutation) {
   const bool recordable =
       std::all_of(mutation.edits.begin(), mutation.edits.end(),
                   [](const GiEdit& e) { return IsUtf8(e.old_text) && IsUtf8(e.new_text); });
@@ -467,8 +468,9 @@ std::optional<std::string> Check(const AgentSource& agent, bool format, GiMutati
     return fmt::format("an edit is not valid UTF-8, so it cannot be recorded ({})",
                        mutation.summary);
   }
-  ApplyResult result = ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
-                                  {.check_syntax = true, .format = format});
+  ApplyResult result =
+      ApplyEdits(agent, SourceIndex{}, ToEdits(mutation.edits),
+                 {.check_syntax = true, .format = options.format, .preambles = options.preambles});
   if (!result) return fmt::format("{} ({})", result.error().message, mutation.summary);
   mutation.files = std::move(result->files);
   return std::nullopt;
@@ -603,7 +605,7 @@ Result<CrossoverResult> TryCrossover(const AgentSource& agent, const GiOptions& 
     mutation.operators = {GiOperator::kCrossover};
     mutation.summary = std::move(crossover.description);
     mutation.attempts = result.attempts;
-    if (std::optional<std::string> rejection = Check(agent, options.format, mutation)) {
+    if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
       result.failure = "the last candidate was rejected: " + std::move(*rejection);
       continue;
     }
@@ -717,7 +719,7 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
 
     GiMutation mutation = ToMutation(files, std::move(applied));
     mutation.attempts = crossover_attempts + attempt;
-    if (std::optional<std::string> rejection = Check(agent, options.format, mutation)) {
+    if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
       last_rejection = std::move(*rejection);
       continue;
     }

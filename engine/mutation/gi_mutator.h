@@ -20,6 +20,7 @@
 namespace clade::mutation {
 
 class GiSiteCache;
+class PreambleCache;
 
 enum class GiOperator {
   kDeleteStatement,   // remove a statement of a block (declarations never)
@@ -68,6 +69,8 @@ struct GiOptions {
   // Not owned; may be null. The sites of files unchanged since an earlier call are taken
   // from it instead of parsed again (gi_site_cache.h). The child does not depend on it.
   GiSiteCache* cache = nullptr;
+  // Not owned; may be null. Syntax checks reuse each file's precompiled preamble (parse.h).
+  PreambleCache* preambles = nullptr;
 };
 
 // One byte-range change of one file, against the parent's text. An operator gives one

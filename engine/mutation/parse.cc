@@ -1,10 +1,22 @@
 #include "engine/mutation/parse.h"
 
+#include <map>
+#include <mutex>
+
 #include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/DiagnosticOptions.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/ASTUnit.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/CompilerInvocation.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Frontend/PrecompiledPreamble.h>
+#include <clang/Frontend/Utils.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/Tooling.h>
 #include <fmt/format.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/VirtualFileSystem.h>
 
 namespace clade::mutation {
 namespace {
@@ -82,8 +94,144 @@ Result<ParsedFile> ParseFile(const AgentSource& agent, std::string_view path,
   return parsed;
 }
 
+struct PreambleCache::Impl {
+  struct Entry {
+    std::shared_ptr<const clang::PrecompiledPreamble> preamble;
+    uint64_t used = 0;
+  };
+  size_t capacity = 0;
+  std::mutex mutex;
+  std::map<std::string, Entry> entries;
+  uint64_t clock = 0;
+  Stats stats;
+
+  std::shared_ptr<const clang::PrecompiledPreamble> Find(const std::string& key) {
+    std::lock_guard lock(mutex);
+    auto found = entries.find(key);
+    if (found == entries.end()) return nullptr;
+    found->second.used = ++clock;
+    return found->second.preamble;
+  }
+
+  void Store(const std::string& key, std::shared_ptr<const clang::PrecompiledPreamble> preamble) {
+    std::lock_guard lock(mutex);
+    entries[key] = {std::move(preamble), ++clock};
+    while (entries.size() > capacity) {
+      auto oldest = std::min_element(
+          entries.begin(), entries.end(),
+          [](const auto& a, const auto& b) { return a.second.used < b.second.used; });
+      entries.erase(oldest);
+    }
+  }
+
+  void Count(size_t Stats::*counter) {
+    std::lock_guard lock(mutex);
+    ++(stats.*counter);
+  }
+};
+
+PreambleCache::PreambleCache(size_t capacity) : impl_(std::make_unique<Impl>()) {
+  impl_->capacity = std::max<size_t>(1, capacity);
+}
+
+PreambleCache::~PreambleCache() = default;
+
+PreambleCache::Stats PreambleCache::stats() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->stats;
+}
+
+namespace {
+
+// A syntax-only parse of `path` with a precompiled preamble from `cache`; nullopt when none
+// can be used (the compiler invocation cannot be made, or the preamble has errors), and the
+// caller parses plainly.
+std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agent,
+                                                         const std::string& path,
+                                                         const std::string& code,
+                                                         const FileOverlay& overlay,
+                                                         PreambleCache::Impl& cache) {
+  const std::string file = agent.Absolute(path).string();
+  std::vector<std::string> args = {"clang"};
+  for (std::string& argument : agent.ParseArguments(path)) args.push_back(std::move(argument));
+  args.push_back("-fsyntax-only");
+  args.push_back(file);
+  std::vector<const char*> argv;
+  std::string key;
+  for (const std::string& argument : args) {
+    argv.push_back(argument.c_str());
+    key += argument + '\n';
+  }
+
+  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const auto& [name, text] : overlay) {
+    if (name != path) {
+      memory->addFile(agent.Absolute(name).string(), 0, llvm::MemoryBuffer::getMemBufferCopy(text));
+    }
+  }
+  auto overlaid =
+      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  overlaid->pushOverlay(memory);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs = overlaid;
+
+  ErrorCollector errors(agent);
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> invocation_diagnostics =
+      clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &errors,
+                                                 /*ShouldOwnClient=*/false);
+  std::shared_ptr<clang::CompilerInvocation> invocation =
+      clang::createInvocationFromCommandLine(argv, invocation_diagnostics, vfs);
+  if (!invocation || !errors.Take().empty()) return std::nullopt;
+  std::unique_ptr<llvm::MemoryBuffer> buffer = llvm::MemoryBuffer::getMemBufferCopy(code, file);
+  const clang::PreambleBounds bounds =
+      clang::ComputePreambleBounds(*invocation->getLangOpts(), buffer->getMemBufferRef(), 0);
+  auto pch = std::make_shared<clang::PCHContainerOperations>();
+
+  std::shared_ptr<const clang::PrecompiledPreamble> preamble = cache.Find(key);
+  if (preamble && preamble->CanReuse(*invocation, buffer->getMemBufferRef(), bounds, *vfs)) {
+    cache.Count(&PreambleCache::Stats::reused);
+  } else {
+    ErrorCollector preamble_errors(agent);
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
+        clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &preamble_errors,
+                                                   /*ShouldOwnClient=*/false);
+    clang::PreambleCallbacks callbacks;
+    llvm::ErrorOr<clang::PrecompiledPreamble> built =
+        clang::PrecompiledPreamble::Build(*invocation, buffer.get(), bounds, *diagnostics, vfs, pch,
+                                          /*StoreInMemory=*/true, callbacks);
+    if (!built || !preamble_errors.Take().empty()) {
+      cache.Count(&PreambleCache::Stats::plain);
+      return std::nullopt;
+    }
+    preamble = std::make_shared<const clang::PrecompiledPreamble>(std::move(*built));
+    cache.Store(key, preamble);
+    cache.Count(&PreambleCache::Stats::built);
+  }
+  preamble->AddImplicitPreamble(*invocation, vfs, buffer.get());
+  invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;  // `buffer` owns it
+  invocation->getDiagnosticOpts().ShowCarets = false;  // no "N errors generated." on stderr
+
+  clang::CompilerInstance compiler(pch);
+  compiler.setInvocation(std::move(invocation));
+  compiler.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
+  compiler.createFileManager(vfs);
+  clang::SyntaxOnlyAction action;
+  compiler.ExecuteAction(action);
+  return errors.Take();
+}
+
+}  // namespace
+
 Result<std::vector<Diagnostic>> CheckSyntax(const AgentSource& agent, std::string_view path,
-                                            const FileOverlay& overlay) {
+                                            const FileOverlay& overlay, PreambleCache* preambles) {
+  if (preambles != nullptr) {
+    std::string code = CLADE_TRY(agent.Read(path, overlay).map_error([&](Error e) {
+      return std::move(e).Context(fmt::format("parsing {}", path));
+    }));
+    if (std::optional<std::vector<Diagnostic>> errors =
+            CheckWithPreamble(agent, std::string(path), code, overlay, *preambles->impl_)) {
+      return std::move(*errors);
+    }
+  }
   ParsedFile parsed = CLADE_TRY(ParseFile(agent, path, overlay));
   return std::move(parsed.errors);
 }

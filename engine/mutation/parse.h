@@ -2,6 +2,7 @@
 // Clang-free: callers that use the AST include Clang headers themselves.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,8 +49,43 @@ struct ParsedFile {
 Result<ParsedFile> ParseFile(const AgentSource& agent, std::string_view path,
                              const FileOverlay& overlay = {});
 
-// The errors of a syntax-only parse of `path` (empty when it parses cleanly).
+// Precompiled preambles for syntax checks, as clangd keeps them: a file's preamble (the
+// #include block at its top) compiled once, so a check of the same file with another body
+// (a GI draw changes function bodies only) parses only what follows it. An entry is keyed
+// by the file's absolute path and parse arguments (the search loop reuses one source
+// directory per build slot, so children of a slot share entries). Before reuse Clang checks
+// that the preamble's text and every file it read, through the overlay, are unchanged;
+// otherwise it is built again. A preamble whose build reports an error is not kept, and
+// that check runs as a plain parse. The diagnostics are those of a plain parse.
+// In-memory preambles: tens of MB each with large headers, so capacity is small (least
+// recently used dropped).
+// Thread safety: every method from several threads at once; preambles are shared read-only.
+class PreambleCache {
+ public:
+  explicit PreambleCache(size_t capacity = 8);
+  ~PreambleCache();
+  PreambleCache(const PreambleCache&) = delete;
+  PreambleCache& operator=(const PreambleCache&) = delete;
+
+  struct Stats {
+    size_t reused = 0;  // checks that reused a preamble
+    size_t built = 0;   // preambles built
+    size_t plain = 0;   // checks run as a plain parse (the preamble had errors)
+  };
+  Stats stats() const;
+
+  struct Impl;  // in parse.cc
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  friend Result<std::vector<Diagnostic>> CheckSyntax(const AgentSource&, std::string_view,
+                                                     const FileOverlay&, PreambleCache*);
+};
+
+// The errors of a syntax-only parse of `path` (empty when it parses cleanly), reusing a
+// precompiled preamble from `preambles` when one is given (not owned; may be null).
 Result<std::vector<Diagnostic>> CheckSyntax(const AgentSource& agent, std::string_view path,
-                                            const FileOverlay& overlay = {});
+                                            const FileOverlay& overlay = {},
+                                            PreambleCache* preambles = nullptr);
 
 }  // namespace clade::mutation
