@@ -325,6 +325,48 @@ TEST_CASE(
   CHECK(Describe(w.ArchivePath("resumed")) == Describe(w.ArchivePath("whole")));
 }
 
+TEST_CASE("A resumed controller cancels the jobs of an earlier one that it does not need") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w(/*build_delay=*/2);
+  fs::path config = w.Config("unused", true, "workers: 1\nbudget: {iterations: 2}\n");
+  std::vector<std::string> args = w.RunArgs(config);
+  args.insert(args.begin(), CladeBinary().string());
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  // The seed's job, the first child's, then the second child's: kill the controller
+  // while that one is pending or running.
+  bool third = WaitFor([&] { return JobsOf(cluster, "unused").size() >= 3; }, 90);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(third);
+  std::string orphan = JobsOf(cluster, "unused").at(2);
+  INFO(orphan);
+  REQUIRE(Field(orphan, 2) != "COMPLETED");
+
+  // Resumed with a budget of one child, the second child is never asked for again.
+  Run resumed = w.RunConfig(w.Config("unused", true, "workers: 1\nbudget: {variants: 1}\n"));
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_THAT(resumed.err,
+             Catch::Contains("0 jobs submitted, 0 adopted from an earlier session, 1 cancelled"));
+  bool cancelled =
+      WaitFor([&] { return Field(JobsOf(cluster, "unused").at(2), 2) == "CANCELLED"; }, 10);
+  CHECK(cancelled);
+  CHECK(w.JobDirectories() == 0);
+}
+
 }  // namespace clade::cli_test
 
 namespace clade::search {
