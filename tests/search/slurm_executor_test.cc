@@ -272,7 +272,7 @@ TEST_CASE("A job that ends without a result file is recorded as job_no_result or
 }
 
 TEST_CASE(
-    "A controller killed mid-run and resumed adopts its running job; nothing is evaluated twice") {
+    "A controller killed mid-run and resumed adopts its running job and evaluates nothing twice") {
   testing::SlurmCluster cluster;
   if (!Start(cluster)) return;
   SlurmWorkspace w(/*build_delay=*/2);
