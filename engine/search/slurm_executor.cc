@@ -120,6 +120,7 @@ Result<fs::path> SlurmExecutor::SharedSuite(const sandbox::Suite& suite) {
   // Called under mutex_.
   if (!suite_copy_.empty()) return suite_copy_;
   suite_hash_ = CLADE_TRY(sandbox::SuiteHash(suite));
+  suite_name_ = suite.name;
   fs::path copy = run_.dir / fmt::format("suite-{}", suite_hash_);
   std::error_code error;
   if (!fs::is_directory(copy, error)) {
@@ -241,6 +242,7 @@ sandbox::Evaluation SlurmExecutor::Ended(const JobPaths& paths, const std::strin
                                          JobPhase phase, const std::string& state) {
   sandbox::Evaluation evaluation;
   evaluation.status = StatusOfPhase(phase);
+  evaluation.suite = suite_name_;
   evaluation.suite_hash = suite_hash_;
   evaluation.build.status = evaluation.status;
   std::string output = ReadFile(paths.output()).value_or("(no output)");

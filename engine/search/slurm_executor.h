@@ -78,7 +78,8 @@ class SlurmExecutor : public Executor {
   SlurmRun run_;
   std::unique_ptr<SlurmClient> client_;
   mutable std::mutex mutex_;
-  std::string suite_hash_;  // of the suite copied to the shared path
+  std::string suite_name_;  // of the suite copied to the shared path
+  std::string suite_hash_;
   fs::path suite_copy_;
   std::set<std::string> used_;  // job keys asked for in this session
   SlurmCounts counts_;

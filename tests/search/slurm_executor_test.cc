@@ -238,6 +238,7 @@ TEST_CASE("A job cancelled with scancel becomes a recorded child with status job
   REQUIRE(done.exit_code == 0);
   nlohmann::json record = w.Record("cancel", 1);
   CHECK(record["status"] == "job_cancelled");
+  CHECK(record["benchmark"] == "numbers");
   Run log =
       Git({"--git-dir", w.ArchivePath("cancel").string(), "show", "refs/clade/logs/1:build.log"});
   CHECK_THAT(log.out, Catch::Contains("ended as CANCELLED without a result"));
