@@ -57,6 +57,8 @@ std::string ReadAll(const Fd& fd) {
 }
 
 // Runs a Slurm command with this process's environment; waits at most `timeout` seconds.
+// Spawn starts it in a session of its own, so a Ctrl-C at the terminal (which asks clade
+// run to finish its children) never kills an sbatch half way through a submission.
 Result<ToolOutput> RunTool(const std::vector<std::string>& argv, double timeout) {
   auto program = FindOnPath(argv.at(0));
   if (!program) return Fail("'{}' is not on PATH (is this a Slurm submit host?)", argv[0]);
