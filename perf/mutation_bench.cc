@@ -1,7 +1,7 @@
 // Evidence for the GI mutator (issue 4), recorded in docs/performance.md:
 //
-//  1. Over seeds S..S+N-1 of each source (agents/repair, examples/hello-agent, and the
-//     project's own archive/*.cc treated as an agent), one GI draw per seed with a single
+//  1. Over seeds S..S+N-1 of each source (agents/repair, examples/hello-agent, agents/coder,
+//     and the project's own archive/*.cc treated as an agent), one GI draw per seed with a single
 //     operator (operator = the seed's turn in the list of eight) and one attempt: does it
 //     pass the syntax check (MutateGi succeeds), and does the child compile with the real
 //     compiler (`c++ -fsyntax-only`, the source's own flags without -Werror, every
@@ -452,6 +452,11 @@ int main(int argc, char** argv) {
                {},
                {"-std=c++17", "-I{child}/src"}},
               first, seeds, jobs, use_cache, use_preambles);
+    }
+    if (wanted("coder")) {
+      Measure(
+          {"agents/coder", repo / "agents/coder", {"src/**"}, {}, {"-std=c++17", "-I{child}/src"}},
+          first, seeds, jobs, use_cache, use_preambles);
     }
     if (wanted("archive")) {
       TempDir dir("clade-mutation-archive");

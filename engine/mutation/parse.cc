@@ -209,6 +209,7 @@ std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agen
   preamble->AddImplicitPreamble(*invocation, vfs, buffer.get());
   invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;  // `buffer` owns it
   invocation->getDiagnosticOpts().ShowCarets = false;  // no "N errors generated." on stderr
+  invocation->getFrontendOpts().DisableFree = false;  // the driver's -disable-free would leak the AST
 
   clang::CompilerInstance compiler(pch);
   compiler.setInvocation(std::move(invocation));
