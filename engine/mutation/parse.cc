@@ -181,6 +181,10 @@ std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agen
   std::shared_ptr<clang::CompilerInvocation> invocation =
       clang::createInvocationFromCommandLine(argv, invocation_diagnostics, vfs);
   if (!invocation || !errors.Take().empty()) return std::nullopt;
+  // The driver's -disable-free would leak every AST (and the preamble build's); no
+  // "N errors generated." on stderr.
+  invocation->getFrontendOpts().DisableFree = false;
+  invocation->getDiagnosticOpts().ShowCarets = false;
   std::unique_ptr<llvm::MemoryBuffer> buffer = llvm::MemoryBuffer::getMemBufferCopy(code, file);
   const clang::PreambleBounds bounds =
       clang::ComputePreambleBounds(*invocation->getLangOpts(), buffer->getMemBufferRef(), 0);
@@ -208,8 +212,6 @@ std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agen
   }
   preamble->AddImplicitPreamble(*invocation, vfs, buffer.get());
   invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;  // `buffer` owns it
-  invocation->getDiagnosticOpts().ShowCarets = false;  // no "N errors generated." on stderr
-  invocation->getFrontendOpts().DisableFree = false;  // the driver's -disable-free would leak the AST
 
   clang::CompilerInstance compiler(pch);
   compiler.setInvocation(std::move(invocation));
