@@ -12,9 +12,10 @@
 //    parse read: the headers it includes, directly or not.
 // Files outside the agent root (system and third-party headers, a repository the flags
 // point into) are assumed not to change while the cache lives. Files with parse errors, and
-// files over the size limit, are never stored. Sites hold no absolute path, so a hit gives
-// exactly what a fresh parse would: the same parent and seed give the same child, byte for
-// byte, with or without a cache.
+// files over the size limit, are never stored. Offsets, texts and kinds do not depend on
+// where the file was parsed (a type spelled with a path, as a lambda's, is only compared
+// within its file), so a hit draws exactly what a fresh parse would: the same parent and
+// seed give the same child, byte for byte, with or without a cache.
 //
 // Eviction: least recently used beyond `capacity` entries.
 // Thread safety: every method may be called from several threads at once (one mutex; the
