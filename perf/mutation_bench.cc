@@ -37,6 +37,7 @@
 #include "engine/mutation/source_index.h"
 #include "support/error.h"
 #include "support/fs.h"
+#include "support/strings.h"
 
 namespace fs = std::filesystem;
 using namespace clade;
@@ -55,12 +56,6 @@ double ThreadCpuMs() {
 
 double Ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-std::string Quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 // A source to mutate: the agent as mutation sees it, and how to compile a child.
@@ -172,9 +167,9 @@ bool Compiles(const Source& source, const AgentSource& agent, const FileOverlay&
     for (std::string flag : source.compile_flags) {
       const size_t at = flag.find("{child}");
       if (at != std::string::npos) flag.replace(at, 7, scratch.string());
-      command += " " + Quote(flag);
+      command += " " + ShellQuote(flag);
     }
-    command += " " + Quote((scratch / unit).string()) + " >/dev/null 2>&1";
+    command += " " + ShellQuote((scratch / unit).string()) + " >/dev/null 2>&1";
     if (std::system(command.c_str()) != 0) return false;
   }
   return true;

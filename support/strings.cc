@@ -62,4 +62,16 @@ std::string CapText(std::string_view text, size_t cap) {
                      text.size() - head - tail, text.substr(text.size() - tail));
 }
 
+std::string ShellQuote(std::string_view text) {
+  std::string quoted = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
 }  // namespace clade

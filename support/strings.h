@@ -24,6 +24,9 @@ bool ParseNonNegative(std::string_view text, long long* value);
 // True if text is non-empty and only hexadecimal digits.
 bool IsHex(std::string_view text);
 
+// The text as one single-quoted word for /bin/sh ('it'\''s'), whatever it holds.
+std::string ShellQuote(std::string_view text);
+
 // Keeps the head and the tail of a text longer than cap bytes, with a marker between
 // them saying how much was cut. Texts no longer than cap are returned unchanged.
 std::string CapText(std::string_view text, size_t cap);

@@ -7,6 +7,8 @@
 
 #include <sys/wait.h>
 
+#include "support/strings.h"
+
 namespace clade::testing {
 
 CommandOutput Shell(const std::string& command) {
@@ -23,15 +25,7 @@ CommandOutput Shell(const std::string& command) {
 }
 
 std::string Quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
+  return ShellQuote(text);
 }
 
 void WriteTree(const std::filesystem::path& root, const std::map<std::string, std::string>& files) {

@@ -3,24 +3,13 @@
 #include <fmt/format.h>
 
 #include "support/fs.h"
+#include "support/strings.h"
 
 namespace clade::search {
 
 namespace {
 
 using nlohmann::json;
-
-std::string ShellQuote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
 
 json TaskToJson(const sandbox::TaskOutcome& task) {
   return {{"id", task.id},

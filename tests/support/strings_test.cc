@@ -1,5 +1,6 @@
 #include "support/strings.h"
 
+#include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
 namespace clade {
@@ -34,3 +35,10 @@ TEST_CASE("CapText keeps head and tail and says how much it cut") {
 }
 
 }  // namespace clade
+
+TEST_CASE("ShellQuote makes one word of any text for /bin/sh") {
+  for (const std::string text : {"plain", "two words", "it's", "'", "$HOME `x` \"q\" \\", ""}) {
+    auto result = clade::testing::Shell("printf '%s' " + clade::ShellQuote(text));
+    CHECK(result.output == text);
+  }
+}
