@@ -25,10 +25,6 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 template=examples/ablation.yaml
 
-field() {  # field FILE KEY: one top-level value of a JSON object, as text
-  python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$1" "$2"
-}
-
 rows=()
 for seed in $seeds; do
   for policy in $policies; do

@@ -12,6 +12,7 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/agents/tool_call_text.h"
 #include "tests/model/fake_provider.h"
 
 #include "engine/model/model_proxy.h"
@@ -19,26 +20,16 @@
 #include "sandbox/harness.h"
 #include "sandbox/protections.h"
 #include "sandbox/suite.h"
+#include "support/fs.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace clade;
+using agents_test::TextCall;
 using model::testing::OpenAiAnswer;
 using model::testing::Received;
 using nlohmann::json;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string TextCall(const std::string& name, const json& arguments) {
-  return "<tool_call>\n" + json{{"name", name}, {"arguments", arguments}}.dump() +
-         "\n</tool_call>\n";
-}
 
 // The scripted model: the step is the number of assistant messages so far.
 model::testing::Reply Script(const sandbox::Task& task, const Received& request) {
@@ -48,7 +39,8 @@ model::testing::Reply Script(const sandbox::Task& task, const Received& request)
   for (const auto& entry : fs::directory_iterator(task.dir / "reference")) {
     std::string name = entry.path().filename().string();
     if (step == 0) answer += TextCall("view_file", {{"path", name}});
-    if (step == 1) answer += TextCall("create_file", {{"path", name}, {"content", ReadAll(entry)}});
+    if (step == 1)
+      answer += TextCall("create_file", {{"path", name}, {"content", ReadFile(entry).value()}});
   }
   if (step == 2) answer = TextCall("run_tests", json::object());
   if (step >= 3) answer = "Done.";

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <regex>
 
+#include "tests/agents/tool_call_text.h"
 #include "tests/model/fake_provider.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
@@ -25,6 +26,7 @@ namespace clade {
 namespace {
 
 namespace fs = std::filesystem;
+using agents_test::TextCall;
 using model::testing::FakeProvider;
 using model::testing::OpenAiAnswer;
 using model::testing::Received;
@@ -85,19 +87,6 @@ sandbox::TaskOutcome RunOn(const std::string& id, const fs::path& work,
   return sandbox::RunTask(options, agent.spec, agent.build, Exercises(), ExerciseTask(id)).value();
 }
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// One tool call in the text format of the agent's system prompt.
-std::string TextCall(const std::string& name, const json& arguments) {
-  return "<tool_call>\n" + json{{"name", name}, {"arguments", arguments}}.dump() +
-         "\n</tool_call>\n";
-}
-
 model::ModelConfig Config(const FakeProvider& server) {
   model::ModelConfig config;
   config.provider = model::Provider::kOpenAi;
@@ -121,7 +110,7 @@ struct ProxiedModel {
 
 TEST_CASE("coder solves an exercise: views the stub, writes it, runs the visible tests") {
   ProxiedModel model(1000000);
-  std::string solution = ReadAll(ExerciseTask("slugify").dir / "reference/slugify.cc");
+  std::string solution = ReadFile(ExerciseTask("slugify").dir / "reference/slugify.cc").value();
   REQUIRE(!solution.empty());
   model.server.Script({
       OpenAiAnswer("Let me look at the stub first.\n" +
@@ -320,7 +309,7 @@ TEST_CASE("coder without a model socket exits 0 and leaves the workspace as it w
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(workspace)) {
       files[fs::relative(entry.path(), workspace).string()] =
-          entry.is_regular_file() ? ReadAll(entry.path()) : "<dir>";
+          entry.is_regular_file() ? ReadFile(entry.path()).value() : "<dir>";
     }
     return files;
   };

@@ -5,7 +5,9 @@
 
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "archive/archive.h"
 
@@ -45,6 +47,23 @@ fs::path CladeBinary() {
 
 Run Clade(const std::vector<std::string>& args, const fs::path& cwd) {
   return RunShell(CladeBinary().string(), args, cwd);
+}
+
+pid_t StartClade(const std::vector<std::string>& args) {
+  std::vector<std::string> all = {CladeBinary().string()};
+  all.insert(all.end(), args.begin(), args.end());
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (std::string& arg : all) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
 Run Git(const std::vector<std::string>& args) {

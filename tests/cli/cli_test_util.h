@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <sys/types.h>
 
 #include "support/fs.h"
 
@@ -25,6 +26,9 @@ struct Run {
 fs::path CladeBinary();
 // Runs build/clade with `args` in `cwd` (default: the current directory).
 Run Clade(const std::vector<std::string>& args, const fs::path& cwd = {});
+// Starts build/clade with `args` in the background, stdout and stderr to /dev/null, for a
+// test that kills it. The caller waits for the returned pid.
+pid_t StartClade(const std::vector<std::string>& args);
 // Runs git with `args` in the current directory.
 Run Git(const std::vector<std::string>& args);
 // Parses stdout as JSON; fails the test (via an exception) if it is not.

@@ -7,14 +7,13 @@
 #include <regex>
 #include <thread>
 
-#include <fmt/format.h>
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "tests/cli/cli_test_util.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace clade::cli_test {
 namespace {
@@ -72,8 +71,8 @@ struct RunWorkspace : Workspace {
 
   void WriteSuite(const std::string& name, const std::vector<long>& values) {
     std::map<std::string, std::string> files = {
-        {"suite.yaml", "name: " + name +
-                           "\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"}};
+        {"suite.yaml",
+         "name: " + name + "\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"}};
     for (long n : values) {
       std::string id = fmt::format("n{:02}", n);
       files["tasks/" + id + "/task.yaml"] =
@@ -115,7 +114,8 @@ std::vector<std::string> Describe(const fs::path& archive) {
     Run commit = Git({"--git-dir", archive.string(), "show", "-s",
                       "--format=%T %(trailers:only,unfold)", v["commit"].get<std::string>()});
     // Clade-Parent names the parent's commit too, whose id depends on its commit time.
-    std::string trailers = std::regex_replace(commit.out, std::regex("(Clade-Parent: \\d+) [0-9a-f]+"), "$1");
+    std::string trailers =
+        std::regex_replace(commit.out, std::regex("(Clade-Parent: \\d+) [0-9a-f]+"), "$1");
     lines.push_back(fmt::format("{} {} {} {} | {}", v["id"].dump(), v["parents"].dump(),
                                 v["status"].dump(), v["score"].dump(), trailers));
   }
@@ -125,24 +125,13 @@ std::vector<std::string> Describe(const fs::path& archive) {
 // Starts clade with `args`; kills it with SIGKILL after `delay`. True if it had already
 // exited with 0 (the run finished).
 bool RunAndKill(const std::vector<std::string>& args, std::chrono::milliseconds delay) {
-  pid_t pid = ::fork();
+  pid_t pid = StartClade(args);
   REQUIRE(pid >= 0);
-  if (pid == 0) {
-    std::vector<std::string> all = {CladeBinary().string()};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& arg : all) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
   auto deadline = std::chrono::steady_clock::now() + delay;
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) && WEXITSTATUS(status) == 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ::kill(pid, SIGKILL);
@@ -186,7 +175,8 @@ TEST_CASE("clade run improves the agent and leaves a lineage git can read") {
   CHECK(again.out.find("finished: iterations (3 of 3)") != std::string::npos);
 }
 
-TEST_CASE("A run killed with SIGKILL again and again, resumed each time, ends as one that was not") {
+TEST_CASE(
+    "A run killed with SIGKILL again and again, resumed each time, ends as one that was not") {
   RunWorkspace w;
   Run whole = w.RunConfig(w.Config("whole", ""));
   INFO(whole.err);
@@ -229,7 +219,8 @@ TEST_CASE("SIGINT stops a run cleanly and the same command resumes it") {
     ::_exit(127);
   }
   // Wait for the first child to be recorded, then interrupt.
-  for (int i = 0; i < 300 && ReadFile(err).value_or("").find("child    1") == std::string::npos; ++i) {
+  for (int i = 0; i < 300 && ReadFile(err).value_or("").find("child    1") == std::string::npos;
+       ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ::kill(pid, SIGINT);
@@ -278,13 +269,21 @@ TEST_CASE("A bad run config is one sentence with its line and exit 2; nothing is
   CHECK(missing.err.find("nope.yaml") != std::string::npos);
 }
 
-TEST_CASE("clade replay scores winners on another suite, keeps the records, and costs nothing twice") {
+TEST_CASE(
+    "clade replay scores winners on another suite, keeps the records, and costs nothing twice") {
   RunWorkspace w;
   REQUIRE(w.RunConfig(w.Config("replayed", "budget: {iterations: 2}\n")).exit_code == 0);
   fs::path archive = w.ArchivePath("replayed");
-  std::vector<std::string> args = {"replay", "best", "seed", "--benchmark",
-                                   (w.root() / "numbers-transfer").string(), "--work",
-                                   w.work.string(), "--archive", archive.string(), "--json"};
+  std::vector<std::string> args = {"replay",
+                                   "best",
+                                   "seed",
+                                   "--benchmark",
+                                   (w.root() / "numbers-transfer").string(),
+                                   "--work",
+                                   w.work.string(),
+                                   "--archive",
+                                   archive.string(),
+                                   "--json"};
   Run first = Clade(args);
   INFO(first.err);
   REQUIRE(first.exit_code == 0);

@@ -279,20 +279,8 @@ TEST_CASE(
   SlurmWorkspace w(/*build_delay=*/2);
   std::string extra = "workers: 1\nbudget: {iterations: 2}\n";
   fs::path config = w.Config("resumed", true, extra);
-  std::vector<std::string> args = w.RunArgs(config);
-  args.insert(args.begin(), CladeBinary().string());
-  pid_t pid = ::fork();
+  pid_t pid = StartClade(w.RunArgs(config));
   REQUIRE(pid >= 0);
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
   // Kill the controller while a child's job (the second job) runs.
   bool running = WaitFor(
       [&] {
@@ -331,20 +319,8 @@ TEST_CASE("A resumed controller cancels the jobs of an earlier one that it does 
   if (!Start(cluster)) return;
   SlurmWorkspace w(/*build_delay=*/2);
   fs::path config = w.Config("unused", true, "workers: 1\nbudget: {iterations: 2}\n");
-  std::vector<std::string> args = w.RunArgs(config);
-  args.insert(args.begin(), CladeBinary().string());
-  pid_t pid = ::fork();
+  pid_t pid = StartClade(w.RunArgs(config));
   REQUIRE(pid >= 0);
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
   // The seed's job, the first child's, then the second child's: kill the controller
   // while that one is pending or running.
   bool third = WaitFor([&] { return JobsOf(cluster, "unused").size() >= 3; }, 90);
