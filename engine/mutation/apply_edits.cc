@@ -1,6 +1,7 @@
 #include "engine/mutation/apply_edits.h"
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include <clang/Format/Format.h>
@@ -90,11 +91,22 @@ int FirstEditOf(const std::vector<Edit>& edits, const std::string& path, const A
   return -1;
 }
 
-clang::format::FormatStyle StyleOf(const AgentSource& agent) {
-  clang::format::FormatStyle style = clang::format::getLLVMStyle();
+// The style is built in place on the heap and never copied: clang 14's getLLVMStyle leaves
+// some bool members uninitialised, and a copy made in this (sanitized) code would load them.
+std::unique_ptr<clang::format::FormatStyle> LlvmStyle() {
+  // `new T(prvalue)` constructs in place, where make_unique would move from a temporary.
+  // NOLINTNEXTLINE(modernize-make-unique)
+  return std::unique_ptr<clang::format::FormatStyle>(
+      new clang::format::FormatStyle(clang::format::getLLVMStyle()));
+}
+
+std::unique_ptr<clang::format::FormatStyle> StyleOf(const AgentSource& agent) {
+  std::unique_ptr<clang::format::FormatStyle> style = LlvmStyle();
   if (std::optional<std::string> config = agent.ClangFormatConfig()) {
-    clang::format::FormatStyle custom = clang::format::getLLVMStyle();
-    if (!clang::format::parseConfiguration(*config, &custom)) style = custom;
+    // A failed parse may have set some fields; start again from the default.
+    if (clang::format::parseConfiguration(*config, style.get())) {
+      style = LlvmStyle();
+    }
   }
   return style;
 }
@@ -200,9 +212,9 @@ ApplyResult ApplyEdits(const AgentSource& agent, const SourceIndex& index,
   }
 
   if (options.format) {
-    const clang::format::FormatStyle style = StyleOf(agent);
+    const std::unique_ptr<clang::format::FormatStyle> style = StyleOf(agent);
     for (auto& [path, text] : applied.files) {
-      if (IsCxxFile(path)) text = Format(style, path, text, changed[path]);
+      if (IsCxxFile(path)) text = Format(*style, path, text, changed[path]);
     }
   }
   return applied;
