@@ -94,6 +94,33 @@ nlohmann::json Evaluation::ToRecord() const {
   return record;
 }
 
+Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
+                   Evaluation* evaluation) {
+  std::vector<Stage> plan = stages.empty() ? std::vector<Stage>{{}} : stages;
+  evaluation->stages = static_cast<int>(plan.size());
+  evaluation->status = "evaluated";
+  auto start = std::chrono::steady_clock::now();
+  size_t begin = 0;
+  for (size_t s = 0; s < plan.size() && begin < count; ++s) {
+    size_t end = plan[s].tasks == 0 ? count : std::min(plan[s].tasks, count);
+    if (s + 1 == plan.size()) end = count;
+    auto outcomes = CLADE_TRY(batch(begin, end));
+    for (auto& outcome : outcomes) evaluation->tasks.push_back(std::move(outcome));
+    evaluation->stage_reached = static_cast<int>(s + 1);
+    evaluation->score = Mean(evaluation->tasks);
+    begin = end;
+    if (evaluation->score < plan[s].threshold && s + 1 < plan.size() && end < count) {
+      // Scored on part of the suite only: not comparable with complete evaluations, so it
+      // is neither a parent nor the best (see docs/evaluation.md, "Staged evaluation").
+      evaluation->status = "below_threshold";
+      break;
+    }
+  }
+  evaluation->eval_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {};
+}
+
 Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& source,
                             const Suite& suite, const EvalOptions& options) {
   AgentSpec spec = CLADE_TRY(LoadAgentSpec(source));
@@ -108,31 +135,13 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   std::vector<const Task*> tasks;
   for (const Task& task : suite.tasks) tasks.push_back(&task);
   if (options.max_tasks && *options.max_tasks < tasks.size()) tasks.resize(*options.max_tasks);
-  std::vector<Stage> stages = options.stages.empty() ? std::vector<Stage>{{}} : options.stages;
-  evaluation.stages = static_cast<int>(stages.size());
-  evaluation.status = "evaluated";
-  auto start = std::chrono::steady_clock::now();
-  size_t done = 0, begin = 0;
-  for (size_t s = 0; s < stages.size() && begin < tasks.size(); ++s) {
-    size_t end = stages[s].tasks == 0 ? tasks.size() : std::min(stages[s].tasks, tasks.size());
-    if (s + 1 == stages.size()) end = tasks.size();
-    std::vector<const Task*> batch(tasks.begin() + static_cast<long>(begin),
+  size_t done = 0;
+  auto batch = [&](size_t begin, size_t end) {
+    std::vector<const Task*> range(tasks.begin() + static_cast<long>(begin),
                                    tasks.begin() + static_cast<long>(end));
-    auto outcomes = CLADE_TRY(
-        RunTasks(harness, spec, evaluation.build, suite, batch, options, &done, tasks.size()));
-    for (auto& outcome : outcomes) evaluation.tasks.push_back(std::move(outcome));
-    evaluation.stage_reached = static_cast<int>(s + 1);
-    evaluation.score = Mean(evaluation.tasks);
-    begin = end;
-    if (evaluation.score < stages[s].threshold && s + 1 < stages.size() && end < tasks.size()) {
-      // Scored on part of the suite only: not comparable with complete evaluations, so it
-      // is neither a parent nor the best (see docs/evaluation.md, "Staged evaluation").
-      evaluation.status = "below_threshold";
-      break;
-    }
-  }
-  evaluation.eval_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return RunTasks(harness, spec, evaluation.build, suite, range, options, &done, tasks.size());
+  };
+  CLADE_TRY(RunStages(tasks.size(), options.stages, batch, &evaluation));
   return evaluation;
 }
 

@@ -48,6 +48,18 @@ struct Evaluation {
 // A hash of everything in the suite's directory: the cache key for "this suite".
 Result<std::string> SuiteHash(const Suite& suite);
 
+// Runs tasks [begin, end) of an evaluation: their outcomes in task order. An error ends
+// the evaluation.
+using TaskBatch = std::function<Result<std::vector<TaskOutcome>>(size_t begin, size_t end)>;
+
+// The staged part of an evaluation whose build succeeded, over its first `count` tasks:
+// each stage's tasks through `batch`, the next stage only at or above the threshold. Sets
+// tasks, score, stage_reached, stages, status (evaluated or below_threshold) and
+// eval_seconds. Evaluate runs the batches here; the Slurm executor's `per: task` runs each
+// task as a job (engine/search/slurm_task_evaluation.h). Errors: the batch's.
+Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
+                   Evaluation* evaluation);
+
 // Builds `source` and evaluates it on `suite`. Errors only when the sandbox cannot run.
 Result<Evaluation> Evaluate(const HarnessOptions& harness, const std::filesystem::path& source,
                             const Suite& suite, const EvalOptions& options);
