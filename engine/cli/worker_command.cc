@@ -1,5 +1,6 @@
 #include "engine/cli/worker_command.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "engine/search/slurm_job.h"
 #include "sandbox/evaluator.h"
 #include "sandbox/suite.h"
+#include "sandbox/tree_sync.h"
 #include "support/fs.h"
 
 namespace clade::cli {
@@ -16,14 +18,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<sandbox::Evaluation> EvaluateJob(const search::JobPaths& paths) {
+Result<search::JobSpec> ReadSpec(const search::JobPaths& paths) {
   std::string text = CLADE_TRY(ReadFile(paths.spec()));
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return Fail("{} is not JSON", paths.spec().string());
-  search::JobSpec spec = CLADE_TRY(search::JobSpec::FromJson(json));
-  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
-  fs::path work = WorkDirectory(spec.work.string());
-  SlotClaim claim = CLADE_TRY(ClaimSlot(work));
+  return search::JobSpec::FromJson(json);
+}
+
+// The harness of a local run, on this node.
+sandbox::HarnessOptions Harness(const search::JobSpec& spec, const fs::path& work) {
   sandbox::HarnessOptions harness{
       .work = work, .build_seconds = spec.build_seconds, .build_memory_mb = spec.build_memory_mb};
   std::error_code error;
@@ -31,12 +34,63 @@ Result<sandbox::Evaluation> EvaluateJob(const search::JobPaths& paths) {
     if (fs::exists(path, error)) harness.hidden.push_back(path);
   }
   if (spec.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  return harness;
+}
+
+// Kind child: builds and evaluates DIR/source.
+Result<nlohmann::json> EvaluateChild(const search::JobPaths& paths, const search::JobSpec& spec) {
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
+  fs::path work = WorkDirectory(spec.work.string());
+  SlotClaim claim = CLADE_TRY(ClaimSlot(work));
   sandbox::EvalOptions options;
   options.workers = spec.task_workers;
   options.slot = claim.slot;
   options.max_tasks = spec.max_tasks;
   options.stages = spec.stages;
-  return sandbox::Evaluate(harness, paths.source(), suite, options);
+  auto evaluation =
+      CLADE_TRY(sandbox::Evaluate(Harness(spec, work), paths.source(), suite, options));
+  return search::EvaluationToJson(evaluation);
+}
+
+// Kind build: builds the source in a slot and, if it built, publishes the build directory.
+Result<nlohmann::json> BuildChild(const search::JobSpec& spec) {
+  sandbox::AgentSpec agent = CLADE_TRY(sandbox::LoadAgentSpec(spec.source));
+  fs::path work = WorkDirectory(spec.work.string());
+  SlotClaim claim = CLADE_TRY(ClaimSlot(work));
+  auto build = CLADE_TRY(sandbox::BuildAgent(Harness(spec, work), agent, spec.source, claim.slot));
+  std::error_code error;
+  if (build.ok() && !fs::is_directory(spec.built, error)) {
+    CLADE_TRY(search::PublishDirectory(
+        spec.built, [&](const fs::path& tmp) { return sandbox::CopyTree(build.build, tmp); }));
+  }
+  return search::BuildToJson(build);
+}
+
+// Kind task: runs one task with the published build.
+Result<nlohmann::json> RunOneTask(const search::JobSpec& spec) {
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
+  auto task = std::find_if(suite.tasks.begin(), suite.tasks.end(),
+                           [&](const sandbox::Task& t) { return t.id == spec.task; });
+  if (task == suite.tasks.end()) {
+    return Fail("the suite {} has no task '{}'", spec.suite.string(), spec.task);
+  }
+  sandbox::AgentSpec agent = CLADE_TRY(sandbox::LoadAgentSpec(spec.source));
+  sandbox::BuildOutcome build{.status = "ok", .src = spec.source, .build = spec.built};
+  fs::path work = WorkDirectory(spec.work.string());
+  auto outcome = CLADE_TRY(sandbox::RunTask(Harness(spec, work), agent, build, suite, *task));
+  return search::TaskToJson(outcome);
+}
+
+Result<nlohmann::json> RunJob(const search::JobPaths& paths, const search::JobSpec& spec) {
+  switch (spec.kind) {
+    case search::JobKind::kBuild:
+      return BuildChild(spec);
+    case search::JobKind::kTask:
+      return RunOneTask(spec);
+    case search::JobKind::kChild:
+      break;
+  }
+  return EvaluateChild(paths, spec);
 }
 
 Result<> RunEvalJob(const std::string& dir) {
@@ -45,9 +99,11 @@ Result<> RunEvalJob(const std::string& dir) {
     return FailAs(ErrorKind::kUsage, "{} is not a job directory (it has no job.json)",
                   paths.dir.string());
   }
-  Result<sandbox::Evaluation> evaluation = EvaluateJob(paths);
-  CLADE_TRY(search::WriteJobResult(paths, evaluation));
-  if (!evaluation) return tl::unexpected(evaluation.error());
+  Result<search::JobSpec> spec = ReadSpec(paths);
+  Result<nlohmann::json> result = spec ? RunJob(paths, *spec) : tl::unexpected(spec.error());
+  std::string_view key = search::ResultKey(spec ? spec->kind : search::JobKind::kChild);
+  CLADE_TRY(search::WriteJobPayload(paths, key, result));
+  if (!result) return tl::unexpected(result.error());
   return {};
 }
 
@@ -60,7 +116,9 @@ Command RegisterWorkerCommand(CLI::App& app) {
   worker->group("");
   worker->require_subcommand(1);
   CLI::App* eval_job = worker->add_subcommand(
-      "eval-job", "Build and evaluate the child in a Slurm job directory; write its result");
+      "eval-job",
+      "Do the job of a Slurm job directory (build and evaluate a child, build it, or run one "
+      "of its tasks); write its result");
   eval_job->add_option("DIR", *dir, "The job directory written by clade run")->required();
   eval_job->footer("Run by the job scripts of 'executor: slurm' (docs/cluster.md).");
   return {worker, [dir] { return RunEvalJob(*dir); }};

@@ -247,14 +247,11 @@ Result<> ReadSlurm(const ConfigReader& in, const YAML::Node& node, SlurmConfig& 
   SetIf(CLADE_TRY(in.Number(node, "poll_seconds", 0.05, 3600)), slurm.poll_seconds);
   SetIf(CLADE_TRY(in.Number(node, "result_grace_seconds", 0, 3600)), slurm.result_grace_seconds);
   if (auto per = CLADE_TRY(ReadString(in.file(), node, "per"))) {
-    if (*per == "task") {
-      return tl::unexpected(in.Bad(node["per"],
-                                   "'per: task' (one job per task) is not "
-                                   "supported yet; use 'per: child'"));
+    if (*per != "child" && *per != "task") {
+      return tl::unexpected(
+          in.Bad(node["per"], "unknown 'per' value '{}' (expected child or task)", *per));
     }
-    if (*per != "child") {
-      return tl::unexpected(in.Bad(node["per"], "unknown 'per' value '{}' (expected child)", *per));
-    }
+    slurm.per = *per == "task" ? SlurmJobsPer::kTask : SlurmJobsPer::kChild;
   }
   slurm.shared = *CLADE_TRY(in.Path(node, "shared"));
   SetIf(CLADE_TRY(in.Path(node, "work")), slurm.work);

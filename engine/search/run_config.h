@@ -37,7 +37,11 @@ struct GiConfig {
 // Where children are built and evaluated (docs/cluster.md).
 enum class ExecutorKind { kLocal, kSlurm };
 
-// The `slurm` section: how each child becomes a Slurm job.
+// What one Slurm job does: build and evaluate a child, or (after one job that builds it)
+// run one of its tasks.
+enum class SlurmJobsPer { kChild, kTask };
+
+// The `slurm` section: how each child becomes Slurm jobs.
 struct SlurmConfig {
   std::string partition;                 // --partition; empty: the cluster's default
   std::string time;                      // --time, as Slurm reads it ("30", "1:00:00")
@@ -49,6 +53,7 @@ struct SlurmConfig {
   fs::path clade;                        // the clade binary the jobs run; empty: this one
   double poll_seconds = 5;               // between squeue queries of one job
   double result_grace_seconds = 10;      // how long a result may lag its job's end (NFS)
+  SlurmJobsPer per = SlurmJobsPer::kChild;
 };
 
 struct BudgetConfig {

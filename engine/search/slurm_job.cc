@@ -1,5 +1,7 @@
 #include "engine/search/slurm_job.h"
 
+#include <random>
+
 #include <fmt/format.h>
 
 #include "support/fs.h"
@@ -11,18 +13,16 @@ namespace {
 
 using nlohmann::json;
 
-json TaskToJson(const sandbox::TaskOutcome& task) {
-  return {{"id", task.id},
-          {"score", task.score},
-          {"status", task.status},
-          {"seconds", task.seconds},
-          {"cpu_seconds", task.cpu_seconds},
-          {"passed", task.passed},
-          {"failed", task.failed},
-          {"log", task.log}};
+constexpr std::string_view kKindNames[] = {"child", "build", "task"};
+
+std::optional<JobKind> KindOfName(const std::string& name) {
+  for (size_t i = 0; i < std::size(kKindNames); ++i) {
+    if (name == kKindNames[i]) return static_cast<JobKind>(i);
+  }
+  return std::nullopt;
 }
 
-sandbox::TaskOutcome TaskFromJson(const json& j) {
+sandbox::TaskOutcome TaskOfJson(const json& j) {
   sandbox::TaskOutcome task;
   task.id = j.at("id").get<std::string>();
   task.score = j.at("score").get<double>();
@@ -35,7 +35,55 @@ sandbox::TaskOutcome TaskFromJson(const json& j) {
   return task;
 }
 
+sandbox::BuildOutcome BuildOfJson(const json& j) {
+  sandbox::BuildOutcome build;
+  build.status = j.at("status").get<std::string>();
+  build.seconds = j.value("seconds", 0.0);
+  build.log = j.value("log", "");
+  build.files_written = j.value("files_written", 0);
+  return build;
+}
+
 }  // namespace
+
+std::string_view ResultKey(JobKind kind) {
+  constexpr std::string_view kKeys[] = {"evaluation", "build", "task"};
+  return kKeys[static_cast<size_t>(kind)];
+}
+
+json TaskToJson(const sandbox::TaskOutcome& task) {
+  return {{"id", task.id},
+          {"score", task.score},
+          {"status", task.status},
+          {"seconds", task.seconds},
+          {"cpu_seconds", task.cpu_seconds},
+          {"passed", task.passed},
+          {"failed", task.failed},
+          {"log", task.log}};
+}
+
+Result<sandbox::TaskOutcome> TaskFromJson(const json& j) {
+  try {
+    return TaskOfJson(j);
+  } catch (const json::exception& e) {
+    return FailAs(ErrorKind::kUsage, "not a task outcome: {}", e.what());
+  }
+}
+
+json BuildToJson(const sandbox::BuildOutcome& build) {
+  return {{"status", build.status},
+          {"seconds", build.seconds},
+          {"log", build.log},
+          {"files_written", build.files_written}};
+}
+
+Result<sandbox::BuildOutcome> BuildFromJson(const json& j) {
+  try {
+    return BuildOfJson(j);
+  } catch (const json::exception& e) {
+    return FailAs(ErrorKind::kUsage, "not a build outcome: {}", e.what());
+  }
+}
 
 json JobSpec::ToJson() const {
   json stage_list = json::array();
@@ -44,7 +92,11 @@ json JobSpec::ToJson() const {
   }
   json hidden_list = json::array();
   for (const fs::path& path : hidden) hidden_list.push_back(path.string());
-  return {{"suite", suite.string()},
+  return {{"kind", kKindNames[static_cast<size_t>(kind)]},
+          {"source", source.string()},
+          {"built", built.string()},
+          {"task", task},
+          {"suite", suite.string()},
           {"stages", stage_list},
           {"max_tasks", max_tasks ? json(*max_tasks) : json()},
           {"task_workers", task_workers},
@@ -58,6 +110,12 @@ json JobSpec::ToJson() const {
 Result<JobSpec> JobSpec::FromJson(const json& j) {
   try {
     JobSpec spec;
+    std::string kind = j.value("kind", "child");
+    if (!KindOfName(kind)) return FailAs(ErrorKind::kUsage, "not a job spec: kind '{}'", kind);
+    spec.kind = *KindOfName(kind);
+    spec.source = j.value("source", "");
+    spec.built = j.value("built", "");
+    spec.task = j.value("task", "");
     spec.suite = j.at("suite").get<std::string>();
     for (const json& stage : j.at("stages")) {
       spec.stages.push_back({stage.at("tasks").get<size_t>(), stage.at("threshold").get<double>()});
@@ -78,7 +136,6 @@ Result<JobSpec> JobSpec::FromJson(const json& j) {
 json EvaluationToJson(const sandbox::Evaluation& evaluation) {
   json tasks = json::array();
   for (const sandbox::TaskOutcome& task : evaluation.tasks) tasks.push_back(TaskToJson(task));
-  const sandbox::BuildOutcome& build = evaluation.build;
   return {{"status", evaluation.status},
           {"score", evaluation.score},
           {"suite", evaluation.suite},
@@ -86,11 +143,7 @@ json EvaluationToJson(const sandbox::Evaluation& evaluation) {
           {"tasks", tasks},
           {"stage_reached", evaluation.stage_reached},
           {"stages", evaluation.stages},
-          {"build",
-           {{"status", build.status},
-            {"seconds", build.seconds},
-            {"log", build.log},
-            {"files_written", build.files_written}}},
+          {"build", BuildToJson(evaluation.build)},
           {"eval_seconds", evaluation.eval_seconds},
           {"model", evaluation.model}};
 }
@@ -102,14 +155,10 @@ Result<sandbox::Evaluation> EvaluationFromJson(const json& j) {
     evaluation.score = j.at("score").get<double>();
     evaluation.suite = j.at("suite").get<std::string>();
     evaluation.suite_hash = j.at("suite_hash").get<std::string>();
-    for (const json& task : j.at("tasks")) evaluation.tasks.push_back(TaskFromJson(task));
+    for (const json& task : j.at("tasks")) evaluation.tasks.push_back(TaskOfJson(task));
     evaluation.stage_reached = j.at("stage_reached").get<int>();
     evaluation.stages = j.at("stages").get<int>();
-    const json& build = j.at("build");
-    evaluation.build.status = build.at("status").get<std::string>();
-    evaluation.build.seconds = build.value("seconds", 0.0);
-    evaluation.build.log = build.value("log", "");
-    evaluation.build.files_written = build.value("files_written", 0);
+    evaluation.build = BuildOfJson(j.at("build"));
     evaluation.eval_seconds = j.value("eval_seconds", 0.0);
     evaluation.model = j.value("model", json());
     return evaluation;
@@ -118,15 +167,14 @@ Result<sandbox::Evaluation> EvaluationFromJson(const json& j) {
   }
 }
 
-Result<> WriteJobResult(const JobPaths& paths, const Result<sandbox::Evaluation>& evaluation) {
-  json result = evaluation ? json{{"evaluation", EvaluationToJson(*evaluation)}}
-                           : json{{"error", evaluation.error().message}};
-  return WriteFileAtomic(paths.result(), result.dump());
+Result<> WriteJobPayload(const JobPaths& paths, std::string_view key, const Result<json>& result) {
+  json file = result ? json{{std::string(key), *result}} : json{{"error", result.error().message}};
+  return WriteFileAtomic(paths.result(), file.dump());
 }
 
-Result<std::optional<sandbox::Evaluation>> ReadJobResult(const JobPaths& paths) {
+Result<std::optional<json>> ReadJobPayload(const JobPaths& paths, std::string_view key) {
   std::error_code error;
-  if (!fs::exists(paths.result(), error)) return std::optional<sandbox::Evaluation>();
+  if (!fs::exists(paths.result(), error)) return std::optional<json>();
   std::string text = CLADE_TRY(ReadFile(paths.result()));
   json result = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (result.is_discarded() || !result.is_object()) {
@@ -136,21 +184,65 @@ Result<std::optional<sandbox::Evaluation>> ReadJobResult(const JobPaths& paths) 
     return Fail("the job in {} failed: {}", paths.dir.string(),
                 result["error"].is_string() ? result["error"].get<std::string>() : "?");
   }
-  if (!result.contains("evaluation")) {
-    return Fail("the job's result {} has no evaluation", paths.result().string());
+  if (!result.contains(key)) {
+    return Fail("the job's result {} has no {}", paths.result().string(), key);
   }
-  auto evaluation = EvaluationFromJson(result["evaluation"]);
+  return std::optional<json>(std::move(result[std::string(key)]));
+}
+
+Result<> WriteJobResult(const JobPaths& paths, const Result<sandbox::Evaluation>& evaluation) {
+  return WriteJobPayload(paths, ResultKey(JobKind::kChild), evaluation.map(EvaluationToJson));
+}
+
+Result<std::optional<sandbox::Evaluation>> ReadJobResult(const JobPaths& paths) {
+  auto payload = CLADE_TRY(ReadJobPayload(paths, ResultKey(JobKind::kChild)));
+  if (!payload) return std::optional<sandbox::Evaluation>();
+  auto evaluation = EvaluationFromJson(*payload);
   if (!evaluation) {
     return Fail("the job's result {}: {}", paths.result().string(), evaluation.error().message);
   }
   return std::optional<sandbox::Evaluation>(std::move(*evaluation));
 }
 
+Result<> PublishDirectory(const fs::path& target,
+                          const std::function<Result<>(const fs::path& tmp)>& make) {
+  static thread_local std::mt19937_64 rng(std::random_device{}());
+  fs::path tmp =
+      target.parent_path() / fmt::format(".{}.tmp-{:x}", target.filename().string(), rng());
+  std::error_code error;
+  fs::create_directories(target.parent_path(), error);
+  Result<> made = make(tmp);
+  if (made) {
+    fs::rename(tmp, target, error);
+    if (error && !fs::exists(target)) {
+      made = Fail("cannot rename {} to {}: {}", tmp.string(), target.string(), error.message());
+    }
+  }
+  fs::remove_all(tmp, error);
+  return made;
+}
+
+Result<> WriteJobFiles(const fs::path& tmp, const JobPaths& paths, const JobSpec& spec,
+                       const fs::path& clade) {
+  CLADE_TRY(WriteFile(tmp / paths.spec().filename(), spec.ToJson().dump(2)));
+  return WriteFile(tmp / paths.script().filename(), JobScript(clade, paths), 0755);
+}
+
+sandbox::Evaluation EndedEvaluation(const ChildJobs& child, const JobEnd& end) {
+  sandbox::Evaluation evaluation;
+  evaluation.status = end.status;
+  evaluation.suite = child.suite_name;
+  evaluation.suite_hash = child.suite_hash;
+  evaluation.build.status = end.status;
+  evaluation.build.log = end.log;
+  return evaluation;
+}
+
 std::string JobScript(const fs::path& clade, const JobPaths& paths) {
   return fmt::format(
       "#!/bin/sh\n"
-      "# A child evaluation of clade run (docs/cluster.md): builds and evaluates {0}/source\n"
-      "# in the sandbox and writes {0}/result.json. Written by the controller; do not edit.\n"
+      "# A job of clade run (docs/cluster.md): does in the sandbox what {0}/job.json says\n"
+      "# and writes {0}/result.json. Written by the controller; do not edit.\n"
       "exec {1} worker eval-job {2}\n",
       paths.dir.string(), ShellQuote(clade.string()), ShellQuote(paths.dir.string()));
 }

@@ -124,6 +124,11 @@ TEST_CASE("The slurm section is read; its mistakes are one sentence with the fil
   CHECK(config->slurm.sbatch_args == std::vector<std::string>{"--qos=low"});
   CHECK(config->slurm.poll_seconds == 0.5);
   CHECK(config->slurm.result_grace_seconds == 2);
+  CHECK(config->slurm.per == SlurmJobsPer::kChild);
+  auto per_task = LoadRunConfig(
+      d.Write(ConfigDir::Minimal("executor: slurm\nslurm:\n  shared: ../shared\n  per: task\n")));
+  REQUIRE(per_task);
+  CHECK(per_task->slurm.per == SlurmJobsPer::kTask);
   // Where children run is not part of what a resumed run must keep.
   auto local = LoadRunConfig(d.Write(ConfigDir::Minimal()));
   REQUIRE(local);
@@ -142,8 +147,8 @@ TEST_CASE("The slurm section is read; its mistakes are one sentence with the fil
        "run.yaml:9: unknown key 'partitions' in slurm"},
       {"executor: slurm\nslurm:\n  partition: short\n", "run.yaml:8: slurm has no 'shared'"},
       {"executor: slurm\nslurm:\n  shared: ../nowhere\n", "run.yaml:8: the shared directory"},
-      {"executor: slurm\nslurm:\n  shared: ../shared\n  per: task\n",
-       "run.yaml:9: 'per: task' (one job per task) is not supported yet"},
+      {"executor: slurm\nslurm:\n  shared: ../shared\n  per: node\n",
+       "run.yaml:9: unknown 'per' value 'node' (expected child or task)"},
       {"executor: slurm\nslurm:\n  shared: ../shared\n  cpus: 0\n",
        "run.yaml:9: 'cpus' must be a whole number >= 1"},
   };

@@ -53,15 +53,17 @@ int main() {
 )";
 
 struct SlurmWorkspace : Workspace {
-  // build_delay: seconds each build sleeps first, so a job is still running when a test
-  // wants to cancel it or kill its controller.
-  explicit SlurmWorkspace(int build_delay = 0) {
-    std::string build =
-        fmt::format("{}c++ -O0 -o {{build}}/agent {{src}}/src/agent.cc",
-                    build_delay > 0 ? fmt::format("sleep {} && ", build_delay) : "");
+  // build_delay, run_delay: seconds each build, each agent run sleeps first, so a job is
+  // still running when a test wants to cancel it or kill its controller.
+  explicit SlurmWorkspace(int build_delay = 0, int run_delay = 0) {
+    auto delay = [](int seconds) {
+      return seconds > 0 ? fmt::format("sleep {} && ", seconds) : std::string();
+    };
+    std::string build = delay(build_delay) + "c++ -O0 -o {build}/agent {src}/src/agent.cc";
+    std::string run = delay(run_delay) + "{build}/agent";
     testing::WriteTree(root() / "agent",
-                       {{"agent.yaml", "name: numbers\nbuild: [\"" + build +
-                                           "\"]\nrun: \"{build}/agent\"\neditable: [\"src/**\"]\n"},
+                       {{"agent.yaml", "name: numbers\nbuild: [\"" + build + "\"]\nrun: \"" + run +
+                                           "\"\neditable: [\"src/**\"]\n"},
                         {"src/agent.cc", kAgent}});
     std::map<std::string, std::string> files = {
         {"suite.yaml",
@@ -142,6 +144,17 @@ std::vector<std::string> Describe(const fs::path& archive) {
   return lines;
 }
 
+// Per task of a record: id, score, status, tests passed and failed (not its times).
+std::vector<std::string> TaskResults(const nlohmann::json& record) {
+  std::vector<std::string> results;
+  for (const auto& task : record["tasks"]) {
+    results.push_back(fmt::format("{} {} {} {} {}", task["id"].dump(), task["score"].dump(),
+                                  task["status"].dump(), task["passed"].dump(),
+                                  task["failed"].dump()));
+  }
+  return results;
+}
+
 // The cluster's jobs whose name starts with clade-RUN-.
 std::vector<std::string> JobsOf(const testing::SlurmCluster& cluster, const std::string& run) {
   std::vector<std::string> jobs;
@@ -186,38 +199,56 @@ int SubmittedCount(const std::string& err) {
 
 }  // namespace
 
-TEST_CASE("A generational gi search through Slurm makes the archive the local executor makes") {
+TEST_CASE(
+    "A staged generational gi search through Slurm, per child or per task, makes the archive "
+    "the local executor makes") {
   testing::SlurmCluster cluster;
   if (!Start(cluster)) return;
   SlurmWorkspace w;
-  std::string extra = "workers: 2\nbudget: {iterations: 2}\n";
+  // The first task, then the second only at a score of 0.3 or more.
+  std::string extra =
+      "workers: 2\nbudget: {iterations: 2}\nevaluation:\n  stages:\n"
+      "    - {tasks: 1, threshold: 0.3}\n    - {tasks: all}\n";
   Run local = w.RunConfig(w.Config("local", false, extra));
   INFO(local.err);
   REQUIRE(local.exit_code == 0);
-  Run slurm = w.RunConfig(w.Config("cmp", true, extra));
-  INFO(slurm.err);
-  REQUIRE(slurm.exit_code == 0);
-
-  CHECK(Git({"--git-dir", w.ArchivePath("cmp").string(), "fsck", "--strict"}).exit_code == 0);
   std::vector<std::string> expected = Describe(w.ArchivePath("local"));
   CHECK(expected.size() == 5);  // the seed and 2 x 2 children
-  CHECK(Describe(w.ArchivePath("cmp")) == expected);
-  // Every evaluation was one job, each job ran once and completed, and the job
-  // directories are gone.
-  std::vector<std::string> jobs = JobsOf(cluster, "cmp");
-  CHECK(static_cast<int>(jobs.size()) == SubmittedCount(slurm.err));
-  CHECK(jobs.size() >= 2);
-  std::set<std::string> names;
-  for (const std::string& job : jobs) {
-    CHECK(Field(job, 2) == "COMPLETED");
-    names.insert(Field(job, 1));
+
+  for (std::string per : {"child", "task"}) {
+    std::string name = "per-" + per;
+    Run slurm = w.RunConfig(w.Config(name, true, extra, "  per: " + per + "\n"));
+    INFO(slurm.err);
+    REQUIRE(slurm.exit_code == 0);
+    CHECK(Git({"--git-dir", w.ArchivePath(name).string(), "fsck", "--strict"}).exit_code == 0);
+    CHECK(Describe(w.ArchivePath(name)) == expected);
+    for (int id = 0; id < 5; ++id) {
+      INFO(id);
+      CHECK(TaskResults(w.Record(name, id)) == TaskResults(w.Record("local", id)));
+      CHECK(w.Record(name, id)["stage"] == w.Record("local", id)["stage"]);
+    }
+    // Every job ran once and completed, and the job directories are gone.
+    std::vector<std::string> jobs = JobsOf(cluster, name);
+    CHECK(static_cast<int>(jobs.size()) == SubmittedCount(slurm.err));
+    std::set<std::string> names;
+    for (const std::string& job : jobs) {
+      CHECK(Field(job, 2) == "COMPLETED");
+      names.insert(Field(job, 1));
+    }
+    CHECK(names.size() == jobs.size());
+    CHECK(w.JobDirectories() == 0);
+    // The build log and the task logs came back from the nodes.
+    std::string archive = w.ArchivePath(name).string();
+    CHECK(Git({"--git-dir", archive, "show", "refs/clade/logs/0:build.log"}).exit_code == 0);
+    Run task_log = Git({"--git-dir", archive, "show", "refs/clade/logs/0:eval/numbers/n7.log"});
+    CHECK_THAT(task_log.out, Catch::Contains("== hidden test"));
+    if (per == "task") {
+      // A build job, then one job per task of each stage: the seed's three at least.
+      CHECK(jobs.size() >= 3);
+      CHECK_THAT(jobs.at(0), Catch::EndsWith("-build COMPLETED"));
+      CHECK_THAT(jobs.at(1), Catch::EndsWith("-task-0 COMPLETED"));
+    }
   }
-  CHECK(names.size() == jobs.size());
-  CHECK(w.JobDirectories() == 0);
-  // The build log of a child came back from its node.
-  Run log =
-      Git({"--git-dir", w.ArchivePath("cmp").string(), "show", "refs/clade/logs/0:build.log"});
-  CHECK(log.exit_code == 0);
 }
 
 TEST_CASE("A job cancelled with scancel becomes a recorded child with status job_cancelled") {
@@ -270,6 +301,88 @@ TEST_CASE("A job that ends without a result file is recorded as job_no_result or
         Git({"--git-dir", w.ArchivePath(c.name).string(), "show", "refs/clade/logs/0:build.log"});
     CHECK_THAT(log.out, Catch::Contains(c.log));
   }
+}
+
+TEST_CASE("A task job cancelled with scancel makes its child job_cancelled, naming the task") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w(/*build_delay=*/0, /*run_delay=*/2);
+  fs::path config =
+      w.Config("taskcancel", true, "workers: 1\nbudget: {variants: 1}\n", "  per: task\n");
+  auto run = std::async(std::launch::async, [&] { return w.RunConfig(config); });
+  // The seed's build job and its two task jobs, then the child's: cancel the child's
+  // first task job while it waits or runs.
+  bool seen = WaitFor([&] { return JobsOf(cluster, "taskcancel").size() >= 6; }, 60);
+  REQUIRE(seen);
+  std::vector<std::string> jobs = JobsOf(cluster, "taskcancel");
+  INFO(jobs.at(4));
+  REQUIRE_THAT(Field(jobs.at(4), 1), Catch::EndsWith("-task-0"));
+  CHECK(Field(jobs.at(4), 2) != "COMPLETED");
+  REQUIRE(testing::Shell("scancel " + Field(jobs.at(4), 0)).exit_code == 0);
+  Run done = run.get();
+  INFO(done.err);
+  REQUIRE(done.exit_code == 0);
+  nlohmann::json record = w.Record("taskcancel", 1);
+  CHECK(record["status"] == "job_cancelled");
+  CHECK(record["score"] == 0);
+  bool named = false;
+  for (const auto& task : record["tasks"]) {
+    named |= task["id"] == "n4" && task["status"] == "job_cancelled";
+  }
+  CHECK(named);
+  Run log = Git(
+      {"--git-dir", w.ArchivePath("taskcancel").string(), "show", "refs/clade/logs/1:build.log"});
+  CHECK_THAT(log.out, Catch::Contains("task n4: its job ended without a result"));
+  CHECK_THAT(log.out, Catch::Contains("ended as CANCELLED without a result"));
+  // The child's other task job was no longer needed: the controller cancelled it.
+  CHECK_THAT(done.err, Catch::Contains("0 adopted from an earlier session, 1 cancelled"));
+  bool cancelled =
+      WaitFor([&] { return Field(JobsOf(cluster, "taskcancel").at(5), 2) == "CANCELLED"; }, 10);
+  CHECK(cancelled);
+  CHECK(w.Record("taskcancel", 0)["status"] == "evaluated");
+  CHECK(w.JobDirectories() == 0);
+}
+
+TEST_CASE(
+    "A controller killed while a child's task jobs run, resumed, adopts them and runs no task "
+    "twice") {
+  testing::SlurmCluster cluster;
+  if (!Start(cluster)) return;
+  SlurmWorkspace w(/*build_delay=*/0, /*run_delay=*/1);
+  std::string extra =
+      "workers: 1\nbudget: {iterations: 1}\nevaluation:\n  stages:\n"
+      "    - {tasks: 1, threshold: 0}\n    - {tasks: all}\n";
+  fs::path config = w.Config("taskresumed", true, extra, "  per: task\n");
+  pid_t pid = StartClade(w.RunArgs(config));
+  REQUIRE(pid >= 0);
+  // The seed's build job and two task jobs, one per stage, then the child's: kill the
+  // controller while the child's second stage runs, its build and first task done.
+  bool running = WaitFor(
+      [&] {
+        std::vector<std::string> jobs = JobsOf(cluster, "taskresumed");
+        return jobs.size() >= 6 && Field(jobs.at(5), 2) == "RUNNING";
+      },
+      60);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(running);
+
+  Run resumed = w.RunConfig(config);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_THAT(resumed.err, Catch::Contains("resuming run 'taskresumed'"));
+  // The build and the first task read back, the second task awaited: nothing submitted.
+  CHECK_THAT(resumed.err, Catch::Contains("0 jobs submitted, 3 adopted from an earlier session"));
+  std::vector<std::string> jobs = JobsOf(cluster, "taskresumed");
+  CHECK(jobs.size() == 6);
+  for (const std::string& job : jobs) CHECK(Field(job, 2) == "COMPLETED");
+  CHECK(w.JobDirectories() == 0);
+
+  Run local = w.RunConfig(w.Config("taskwhole", false, extra));
+  INFO(local.err);
+  REQUIRE(local.exit_code == 0);
+  CHECK(Describe(w.ArchivePath("taskresumed")) == Describe(w.ArchivePath("taskwhole")));
 }
 
 TEST_CASE(
