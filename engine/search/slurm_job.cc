@@ -44,6 +44,16 @@ sandbox::BuildOutcome BuildOfJson(const json& j) {
   return build;
 }
 
+// of(j), or an error (kUsage) naming `what` j is not.
+template <typename Of>
+auto Parsed(const json& j, const char* what, Of of) -> Result<decltype(of(j))> {
+  try {
+    return of(j);
+  } catch (const json::exception& e) {
+    return FailAs(ErrorKind::kUsage, "not {}: {}", what, e.what());
+  }
+}
+
 }  // namespace
 
 std::string_view ResultKey(JobKind kind) {
@@ -63,11 +73,7 @@ json TaskToJson(const sandbox::TaskOutcome& task) {
 }
 
 Result<sandbox::TaskOutcome> TaskFromJson(const json& j) {
-  try {
-    return TaskOfJson(j);
-  } catch (const json::exception& e) {
-    return FailAs(ErrorKind::kUsage, "not a task outcome: {}", e.what());
-  }
+  return Parsed(j, "a task outcome", TaskOfJson);
 }
 
 json BuildToJson(const sandbox::BuildOutcome& build) {
@@ -78,11 +84,7 @@ json BuildToJson(const sandbox::BuildOutcome& build) {
 }
 
 Result<sandbox::BuildOutcome> BuildFromJson(const json& j) {
-  try {
-    return BuildOfJson(j);
-  } catch (const json::exception& e) {
-    return FailAs(ErrorKind::kUsage, "not a build outcome: {}", e.what());
-  }
+  return Parsed(j, "a build outcome", BuildOfJson);
 }
 
 json JobSpec::ToJson() const {

@@ -513,6 +513,27 @@ TEST_CASE("A job's spec and result survive the trip through their files") {
   REQUIRE(back);
   CHECK(back->ToJson() == spec.ToJson());
   CHECK(!JobSpec::FromJson(nlohmann::json{{"suite", 3}}));
+  // The jobs of per: task: a build job, a task job, and what they write back.
+  spec.kind = JobKind::kTask;
+  spec.source = "/shared/jobs/k/source";
+  spec.built = "/shared/jobs/k/built";
+  spec.task = "n7";
+  back = JobSpec::FromJson(spec.ToJson());
+  REQUIRE(back);
+  CHECK(back->kind == JobKind::kTask);
+  CHECK(back->ToJson() == spec.ToJson());
+  nlohmann::json other = spec.ToJson();
+  other["kind"] = "node";
+  CHECK(!JobSpec::FromJson(other));
+  REQUIRE(WriteJobPayload(paths, ResultKey(JobKind::kTask), TaskToJson(evaluation.tasks[1])));
+  auto task = ReadJobPayload(paths, ResultKey(JobKind::kTask));
+  REQUIRE(task);
+  REQUIRE(*task);
+  CHECK(TaskToJson(TaskFromJson(**task).value()) == TaskToJson(evaluation.tasks[1]));
+  CHECK(!ReadJobPayload(paths, ResultKey(JobKind::kBuild)));  // a task's result, not a build's
+  CHECK(BuildToJson(BuildFromJson(BuildToJson(evaluation.build)).value()) ==
+        BuildToJson(evaluation.build));
+  CHECK(!BuildFromJson(nlohmann::json{{"log", "x"}}));
   CHECK_THAT(
       JobScript("/opt/it's/clade", paths),
       Catch::Contains("exec '/opt/it'\\''s/clade' worker eval-job '" + dir.path().string() + "'"));
