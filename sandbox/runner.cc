@@ -195,6 +195,9 @@ Result<SpawnOptions> PlanSpawn(Session& s) {
   o.stderr_fd = s.err ? s.err->write_fd() : s.out->write_fd();
   o.rlimits = Rlimits(spec.limits, *s.cgroup);
   o.cgroup_procs_fds = s.cgroup->procs_fds();
+  // Evaluations must be repeatable: a candidate patch with undefined behaviour otherwise
+  // passes or fails a test by where ASLR put the stack and heap.
+  o.fixed_address_layout = true;
   if (s.bubblewrap) {
     BwrapPlan plan;
     plan.bwrap = CurrentProtections().bubblewrap_path;

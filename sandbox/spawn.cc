@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -135,6 +136,11 @@ void RunInit(const Prepared& p) {
   if (::chdir(p.cwd) != 0) ChildFail(p, Step::kChdir);
   for (const auto& [resource, limit] : p.options->rlimits) {
     if (::setrlimit(resource, &limit) != 0) ChildFail(p, Step::kRlimit);
+  }
+  if (p.options->fixed_address_layout) {
+    // Best effort: where a seccomp filter forbids it, runs are only less repeatable.
+    const int current = ::personality(0xffffffff);
+    if (current >= 0) ::personality(static_cast<unsigned long>(current) | ADDR_NO_RANDOMIZE);
   }
   ::execve(p.argv[0], p.argv.data(), p.envp.data());
   ChildFail(p, Step::kExec);

@@ -41,6 +41,11 @@ struct SpawnOptions {
   // the command exits the init exits too, and the kernel kills everything left inside.
   // Killing the child kills the whole namespace.
   bool new_namespaces = false;
+  // Turn off address space randomisation for the child and all it starts
+  // (personality ADDR_NO_RANDOMIZE), so a program that reads memory it never wrote (an
+  // out-of-bounds index, an uninitialised local) reads the same bytes on every run. Best
+  // effort: ignored where the personality call is refused.
+  bool fixed_address_layout = false;
 };
 
 // Exit information of a reaped child.

@@ -143,6 +143,15 @@ static int Write(const char* path) {
   return 0;
 }
 
+/* Where a local and a heap block live: different on every run under ASLR. */
+static int Addresses(void) {
+  int local = 0;
+  void* block = malloc(64);
+  printf("stack %p heap %p\n", (void*)&local, block);
+  free(block);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: hostile MODE MARKER [ARG]\n");
@@ -160,6 +169,7 @@ int main(int argc, char** argv) {
   if (!strcmp(mode, "flood")) return Flood(Arg(argc, argv, 256));
   if (!strcmp(mode, "connect")) return Connect(Arg(argc, argv, 0));
   if (!strcmp(mode, "env")) return Env();
+  if (!strcmp(mode, "addresses")) return Addresses();
   if (!strcmp(mode, "write") && argc > 3) return Write(argv[3]);
   fprintf(stderr, "hostile: unknown mode %s\n", mode);
   return 2;
