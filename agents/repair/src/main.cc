@@ -54,7 +54,7 @@ struct Outcome {
 // Candidates differ from the original in one line, yet each rebuild re-parses the same
 // standard headers, which is most of the compile time. When the test script appends
 // EXTRA_CXXFLAGS to its compile command, precompile the program's system includes once
-// (same -std and -O as the script: read from its text) and pass `-include` for them.
+// (with the flags the script compiles with, read from its text) and pass `-include`.
 // Returns the environment assignment to use, or "" when there is nothing to gain.
 std::string make_pch(const std::string& scratch, const std::string& ws,
                      const std::string& test_cmd,
@@ -63,12 +63,17 @@ std::string make_pch(const std::string& scratch, const std::string& ws,
   for (const auto& word : {"run_tests.sh"})
     if (test_cmd.find(word) != std::string::npos) script = read_file(ws + "/" + word);
   if (script.find("EXTRA_CXXFLAGS") == std::string::npos) return "";
-  std::string flags;  // the -std= and -O flags of the script's compile command
-  for (const char* key : {"-std=", "-O"}) {
-    size_t p = script.find(key);
-    if (p == std::string::npos) continue;
-    size_t e = script.find_first_of(" \t\n\"'", p);
-    flags += " " + script.substr(p, e - p);
+  // The -std=, -O, -D and -f flags named anywhere in the script: a precompiled header
+  // is only used by a compile with the same language, optimisation and macros.
+  std::string flags;
+  size_t at = 0;
+  while ((at = script.find_first_not_of(" \t\n\"'=", at)) != std::string::npos) {
+    size_t end = script.find_first_of(" \t\n\"'", at);
+    const std::string word = script.substr(at, end - at);
+    at = end;
+    bool wanted = word.rfind("-std=", 0) == 0 || word.rfind("-O", 0) == 0 ||
+                  (word.size() > 2 && (word.rfind("-D", 0) == 0 || word.rfind("-f", 0) == 0));
+    if (wanted && flags.find(" " + word) == std::string::npos) flags += " " + word;
   }
   std::string header;
   for (const auto& [name, text] : sources) {

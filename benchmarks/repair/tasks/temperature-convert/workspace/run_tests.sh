@@ -12,6 +12,10 @@ if [ $# -gt 0 ]; then
 else
   cases=$(ls tests_visible/*.in)
 fi
+# Out-of-range indexing of std::string and std::vector aborts (_GLIBCXX_ASSERTIONS) and
+# locals start at zero (-ftrivial-auto-var-init), so a patch with such undefined
+# behaviour passes or fails a test the same way on every run, not by stack garbage.
+flags="-std=c++17 -O0 -D_GLIBCXX_ASSERTIONS -ftrivial-auto-var-init=zero"
 # run_case PROG INPUT OUTPUT ERRORS SECONDS: one run of the program, killed after SECONDS
 # and stopped (SIGXFSZ) once a file it writes passes 64 KiB, so a patch that loops
 # printing fails its test without filling the disk.
@@ -20,7 +24,7 @@ run_case() {
 }
 pass=0
 fail=0
-if ! g++ -std=c++17 -O0 $EXTRA_CXXFLAGS -o build/prog *.cc >build/compile.log 2>&1; then
+if ! g++ $flags $EXTRA_CXXFLAGS -o build/prog *.cc >build/compile.log 2>&1; then
   cat build/compile.log
   for f in $cases; do fail=$((fail + 1)); done
   echo "compilation failed"
