@@ -71,16 +71,10 @@ std::string BuildMessage(const NewVariant& spec, VariantId id,
 }
 
 std::string TrailerValue(const char* message, std::string_view key) {
-  git_message_trailer_array trailers{};
-  if (git_message_trailers(&trailers, message) != 0) {
-    git_error_clear();
-    return "";
-  }
   std::string value;
-  for (size_t i = 0; i < trailers.count; ++i) {
-    if (key == trailers.trailers[i].key) value = trailers.trailers[i].value;
+  for (const auto& [name, text] : MessageTrailers(message)) {
+    if (name == key) value = text;
   }
-  git_message_trailer_array_free(&trailers);
   return value;
 }
 
@@ -114,6 +108,20 @@ void RemoveStaleLockFiles(const fs::path& archive) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> MessageTrailers(const std::string& message) {
+  std::vector<std::pair<std::string, std::string>> result;
+  git_message_trailer_array trailers{};
+  if (git_message_trailers(&trailers, message.c_str()) != 0) {
+    git_error_clear();
+    return result;
+  }
+  for (size_t i = 0; i < trailers.count; ++i) {
+    result.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);
+  }
+  git_message_trailer_array_free(&trailers);
+  return result;
+}
 
 bool IsValidBenchmarkName(std::string_view name) {
   if (name.empty() || name.size() > 100 || name.front() == '.' || name.front() == '-') {

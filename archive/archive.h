@@ -183,4 +183,8 @@ class Archive {
 // not starting with '.' or '-', at most 100 characters.
 bool IsValidBenchmarkName(std::string_view name);
 
+// The trailers of a commit message ("Key: value" lines of its last paragraph, as git reads
+// them), in order; empty when it has none.
+std::vector<std::pair<std::string, std::string>> MessageTrailers(const std::string& message);
+
 }  // namespace clade::archive

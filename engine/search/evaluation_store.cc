@@ -5,31 +5,14 @@
 
 #include <fmt/format.h>
 
-#include "support/strings.h"
-
 namespace clade::search {
 namespace {
-
-// The "Key: value" lines of a commit message's last paragraph (its trailers), in order.
-std::vector<std::pair<std::string, std::string>> Trailers(const std::string& message) {
-  std::vector<std::string> lines = Split(message, '\n');
-  while (!lines.empty() && Trim(lines.back()).empty()) lines.pop_back();
-  size_t start = lines.size();
-  while (start > 0 && !Trim(lines[start - 1]).empty()) --start;
-  std::vector<std::pair<std::string, std::string>> trailers;
-  for (size_t i = start; i < lines.size(); ++i) {
-    const size_t colon = lines[i].find(": ");
-    if (colon == std::string::npos || colon == 0) continue;
-    trailers.emplace_back(lines[i].substr(0, colon), std::string(Trim(lines[i].substr(colon + 2))));
-  }
-  return trailers;
-}
 
 // The mutation as the trailers tell it, or null when they do not name a mutator.
 nlohmann::json FromTrailers(const std::string& message) {
   nlohmann::json mutation = nlohmann::json::object();
   nlohmann::json edits = nlohmann::json::array();
-  for (const auto& [key, value] : Trailers(message)) {
+  for (const auto& [key, value] : archive::MessageTrailers(message)) {
     if (key == "Clade-Mutator") mutation["mutator"] = value;
     if (key == "Clade-Seed" || key == "Clade-Donor") {
       uint64_t number = 0;

@@ -179,10 +179,7 @@ class Search {
       pool.push_back(std::move(candidate));
     }
     for (const selection::Candidate& candidate : pool) {
-      if (candidate.status != selection::kEvaluated &&
-          candidate.status != selection::kBelowThreshold) {
-        continue;
-      }
+      if (!selection::WasScored(candidate.status)) continue;
       for (VariantId parent :
            std::set<VariantId>(candidate.parents.begin(), candidate.parents.end())) {
         pool[static_cast<size_t>(parent)].children_built += 1;
@@ -439,7 +436,7 @@ class Search {
     if (id != 0) {
       state_.children += 1;
       ++session_children_;
-      if (status != selection::kEvaluated && status != selection::kBelowThreshold) {
+      if (!selection::WasScored(status)) {
         state_.failures += 1;
         ++session_failures_;
       }

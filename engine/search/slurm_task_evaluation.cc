@@ -21,6 +21,8 @@ class ByTask {
   fs::path source() const { return child_.dir / "source"; }
   fs::path built() const { return child_.dir / "built"; }
   size_t TaskCount() const;
+  // The child's job spec as a build or task job over the shared source and build.
+  JobSpec SpecOf(JobKind kind) const;
   Result<> CopySource();
   Result<JobWatch> StartJob(const std::string& sub, const JobSpec& spec);
   Result<std::vector<sandbox::TaskOutcome>> RunBatch(size_t begin, size_t end);
@@ -44,6 +46,14 @@ size_t ByTask::TaskCount() const {
   return job_.max_tasks ? std::min(*job_.max_tasks, count) : count;
 }
 
+JobSpec ByTask::SpecOf(JobKind kind) const {
+  JobSpec spec = child_.spec;
+  spec.kind = kind;
+  spec.source = source();
+  spec.built = built();
+  return spec;
+}
+
 Result<> ByTask::CopySource() {
   std::error_code error;
   if (fs::is_directory(source(), error)) return {};
@@ -63,11 +73,7 @@ Result<sandbox::Evaluation> ByTask::Run() {
     return EvaluationFromJson(*done);
   }
   CLADE_TRY(CopySource());
-  JobSpec spec = child_.spec;
-  spec.kind = JobKind::kBuild;
-  spec.source = source();
-  spec.built = built();
-  JobWatch build = CLADE_TRY(StartJob("build", spec));
+  JobWatch build = CLADE_TRY(StartJob("build", SpecOf(JobKind::kBuild)));
   JobEnd made = CLADE_TRY(queue_.Await(build));
   if (!made.result) return Finish(EndedEvaluation(child_, made));
   sandbox::Evaluation evaluation;
@@ -97,10 +103,7 @@ Result<sandbox::Evaluation> ByTask::Run() {
 Result<std::vector<sandbox::TaskOutcome>> ByTask::RunBatch(size_t begin, size_t end) {
   std::vector<JobWatch> watches;
   for (size_t i = begin; i < end; ++i) {
-    JobSpec spec = child_.spec;
-    spec.kind = JobKind::kTask;
-    spec.source = source();
-    spec.built = built();
+    JobSpec spec = SpecOf(JobKind::kTask);
     spec.task = job_.suite->tasks[i].id;
     Result<JobWatch> started = StartJob(fmt::format("task-{}", i), spec);
     if (!started) {

@@ -16,6 +16,12 @@ inline constexpr const char* kEvaluated = "evaluated";
 // a parent, but a built child of its parent.
 inline constexpr const char* kBelowThreshold = "below_threshold";
 
+// True for a variant that built and was scored, on every stage or the first ones only: a
+// built child of its parent (dgm's n_i), not a failure.
+inline bool WasScored(const std::string& status) {
+  return status == kEvaluated || status == kBelowThreshold;
+}
+
 struct Candidate {
   int id = 0;
   std::vector<int> parents;     // ids; empty for a seed

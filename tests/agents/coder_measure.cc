@@ -12,7 +12,7 @@
 #include <regex>
 #include <sstream>
 
-#include "tests/agents/tool_call_text.h"
+#include "tests/agents/scripted_model.h"
 #include "tests/model/fake_provider.h"
 
 #include "engine/model/model_proxy.h"
@@ -26,6 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace clade;
+using agents_test::ScriptedModelConfig;
 using agents_test::TextCall;
 using model::testing::OpenAiAnswer;
 using model::testing::Received;
@@ -84,13 +85,8 @@ int main(int argc, char** argv) {
     }
     model::testing::FakeProvider server;
     server.Respond([task](const Received& request) { return Script(*task, request); });
-    model::ModelConfig config;
-    config.provider = model::Provider::kOpenAi;
-    config.base_url = server.base_url();
-    config.name = "scripted";
-    config.retries = 0;
-    config.cache = "none";
-    model::ModelProxy proxy(std::make_shared<model::ModelClient>(config, ""), 1000000);
+    model::ModelProxy proxy(
+        std::make_shared<model::ModelClient>(ScriptedModelConfig(server.base_url()), ""), 1000000);
     if (!proxy.Start(work / "model.sock")) return 1;
     options.model_socket = proxy.socket();
     sandbox::TaskOutcome outcome = sandbox::RunTask(options, spec, build, suite, *task).value();

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <regex>
 
-#include "tests/agents/tool_call_text.h"
+#include "tests/agents/scripted_model.h"
 #include "tests/model/fake_provider.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
@@ -26,6 +26,7 @@ namespace clade {
 namespace {
 
 namespace fs = std::filesystem;
+using agents_test::ScriptedModelConfig;
 using agents_test::TextCall;
 using model::testing::FakeProvider;
 using model::testing::OpenAiAnswer;
@@ -87,23 +88,14 @@ sandbox::TaskOutcome RunOn(const std::string& id, const fs::path& work,
   return sandbox::RunTask(options, agent.spec, agent.build, Exercises(), ExerciseTask(id)).value();
 }
 
-model::ModelConfig Config(const FakeProvider& server) {
-  model::ModelConfig config;
-  config.provider = model::Provider::kOpenAi;
-  config.base_url = server.base_url();
-  config.name = "scripted";
-  config.retries = 0;
-  config.cache = "none";
-  return config;
-}
-
 // The upstream server and the engine's model socket in front of it.
 struct ProxiedModel {
   TempDir dir{"coder-test"};
   FakeProvider server;
   model::ModelProxy proxy;
   explicit ProxiedModel(int64_t budget)
-      : proxy(std::make_shared<model::ModelClient>(Config(server), ""), budget) {
+      : proxy(std::make_shared<model::ModelClient>(ScriptedModelConfig(server.base_url()), ""),
+              budget) {
     REQUIRE(proxy.Start(dir.path() / "model.sock"));
   }
 };
