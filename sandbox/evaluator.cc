@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -51,6 +52,40 @@ double Mean(const std::vector<TaskOutcome>& tasks) {
   double sum = 0;
   for (const auto& task : tasks) sum += task.score;
   return sum / static_cast<double>(tasks.size());
+}
+
+// The parent gate as stages over `tasks`, which it reorders: the tasks the parent did not
+// solve first, then the others, each group in suite order. The gate's threshold is just
+// above the parent's mean there, so only a child that does better goes on: one that does
+// not cannot beat its parent on the suite, since it can at most tie on the rest.
+std::vector<Stage> GateOnParent(const std::map<std::string, double>& parent_scores,
+                                std::vector<const Task*>* tasks) {
+  double parent_sum = 0;
+  auto unsolved = [&](const Task* task) {
+    auto it = parent_scores.find(task->id);
+    return it == parent_scores.end() || it->second < 1.0;
+  };
+  auto rest = std::stable_partition(tasks->begin(), tasks->end(), unsolved);
+  size_t count = static_cast<size_t>(rest - tasks->begin());
+  if (count == 0) return {};  // nothing to gain on: the whole suite in one stage
+  for (auto it = tasks->begin(); it != rest; ++it) {
+    auto score = parent_scores.find((*it)->id);
+    if (score != parent_scores.end()) parent_sum += score->second;
+  }
+  // Scores are means of test fractions: two that differ do so by far more than 1e-9.
+  double above_parent = parent_sum / static_cast<double>(count) + 1e-9;
+  return {{.tasks = count, .threshold = above_parent}, {}};
+}
+
+// Puts `outcomes` back in the order of `suite_order` (task ids).
+void SortBySuiteOrder(const std::vector<std::string>& suite_order,
+                      std::vector<TaskOutcome>* outcomes) {
+  std::map<std::string, size_t> position;
+  for (size_t i = 0; i < suite_order.size(); ++i) position[suite_order[i]] = i;
+  std::stable_sort(outcomes->begin(), outcomes->end(),
+                   [&](const TaskOutcome& a, const TaskOutcome& b) {
+                     return position[a.id] < position[b.id];
+                   });
 }
 
 }  // namespace
@@ -135,13 +170,18 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   std::vector<const Task*> tasks;
   for (const Task& task : suite.tasks) tasks.push_back(&task);
   if (options.max_tasks && *options.max_tasks < tasks.size()) tasks.resize(*options.max_tasks);
+  std::vector<std::string> suite_order;
+  for (const Task* task : tasks) suite_order.push_back(task->id);
+  std::vector<Stage> stages =
+      options.parent_scores ? GateOnParent(*options.parent_scores, &tasks) : options.stages;
   size_t done = 0;
   auto batch = [&](size_t begin, size_t end) {
     std::vector<const Task*> range(tasks.begin() + static_cast<long>(begin),
                                    tasks.begin() + static_cast<long>(end));
     return RunTasks(harness, spec, evaluation.build, suite, range, options, &done, tasks.size());
   };
-  CLADE_TRY(RunStages(tasks.size(), options.stages, batch, &evaluation));
+  CLADE_TRY(RunStages(tasks.size(), stages, batch, &evaluation));
+  SortBySuiteOrder(suite_order, &evaluation.tasks);
   return evaluation;
 }
 

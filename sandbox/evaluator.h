@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,12 @@ struct EvalOptions {
   int slot = 0;                     // the build slot to use
   std::optional<size_t> max_tasks;  // only the first N tasks of the suite
   std::vector<Stage> stages;        // empty: one stage, every task
+  // The parent gate (evaluation.gate: parent; docs/evaluation.md): the parent's score per
+  // task id. When set it replaces `stages`: the tasks the parent did not solve (a score
+  // below 1, or none) run first, and the others only when the agent scores higher than
+  // the parent did on those; otherwise the status is below_threshold. Whatever the order
+  // they ran in, the evaluation lists the tasks in suite order.
+  std::optional<std::map<std::string, double>> parent_scores;
   std::function<void(const TaskOutcome&, size_t done, size_t total)> on_task;  // progress
 };
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "support/hash.h"
+
 namespace clade::search {
 namespace {
 
@@ -34,8 +36,14 @@ nlohmann::json FromTrailers(const std::string& message) {
 }  // namespace
 
 std::string EvaluationKey(const std::string& tree, const std::string& suite_hash, size_t max_tasks,
-                          const std::vector<sandbox::Stage>& stages) {
+                          const std::vector<sandbox::Stage>& stages,
+                          const std::optional<std::map<std::string, double>>& parent_scores) {
   std::string key = fmt::format("{}:{}:{}", tree, suite_hash, max_tasks);
+  if (parent_scores) {
+    ContentHash hash;
+    for (const auto& [id, score] : *parent_scores) hash.Add(id).Add(fmt::format("{}", score));
+    return key + ":gate@" + hash.Hex();
+  }
   for (const sandbox::Stage& stage : stages) {
     key += fmt::format(":{}@{}", stage.tasks, stage.threshold);
   }

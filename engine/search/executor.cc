@@ -23,6 +23,7 @@ Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int work
   options.slot = slot;
   options.max_tasks = job.max_tasks;
   options.stages = job.stages;
+  options.parent_scores = job.parent_scores;
   auto evaluation = sandbox::Evaluate(harness, job.source, *job.suite, options);
   if (proxy) {
     proxy->Stop();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct EvalJob {
   std::vector<sandbox::Stage> stages;
   std::optional<size_t> max_tasks;
   int task_workers = 1;
+  // The parent's score per task when the parent gate replaces `stages`
+  // (sandbox::EvalOptions::parent_scores). Only the local executor takes it.
+  std::optional<std::map<std::string, double>> parent_scores;
 };
 
 class Executor {

@@ -114,7 +114,20 @@ Result<sandbox::Stage> ReadStage(const ConfigReader& in, const YAML::Node& node)
 }
 
 Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
-  CLADE_TRY(CheckKeys(in.file(), node, "evaluation", {"stages", "tasks", "task_workers"}));
+  CLADE_TRY(
+      CheckKeys(in.file(), node, "evaluation", {"stages", "tasks", "task_workers", "gate"}));
+  if (auto gate = CLADE_TRY(ReadString(in.file(), node, "gate"))) {
+    if (*gate != "parent" && *gate != "none") {
+      return tl::unexpected(
+          in.Bad(node["gate"], "unknown gate '{}' (expected parent or none)", *gate));
+    }
+    config.parent_gate = *gate == "parent";
+    if (config.parent_gate && node["stages"]) {
+      return tl::unexpected(in.Bad(node["gate"],
+                                   "'gate: parent' replaces 'stages' (a child's first stage is "
+                                   "the tasks its parent did not solve): use one or the other"));
+    }
+  }
   if (auto tasks = CLADE_TRY(in.Int(node, "tasks", 1))) {
     config.max_tasks = static_cast<size_t>(*tasks);
   }
@@ -274,6 +287,11 @@ Result<> ReadExecutor(const ConfigReader& in, const YAML::Node& root, RunConfig&
     }
   }
   if (config.executor == ExecutorKind::kSlurm) {
+    if (config.parent_gate) {
+      return tl::unexpected(in.Bad(root["executor"],
+                                   "'evaluation.gate: parent' runs with the local executor "
+                                   "only; use 'stages' with 'executor: slurm'"));
+    }
     if (!root["slurm"]) {
       return tl::unexpected(
           in.Bad(root["executor"], "'executor: slurm' needs a 'slurm' section with 'shared'"));
@@ -370,7 +388,7 @@ nlohmann::json RunConfig::Fingerprint() const {
             {"crossover_rate", gi.crossover_rate},
             {"max_attempts", gi.max_attempts},
             {"focus", gi.focus}}},
-          {"stages", stages_json},
+          {"stages", parent_gate ? nlohmann::json("gate: parent") : stages_json},
           {"tasks", max_tasks ? nlohmann::json(*max_tasks) : nlohmann::json()},
           {"mode", mode == SearchMode::kAsync ? "async" : "generational"},
           {"children", ChildrenPerIteration()},

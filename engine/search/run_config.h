@@ -78,6 +78,10 @@ struct RunConfig {
   std::optional<model::ModelConfig> model;  // the `model` section (docs/models.md)
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
+  // evaluation.gate: parent. A child runs first the tasks its parent did not solve and the
+  // rest only when it beats its parent there (sandbox::EvalOptions::parent_scores); the
+  // seed runs every task. Excludes `stages`.
+  bool parent_gate = false;
   std::optional<size_t> max_tasks;
   int task_workers = 1;  // tasks of one child run in parallel
   // search

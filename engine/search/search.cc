@@ -280,15 +280,29 @@ class Search {
     return StartEvaluation(child);
   }
 
+  // The parent's score per task, for the parent gate (evaluation.gate: parent).
+  Result<std::map<std::string, double>> ParentScores(VariantId parent) {
+    std::map<std::string, double> scores;
+    auto record = CLADE_TRY(archive_.Record(parent, benchmark_));
+    if (!record) return scores;
+    for (const auto& task : record->value("tasks", nlohmann::json::array())) {
+      scores[task.value("id", "")] = task.value("score", 0.0);
+    }
+    return scores;
+  }
+
   Result<> StartEvaluation(Child& child) {
-    child.key =
-        EvaluationKey(child.tree, c_.suite_hash, config_.max_tasks.value_or(0), config_.stages);
+    EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
+                config_.task_workers};
+    if (config_.parent_gate && child.iteration >= 0) {
+      job.parent_scores = CLADE_TRY(ParentScores(child.plan.parent));
+    }
+    child.key = EvaluationKey(child.tree, c_.suite_hash, config_.max_tasks.value_or(0),
+                              config_.stages, job.parent_scores);
     if (auto cached = CLADE_TRY(FindEvaluation(archive_, child.tree, benchmark_, child.key))) {
       child.cached = *cached;
       return Complete(child);
     }
-    EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
-                config_.task_workers};
     if (child.iteration < 0) {
       // The seed is evaluated alone: its tasks may use every worker. It is the baseline
       // every child is compared with, so it goes through every stage whatever it scores.

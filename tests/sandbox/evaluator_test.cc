@@ -164,6 +164,34 @@ TEST_CASE("Staged evaluation stops after a stage below its threshold") {
   CHECK(all.status == "evaluated");
 }
 
+TEST_CASE("The parent gate runs the parent's unsolved tasks first; only a child beating it goes on") {
+  // The parent solved t1 only; on t2 and t3 it scored 0.5 each.
+  std::map<std::string, double> parent = {{"t1", 1.0}, {"t2", 0.5}, {"t3", 0.5}};
+  Fixture good;  // t2 1.0, t3 0.5: better than the parent there
+  EvalOptions options{.stages = {{.tasks = 1, .threshold = 0.9}, {}}, .parent_scores = parent};
+  Evaluation all =
+      Evaluate(good.harness, good.agent, LoadSuite(good.suite_dir).value(), options).value();
+  CHECK(all.status == "evaluated");
+  CHECK(all.stage_reached == 2);
+  REQUIRE(all.tasks.size() == 3);
+  CHECK(all.tasks[0].id == "t1");  // the record is in suite order, t1 ran last
+  CHECK(all.tasks[2].id == "t3");
+  CHECK(all.score == Approx(2.5 / 3));
+  Fixture same("wrong");  // 0.5 on every task: no better than the parent on t2 and t3
+  Evaluation gated =
+      Evaluate(same.harness, same.agent, LoadSuite(same.suite_dir).value(), options).value();
+  CHECK(gated.status == "below_threshold");
+  REQUIRE(gated.tasks.size() == 2);
+  CHECK(gated.tasks[0].id == "t2");
+  CHECK(gated.tasks[1].id == "t3");
+  // A parent that solved everything leaves nothing to gate on: the whole suite runs.
+  options.parent_scores = {{{"t1", 1.0}, {"t2", 1.0}, {"t3", 1.0}}};
+  Evaluation whole =
+      Evaluate(same.harness, same.agent, LoadSuite(same.suite_dir).value(), options).value();
+  CHECK(whole.status == "evaluated");
+  CHECK(whole.tasks.size() == 3);
+}
+
 TEST_CASE("A build slot is synced file by file: an unchanged file keeps its mtime") {
   Fixture f;
   Suite suite = LoadSuite(f.suite_dir).value();

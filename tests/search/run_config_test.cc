@@ -97,6 +97,11 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
       {"gi: {focus: []}\n", "run.yaml:6: gi focus is an empty list"},
       {"search: {mode: sometimes}\n", "run.yaml:6: unknown search mode 'sometimes'"},
       {"evaluation: {stages: [{tasks: 5}, {tasks: 3}]}\n", "stage 'tasks' must grow"},
+      {"evaluation: {gate: grandparent}\n", "run.yaml:6: unknown gate 'grandparent'"},
+      {"evaluation: {gate: parent, stages: [{tasks: all}]}\n",
+       "'gate: parent' replaces 'stages'"},
+      {"evaluation: {gate: parent}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
+       "runs with the local executor only"},
   };
   for (const Case& c : cases) {
     auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
@@ -191,6 +196,11 @@ TEST_CASE("The fingerprint names the setting that changed and ignores budgets") 
   // Children per iteration default to the workers: more workers make other iterations.
   auto d2 = *LoadRunConfig(d.Write(ConfigDir::Minimal("workers: 2\n")));
   CHECK(FingerprintChange(a.Fingerprint(), d2.Fingerprint()) == "'children' changed from 1 to 2");
+  auto gated = *LoadRunConfig(d.Write(ConfigDir::Minimal("evaluation: {gate: parent}\n")));
+  CHECK(gated.parent_gate);
+  CHECK(!a.parent_gate);
+  CHECK(FingerprintChange(a.Fingerprint(), gated.Fingerprint()) ==
+        "'stages' changed from [] to \"gate: parent\"");
 }
 
 TEST_CASE("Durations") {

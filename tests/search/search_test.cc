@@ -69,6 +69,12 @@ class ValueExecutor : public Executor {
     if (job.stages.size() > 1 && evaluation.score < job.stages[0].threshold) {
       evaluation.status = "below_threshold";
     }
+    // And its parent gate: on the one task, a child must beat its parent to go on.
+    if (job.parent_scores) {
+      std::lock_guard lock(mutex_);
+      ++gated_calls;
+      if (evaluation.score <= job.parent_scores->at("t1")) evaluation.status = "below_threshold";
+    }
     sandbox::TaskOutcome task;
     task.id = "t1";
     task.score = evaluation.score;
@@ -79,6 +85,7 @@ class ValueExecutor : public Executor {
   }
   std::mutex mutex_;
   int calls = 0;
+  int gated_calls = 0;  // with the parent's scores
   std::set<int> workers_seen;
   std::chrono::milliseconds delay{0};
 };
@@ -229,6 +236,29 @@ TEST_CASE(
   CHECK(below.count(*best) == 0);
   // A child below the threshold built: it counts as a failure of neither the run nor the build.
   CHECK(summary->state.failures < summary->state.children);
+}
+
+TEST_CASE("The parent gate: every child is evaluated against its parent's scores, the seed not") {
+  Fixture f(50);
+  f.config.parent_gate = true;
+  f.config.budget.iterations = 5;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  CHECK(f.executor.gated_calls == f.executor.calls - 1);
+  int below = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (v.id == 0 || record["status"] != "evaluated") {
+      below += record["status"] == "below_threshold";
+      continue;
+    }
+    // An evaluated child passed its gate: it beats its parent.
+    auto parent = **archive->Record(v.parents.at(0), "values");
+    CHECK(record["score"].get<double>() > parent["score"].get<double>());
+    CHECK(record["cache_key"].get<std::string>().find(":gate@") != std::string::npos);
+  }
+  CHECK(below > 0);
 }
 
 TEST_CASE("The same seed gives the same run; a run stopped mid-iteration and resumed too") {
