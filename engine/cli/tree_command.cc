@@ -34,6 +34,9 @@ std::vector<std::vector<VariantId>> FirstParentChildren(const Snapshot& snapshot
 
 std::string ResultText(const Outcome& outcome, const Glyphs& glyphs) {
   if (IsFailed(outcome)) return fmt::format("{} {}", glyphs.failed, outcome.status);
+  // A child stopped by a stage or the parent gate scored only the tasks it ran; saying so
+  // keeps its score from being read against full-suite ones.
+  if (outcome.status == "below_threshold") return ScoreText(outcome) + " (stopped early)";
   return ScoreText(outcome);
 }
 
@@ -177,7 +180,8 @@ Command RegisterTreeCommand(CLI::App& app) {
   command->footer(
       "Every variant is drawn under its first parent with its id, score (or failed status,\n"
       "marked ✗), pruned and best marks, and its one-line summary; a crossover child notes\n"
-      "its other parents. --json prints the same list as 'clade log --json'.\n\n"
+      "its other parents. A score marked '(stopped early)' is the mean over the tasks a\n"
+      "child ran before a stage threshold or the parent gate stopped it. --json prints the same list as 'clade log --json'.\n\n"
       "Examples:\n  clade tree --archive runs/quickstart.git\n"
       "  clade tree --format dot | dot -Tsvg > tree.svg");
   return {command, [options] { return RunTree(*options); }};

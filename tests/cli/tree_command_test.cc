@@ -36,6 +36,14 @@ TEST_CASE("RenderTreeText draws children under their first parent with box drawi
         "└── 2  ✗ build_failed  two  [pruned]\n");
 }
 
+TEST_CASE("RenderTreeText marks a score over the tasks a stopped child ran") {
+  Snapshot snapshot = MakeSnapshot({V(0, {}, "seed"), V(1, {0}, "gated")},
+                                   {{"evaluated", 0.75}, {"below_threshold", 0.25}}, "repair");
+  CHECK(RenderTreeText(snapshot) ==
+        "0  0.750  seed  ★ best\n"
+        "└── 1  0.250 (stopped early)  gated\n");
+}
+
 TEST_CASE("RenderTreeText --ascii uses ASCII connectors and FAILED") {
   CHECK(RenderTreeText(Example(), TreeStyle{true}) ==
         "0  0.250  seed\n"
