@@ -110,6 +110,7 @@ void RemoveStaleLockFiles(const fs::path& archive) {
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> MessageTrailers(const std::string& message) {
+  git::EnsureInitialised();  // callable before any archive is opened
   std::vector<std::pair<std::string, std::string>> result;
   git_message_trailer_array trailers{};
   if (git_message_trailers(&trailers, message.c_str()) != 0) {

@@ -14,33 +14,6 @@ namespace clade::cli {
 
 namespace {
 
-// "Key: value" where Key is letters, digits and '-'.
-std::optional<std::pair<std::string, std::string>> ParseTrailer(std::string_view line) {
-  size_t colon = line.find(": ");
-  if (colon == 0 || colon == std::string_view::npos) return std::nullopt;
-  for (char c : line.substr(0, colon)) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return std::nullopt;
-  }
-  return std::pair{std::string(line.substr(0, colon)), std::string(Trim(line.substr(colon + 2)))};
-}
-
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> ParseTrailers(std::string_view message) {
-  std::string_view text = Trim(message);
-  size_t blank = text.rfind("\n\n");
-  if (blank == std::string_view::npos) return {};  // a summary alone has no trailers
-  std::vector<std::pair<std::string, std::string>> trailers;
-  for (const std::string& line : Split(text.substr(blank + 2), '\n')) {
-    auto trailer = ParseTrailer(Trim(line));
-    if (!trailer) return {};
-    trailers.push_back(std::move(*trailer));
-  }
-  return trailers;
-}
-
-namespace {
-
 struct ShowOptions {
   std::string archive;
   std::string benchmark;
@@ -88,7 +61,7 @@ nlohmann::json ShowJson(const ShowData& data, bool with_diff) {
       data.snapshot.benchmark ? nlohmann::json(*data.snapshot.benchmark) : nlohmann::json(nullptr);
   json["message"] = data.message;
   json["trailers"] = nlohmann::json::array();
-  for (const auto& [key, value] : ParseTrailers(data.message)) {
+  for (const auto& [key, value] : archive::MessageTrailers(data.message)) {
     json["trailers"].push_back({{"key", key}, {"value", value}});
   }
   const nlohmann::json* record = ChosenRecord(data);

@@ -13,7 +13,4 @@ namespace clade::cli {
 
 Command RegisterShowCommand(CLI::App& app);
 
-// The trailers ("Key: value" lines) of a commit message's last paragraph, in order.
-std::vector<std::pair<std::string, std::string>> ParseTrailers(std::string_view message);
-
 }  // namespace clade::cli

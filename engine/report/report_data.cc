@@ -21,16 +21,6 @@ std::string StatusOf(const Outcome& outcome) {
   return outcome.status.empty() ? std::string("not_evaluated") : outcome.status;
 }
 
-// A commit line "Key: value" where Key is letters, digits and '-'.
-std::optional<std::pair<std::string, std::string>> ParseTrailer(std::string_view line) {
-  size_t colon = line.find(": ");
-  if (colon == 0 || colon == std::string_view::npos) return std::nullopt;
-  for (char c : line.substr(0, colon)) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return std::nullopt;
-  }
-  return std::pair{std::string(line.substr(0, colon)), std::string(Trim(line.substr(colon + 2)))};
-}
-
 // The run's name from its state, else the archive's file name without ".git".
 Result<std::string> RunName(archive::Archive& archive) {
   auto state = CLADE_TRY(archive.State());
@@ -71,19 +61,6 @@ nlohmann::json VariantSummary(const Variant& variant, const Outcome& outcome) {
 }
 
 }  // namespace
-
-std::vector<std::pair<std::string, std::string>> MessageTrailers(std::string_view message) {
-  std::string_view text = Trim(message);
-  size_t blank = text.rfind("\n\n");
-  if (blank == std::string_view::npos) return {};  // a summary alone has no trailers
-  std::vector<std::pair<std::string, std::string>> trailers;
-  for (const std::string& line : Split(text.substr(blank + 2), '\n')) {
-    auto trailer = ParseTrailer(Trim(line));
-    if (!trailer) return {};
-    trailers.push_back(std::move(*trailer));
-  }
-  return trailers;
-}
 
 nlohmann::json CapDiff(std::string_view diff, size_t cap) {
   if (diff.size() <= cap) return {{"text", diff}, {"bytes", diff.size()}, {"cut", false}};
@@ -156,7 +133,7 @@ Result<nlohmann::json> DetailJson(archive::Archive& archive, VariantId id,
                                   const ReportOptions& options) {
   const Variant& variant = archive.variant(id);
   std::string message = CLADE_TRY(archive.Message(id));
-  auto trailers = MessageTrailers(message);
+  auto trailers = archive::MessageTrailers(message);
   nlohmann::json record;
   nlohmann::json others = nlohmann::json::object();  // benchmark -> {status, score}
   for (const std::string& benchmark : CLADE_TRY(archive.Benchmarks())) {

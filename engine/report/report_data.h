@@ -40,10 +40,6 @@ Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOption
 Result<nlohmann::json> DetailJson(archive::Archive& archive, archive::VariantId id,
                                   const ReportOptions& options);
 
-// The trailers ("Key: value" lines) of a commit message's last paragraph, in order; empty
-// if that paragraph has a line that is not a trailer.
-std::vector<std::pair<std::string, std::string>> MessageTrailers(std::string_view message);
-
 // A diff cut to at most `cap` bytes at a line boundary: {text, bytes (the whole size), cut}.
 nlohmann::json CapDiff(std::string_view diff, size_t cap);
 

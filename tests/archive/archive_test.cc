@@ -90,6 +90,18 @@ TEST_CASE("A child is a commit whose parent is its parent variant, with trailers
   Git(f.path, "fsck --strict --no-progress");
 }
 
+TEST_CASE("MessageTrailers reads the last paragraph only when it is made of trailers") {
+  auto trailers = MessageTrailers(
+      "subject\n\ndetails: not a trailer\nmore\n\nClade-Variant: 3\nClade-Edit: {\"op\": \"x\"}\n");
+  REQUIRE(trailers.size() == 2);
+  CHECK(trailers[0] == std::pair<std::string, std::string>{"Clade-Variant", "3"});
+  CHECK(trailers[1] == std::pair<std::string, std::string>{"Clade-Edit", "{\"op\": \"x\"}"});
+  CHECK(MessageTrailers("subject only").empty());
+  CHECK(MessageTrailers("Clade-Variant: 3").empty());  // a subject is never a trailer
+  CHECK(MessageTrailers("subject\n\nplain text paragraph").empty());
+  CHECK(MessageTrailers("subject\n\nnot: a trailer because\nthis line is prose").empty());
+}
+
 TEST_CASE("A crossover child has two parent commits") {
   Fixture f;
   f.AddChild(0, 1);

@@ -9,16 +9,6 @@
 namespace clade::cli_test {
 namespace {
 
-TEST_CASE("ParseTrailers reads the last paragraph's Key: value lines") {
-  auto trailers = cli::ParseTrailers(
-      "summary\n\ndetails: not a trailer\nmore\n\nClade-Variant: 3\nClade-Mutator: gi\n");
-  REQUIRE(trailers.size() == 2);
-  CHECK(trailers[0] == std::pair<std::string, std::string>{"Clade-Variant", "3"});
-  CHECK(trailers[1] == std::pair<std::string, std::string>{"Clade-Mutator", "gi"});
-  CHECK(cli::ParseTrailers("summary only").empty());
-  CHECK(cli::ParseTrailers("summary\n\nplain text paragraph").empty());
-}
-
 TEST_CASE("clade show --json gives the variant, its record and its trailers") {
   Lineage w;
   nlohmann::json shown = Json(w.On({"show", "3", "--json"}));

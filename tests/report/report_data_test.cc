@@ -132,15 +132,5 @@ TEST_CASE("CapDiff keeps whole lines") {
   CHECK(CapDiff("no newline at all", 5)["text"] == "");
 }
 
-TEST_CASE("MessageTrailers reads the last paragraph only when every line is a trailer") {
-  auto trailers =
-      MessageTrailers("subject\n\nbody\n\nClade-Variant: 2\nClade-Edit: {\"op\": \"x\"}\n");
-  REQUIRE(trailers.size() == 2);
-  CHECK(trailers[1].first == "Clade-Edit");
-  CHECK(trailers[1].second == "{\"op\": \"x\"}");
-  CHECK(MessageTrailers("subject only").empty());
-  CHECK(MessageTrailers("subject\n\nnot: a trailer because\nthis line is prose").empty());
-}
-
 }  // namespace
 }  // namespace clade::report
