@@ -8,7 +8,8 @@
 //     on W workers, asynchronous and generational; the busy fraction of worker time.
 // Prints a Markdown report.
 //
-//   search_bench [--sizes 100,1000,10000] [--children 200] [--workers 4] [--keep DIR]
+//   search_bench [--sizes 100,1000,10000] [--children 200] [--workers 4] [--per-worker 50]
+//                [--child-ms 100] [--keep DIR]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -174,18 +175,32 @@ int Main(int argc, char** argv) {
   std::vector<size_t> sizes = {100, 1000, 10000};
   int children = 200;
   int workers = 4;
+  int per_worker = 50;
+  double child_ms = 100;
   std::string keep;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
+    bool known = flag == "--sizes" || flag == "--children" || flag == "--workers" ||
+                 flag == "--per-worker" || flag == "--child-ms" || flag == "--keep";
+    if (!known || i + 1 >= argc) {
+      fmt::print(stderr, "usage: search_bench [--sizes 100,1000,10000] [--children 200] "
+                         "[--workers 4] [--per-worker 50] [--child-ms 100] [--keep DIR]\n");
+      return flag == "--help" ? 0 : 2;
+    }
+    std::string value = argv[++i];
     if (flag == "--sizes") {
       sizes.clear();
-      for (const std::string& part : Split(argv[i + 1], ',')) sizes.push_back(std::stoul(part));
+      for (const std::string& part : Split(value, ',')) sizes.push_back(std::stoul(part));
     } else if (flag == "--children") {
-      children = std::stoi(argv[i + 1]);
+      children = std::stoi(value);
     } else if (flag == "--workers") {
-      workers = std::stoi(argv[i + 1]);
-    } else if (flag == "--keep") {
-      keep = argv[i + 1];
+      workers = std::stoi(value);
+    } else if (flag == "--per-worker") {
+      per_worker = std::stoi(value);
+    } else if (flag == "--child-ms") {
+      child_ms = std::stod(value);
+    } else {
+      keep = value;
     }
   }
   TempDir temp("clade-search-bench");
@@ -207,17 +222,20 @@ int Main(int argc, char** argv) {
                Percentile(*gaps, 0.9), Percentile(*gaps, 0.99));
     std::fflush(stdout);
   }
-  fmt::print("\n## Search loop: worker utilisation (children of 100 ms ± 50 ms)\n\n");
+  fmt::print("\n## Search loop: worker utilisation (children of {0} ms ± {1} ms)\n\n", child_ms,
+             child_ms / 2);
   fmt::print("| mode | workers | children | busy fraction |\n|---|---|---|---|\n");
   for (SearchMode mode : {SearchMode::kAsync, SearchMode::kGenerational}) {
-    for (int w : {2, workers}) {
-      auto busy = Utilisation(bench, seed, mode, w, 50 * w, 100);
+    std::vector<int> counts = {2};
+    if (workers != 2) counts.push_back(workers);
+    for (int w : counts) {
+      auto busy = Utilisation(bench, seed, mode, w, per_worker * w, child_ms);
       if (!busy) {
         fmt::print(stderr, "utilisation: {}\n", busy.error().message);
         return 1;
       }
       fmt::print("| {} | {} | {} | {:.1f}% |\n", mode == SearchMode::kAsync ? "async" : "generational",
-                 w, 50 * w, 100 * *busy);
+                 w, per_worker * w, 100 * *busy);
       std::fflush(stdout);
     }
   }
