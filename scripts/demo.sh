@@ -17,14 +17,14 @@ step $clade doctor
 step $clade run "$config"
 step $clade tree --archive "$archive"
 step $clade show best --diff --archive "$archive"
-step git --git-dir="$archive" log --graph --all --format='%h %s' -n 30
+step git --git-dir="$archive" log --graph --format='%h %s' --glob='refs/clade/variants/*' -n 40
 
 cat <<TEXT
 
 The archive is $archive: plain git, read it with clade (docs/cli.md) or git.
 Look further:
   $clade tree --archive $archive
-  git --git-dir $archive log --graph --oneline --all
+  git --git-dir $archive log --graph --oneline --glob='refs/clade/variants/*'
   $clade show best --diff --archive $archive
   $clade replay best seed --benchmark benchmarks/repair-transfer --archive $archive
   $clade report --archive $archive -o runs/quickstart-report

@@ -169,7 +169,7 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
   }
   Print(fmt::format(
       "\nlook further:\n  clade tree --archive {0}\n  git --git-dir {0} log --graph --oneline "
-      "--all\n  clade show best --diff --archive {0}\n  clade replay best seed --benchmark "
+      "--glob='refs/clade/variants/*'\n  clade show best --diff --archive {0}\n  clade replay best seed --benchmark "
       "OTHER_SUITE --archive {0}\n",
       archive));
   if (summary.outcome == "stopped" || summary.outcome == "abandoned") {

@@ -1,10 +1,13 @@
 #include "archive/archive.h"
 
+#include <algorithm>
+
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
 #include "support/fs.h"
+#include "support/strings.h"
 
 namespace clade::archive {
 namespace {
@@ -100,6 +103,21 @@ TEST_CASE("MessageTrailers reads the last paragraph only when it is made of trai
   CHECK(MessageTrailers("Clade-Variant: 3").empty());  // a subject is never a trailer
   CHECK(MessageTrailers("subject\n\nplain text paragraph").empty());
   CHECK(MessageTrailers("subject\n\nnot: a trailer because\nthis line is prose").empty());
+}
+
+TEST_CASE("git log over the variant refs draws the lineage without bookkeeping commits") {
+  Fixture f;
+  Variant child = f.AddChild(0, 1);
+  f.AddChild(0, 2);
+  REQUIRE(f.archive->SetRecord(child.id, "suite", {{"status", "evaluated"}, {"score", 0.5}}));
+  REQUIRE(f.archive->AddLogs(child.id, {{"build.log", "ok\n"}}));
+  REQUIRE(f.archive->SetState({{"children", 2}}));
+  std::string all = Git(f.path, "log --all --format=%s");
+  CHECK(all.find("clade:") != std::string::npos);  // --all draws the bookkeeping too
+  std::string lineage = Git(f.path, "log --format=%s --glob='refs/clade/variants/*'");
+  std::vector<std::string> subjects = Split(std::string(Trim(lineage)), '\n');
+  std::sort(subjects.begin(), subjects.end());
+  CHECK(subjects == std::vector<std::string>{"return 1", "return 2", "seed"});
 }
 
 TEST_CASE("A crossover child has two parent commits") {
