@@ -167,11 +167,13 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
     Print(fmt::format("  best (variant {}): {:.3f} ({:+.3f} over the seed)\n", *summary.best,
                       *summary.best_score, gain));
   }
-  Print(fmt::format(
-      "\nlook further:\n  clade tree --archive {0}\n  git --git-dir {0} log --graph --oneline "
-      "--glob='refs/clade/variants/*'\n  clade show best --diff --archive {0}\n  clade replay best seed --benchmark "
-      "OTHER_SUITE --archive {0}\n",
-      archive));
+  Print(
+      fmt::format("\nlook further:\n"
+                  "  clade tree --archive {0}\n"
+                  "  git --git-dir {0} log --graph --oneline --glob='refs/clade/variants/*'\n"
+                  "  clade show best --diff --archive {0}\n"
+                  "  clade replay best seed --benchmark OTHER_SUITE --archive {0}\n",
+                  archive));
   if (summary.outcome == "stopped" || summary.outcome == "abandoned") {
     Print(fmt::format("resume with: clade run {}\n", config.file.string()));
   }

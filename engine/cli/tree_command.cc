@@ -181,7 +181,8 @@ Command RegisterTreeCommand(CLI::App& app) {
       "Every variant is drawn under its first parent with its id, score (or failed status,\n"
       "marked ✗), pruned and best marks, and its one-line summary; a crossover child notes\n"
       "its other parents. A score marked '(stopped early)' is the mean over the tasks a\n"
-      "child ran before a stage threshold or the parent gate stopped it. --json prints the same list as 'clade log --json'.\n\n"
+      "child ran before a stage threshold or the parent gate stopped it. --json prints the\n"
+      "same list as 'clade log --json'.\n\n"
       "Examples:\n  clade tree --archive runs/quickstart.git\n"
       "  clade tree --format dot | dot -Tsvg > tree.svg");
   return {command, [options] { return RunTree(*options); }};
