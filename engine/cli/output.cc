@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/cli/command.h"
+#include "engine/selection/candidate.h"
 
 namespace clade::cli {
 
@@ -62,8 +63,7 @@ std::string StatusText(const Outcome& outcome) {
 }
 
 bool IsFailed(const Outcome& outcome) {
-  return !outcome.status.empty() && outcome.status != "evaluated" &&
-         outcome.status != "below_threshold";
+  return !outcome.status.empty() && !selection::WasScored(outcome.status);
 }
 
 std::string ScoreText(const Outcome& outcome) {

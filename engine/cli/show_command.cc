@@ -1,6 +1,5 @@
 #include "engine/cli/show_command.h"
 
-#include <cctype>
 #include <map>
 #include <memory>
 

@@ -2,11 +2,6 @@
 // trailers, evaluation records, log paths, and optionally the diff against its first parent.
 #pragma once
 
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
 #include "engine/cli/command.h"
 
 namespace clade::cli {

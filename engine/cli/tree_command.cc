@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "engine/selection/candidate.h"
+
 namespace clade::cli {
 
 namespace {
@@ -36,7 +38,7 @@ std::string ResultText(const Outcome& outcome, const Glyphs& glyphs) {
   if (IsFailed(outcome)) return fmt::format("{} {}", glyphs.failed, outcome.status);
   // A child stopped by a stage or the parent gate scored only the tasks it ran; saying so
   // keeps its score from being read against full-suite ones.
-  if (outcome.status == "below_threshold") return ScoreText(outcome) + " (stopped early)";
+  if (outcome.status == selection::kBelowThreshold) return ScoreText(outcome) + " (stopped early)";
   return ScoreText(outcome);
 }
 

@@ -1,6 +1,5 @@
 #include "engine/report/report_data.h"
 
-#include <cctype>
 #include <ctime>
 #include <map>
 

@@ -12,8 +12,8 @@ namespace clade::selection {
 // The status of a variant that was built and scored. Every other status (build_failed,
 // timeout, mutation_failed, ...) marks a variant that can never be a parent.
 inline constexpr const char* kEvaluated = "evaluated";
-// A variant that built and was scored on the first stages only (staged evaluation): not
-// a parent, but a built child of its parent.
+// A variant that built and was scored on the first stages only (staged evaluation, or the
+// parent gate's first part): not a parent, but a built child of its parent.
 inline constexpr const char* kBelowThreshold = "below_threshold";
 
 // True for a variant that built and was scored, on every stage or the first ones only: a
