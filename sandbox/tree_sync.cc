@@ -36,19 +36,23 @@ Result<> CopyEntry(const fs::path& from, const fs::path& to) {
   return {};
 }
 
+// Each filesystem call has its own error_code: one shared across calls made a successful
+// sync fail with the ENOENT of a lookup that was expected to miss (a new subdirectory).
 Result<> Sync(const fs::path& source, const fs::path& target, SyncStats* stats) {
   std::error_code error;
   fs::create_directories(target, error);
   if (error) return Fail("cannot create {}: {}", target.string(), error.message());
   std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(source, error)) {
+  fs::directory_iterator it(source, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const fs::directory_entry& entry = *it;
     std::string name = entry.path().filename().string();
     names.insert(name);
     fs::path to = target / name;
-    if (entry.is_directory(error) && !entry.is_symlink(error)) {
-      if (fs::exists(fs::symlink_status(to, error)) && !fs::is_directory(fs::symlink_status(to))) {
-        fs::remove_all(to, error);
-      }
+    std::error_code ignored;
+    if (entry.is_directory(ignored) && !entry.is_symlink(ignored)) {
+      auto existing = fs::symlink_status(to, ignored);
+      if (fs::exists(existing) && !fs::is_directory(existing)) fs::remove_all(to, ignored);
       CLADE_TRY(Sync(entry.path(), to, stats));
     } else if (SameFile(entry.path(), to)) {
       stats->kept++;
@@ -58,11 +62,16 @@ Result<> Sync(const fs::path& source, const fs::path& target, SyncStats* stats) 
     }
   }
   if (error) return Fail("cannot read {}: {}", source.string(), error.message());
-  for (const auto& entry : fs::directory_iterator(target, error)) {
-    if (names.count(entry.path().filename().string()) == 0) {
-      fs::remove_all(entry.path(), error);
-      stats->removed++;
-    }
+  std::vector<fs::path> stale;
+  fs::directory_iterator old(target, error);
+  for (; !error && old != fs::directory_iterator(); old.increment(error)) {
+    if (names.count(old->path().filename().string()) == 0) stale.push_back(old->path());
+  }
+  if (error) return Fail("cannot read {}: {}", target.string(), error.message());
+  for (const fs::path& path : stale) {
+    fs::remove_all(path, error);
+    if (error) return Fail("cannot remove {}: {}", path.string(), error.message());
+    stats->removed++;
   }
   return {};
 }

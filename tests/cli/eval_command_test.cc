@@ -95,6 +95,26 @@ TEST_CASE("clade eval VARIANT stores the record as a note and the logs, and neve
   CHECK(Json(w.On({"show", "1", "--json"}))["score"] == 0.5);
 }
 
+TEST_CASE("clade eval of a variant whose tree holds only folders works in a new work directory") {
+  // The agent lays its files out in folders, nothing at the top but agent.yaml; the first
+  // sync into a new work directory failed ("cannot read .../agent") whenever the directory
+  // listed a new folder last.
+  EvalWorkspace w;
+  fs::path agent = w.root() / "two-folders";
+  testing::WriteTree(agent, {{"agent.yaml",
+                              "name: two\nbuild: [\"cp {src}/src/agent.sh {build}/agent.sh\"]\n"
+                              "run: \"sh {build}/agent.sh\"\n"},
+                             {"src/agent.sh", "echo right > answer.txt\n"},
+                             {"tools/keep.sh", "# not built\n"},
+                             {"docs/notes.md", "notes\n"},
+                             {"data/empty.txt", ""}});
+  w.Add(agent);
+  Run run = w.Eval("0");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(Json(run)["score"] == 1.0);
+}
+
 TEST_CASE("clade eval keeps a GI child's mutation record: mutator, seed and edit list") {
   EvalWorkspace w;
   fs::path agent = w.ShellAgent("gi", "right");

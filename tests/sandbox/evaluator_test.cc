@@ -210,15 +210,4 @@ TEST_CASE("A build slot is synced file by file: an unchanged file keeps its mtim
   (void)yaml_time;
 }
 
-TEST_CASE("SyncDirectory removes what the source no longer has") {
-  TempDir dir("sync-test");
-  testing::WriteTree(dir.path() / "a", {{"x/1.txt", "1"}, {"2.txt", "2"}});
-  REQUIRE(SyncDirectory(dir.path() / "a", dir.path() / "b"));
-  fs::remove_all(dir.path() / "a/x");
-  SyncStats stats = SyncDirectory(dir.path() / "a", dir.path() / "b").value();
-  CHECK(stats.removed == 1);
-  CHECK(stats.kept == 1);
-  CHECK_FALSE(fs::exists(dir.path() / "b/x"));
-}
-
 }  // namespace clade::sandbox
