@@ -102,12 +102,13 @@ void Rebuild(int files) {
   WriteBigAgent(agent, files);
   sandbox::AgentSpec spec = OrThrow(sandbox::LoadAgentSpec(agent));
   sandbox::HarnessOptions harness{.work = dir.path() / "work"};
-  auto full = OrThrow(sandbox::BuildAgent(harness, spec, agent, 0));
+  sandbox::Slot slot = OrThrow(sandbox::Slot::Open(harness.work / "slot-0", 1ull << 30));
+  auto full = OrThrow(sandbox::BuildAgent(harness, spec, agent, slot));
   if (!full.ok()) throw Fatal("the benchmark agent did not build:\n" + full.log);
   std::string unit = OrThrow(ReadFile(agent / "unit3.cc"));
   unit.replace(unit.find("return f3_0(x) + f3_5(x);"), 25, "return f3_1(x) + f3_5(x);");
   OrThrow(WriteFile(agent / "unit3.cc", unit));
-  auto rebuild = OrThrow(sandbox::BuildAgent(harness, spec, agent, 0));
+  auto rebuild = OrThrow(sandbox::BuildAgent(harness, spec, agent, slot));
   if (!rebuild.ok()) throw Fatal("the rebuild failed:\n" + rebuild.log);
   std::printf("\n### Rebuild after a one-function change (%d translation units, cold ccache)\n\n",
               files + 1);

@@ -1,5 +1,6 @@
 #include "sandbox/agent_spec.h"
 
+#include "support/strings.h"
 #include "support/yaml.h"
 
 namespace clade::sandbox {
@@ -19,13 +20,6 @@ std::string ShellQuote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
-}
-
-void ReplaceAll(std::string* text, std::string_view from, const std::string& to) {
-  for (size_t at = text->find(from); at != std::string::npos;
-       at = text->find(from, at + to.size())) {
-    text->replace(at, from.size(), to);
-  }
 }
 
 // A command node: a string (shell) or a list of strings (argv).

@@ -126,7 +126,29 @@ nlohmann::json Evaluation::ToRecord() const {
       {"stage", {{"reached", stage_reached}, {"of", stages}}},
       {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
   if (!model.is_null()) record["model"] = model;
+  if (!tampered.empty()) record["tampered"] = TamperJson(tampered);
   return record;
+}
+
+nlohmann::json TamperJson(const std::vector<Tamper>& tampered) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Tamper& change : tampered) {
+    nlohmann::json item = {{"step", change.step}, {"path", change.path}, {"change", change.change}};
+    if (!change.task.empty()) item["task"] = change.task;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+void CheckTampering(Evaluation* evaluation) {
+  evaluation->tampered = evaluation->build.tampered;
+  for (const TaskOutcome& task : evaluation->tasks) {
+    evaluation->tampered.insert(evaluation->tampered.end(), task.tampered.begin(),
+                                task.tampered.end());
+  }
+  if (evaluation->tampered.empty()) return;
+  evaluation->status = "tampered";
+  evaluation->score = 0;
 }
 
 Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
@@ -162,9 +184,12 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   Evaluation evaluation;
   evaluation.suite = suite.name;
   evaluation.suite_hash = CLADE_TRY(SuiteHash(suite));
-  evaluation.build = CLADE_TRY(BuildAgent(harness, spec, source, options.slot));
+  Slot slot = CLADE_TRY(
+      Slot::Open(harness.work / fmt::format("slot-{}", options.slot), harness.disk_mb << 20));
+  evaluation.build = CLADE_TRY(BuildAgent(harness, spec, source, slot));
   if (!evaluation.build.ok()) {
     evaluation.status = evaluation.build.status;
+    CheckTampering(&evaluation);
     return evaluation;
   }
   std::vector<const Task*> tasks;
@@ -182,6 +207,7 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   };
   CLADE_TRY(RunStages(tasks.size(), stages, batch, &evaluation));
   SortBySuiteOrder(suite_order, &evaluation.tasks);
+  CheckTampering(&evaluation);
   return evaluation;
 }
 

@@ -35,8 +35,10 @@ struct EvalOptions {
 };
 
 struct Evaluation {
-  std::string status;  // evaluated, or the build's status (build_failed, build_timeout, ...)
-  double score = 0;    // mean over the tasks run; 0 when the build failed
+  // evaluated, below_threshold, tampered (a step changed what it must not: score 0), or
+  // the build's status (build_failed, build_timeout, build_limit, disk_limit)
+  std::string status;
+  double score = 0;    // mean over the tasks run; 0 when the build failed or on tampering
   std::string suite;
   std::string suite_hash;
   std::vector<TaskOutcome> tasks;
@@ -45,10 +47,11 @@ struct Evaluation {
   BuildOutcome build;
   double eval_seconds = 0;  // wall clock of the task runs
   nlohmann::json model;     // the agent's model calls through its socket (null: none)
+  std::vector<Tamper> tampered;  // with status tampered: what changed, by which step
 
-  // The evaluation record's fields (design.md): status, score, benchmark, tasks (id, score,
-  // status, seconds, passed, failed), stage, timings. The caller adds variant, parents
-  // and mutation.
+  // The evaluation record's fields (docs/evaluation.md): status, score, benchmark, tasks
+  // (id, score, status, seconds, passed, failed), stage, timings, tampered. The caller adds
+  // variant, parents and mutation.
   nlohmann::json ToRecord() const;
 };
 
@@ -67,7 +70,15 @@ using TaskBatch = std::function<Result<std::vector<TaskOutcome>>(size_t begin, s
 Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
                    Evaluation* evaluation);
 
-// Builds `source` and evaluates it on `suite`. Errors only when the sandbox cannot run.
+// Marks `evaluation` tampered (score 0) when its build or a task changed what it must not.
+void CheckTampering(Evaluation* evaluation);
+
+// The JSON of tamper records, for an evaluation record or a mutation's.
+nlohmann::json TamperJson(const std::vector<Tamper>& tampered);
+
+// Builds `source` in build slot `options.slot` of `harness.work` (emptied before and
+// after, capped at harness.disk_mb where possible: slot.h) and evaluates it on `suite`.
+// Errors only when the sandbox cannot run.
 Result<Evaluation> Evaluate(const HarnessOptions& harness, const std::filesystem::path& source,
                             const Suite& suite, const EvalOptions& options);
 

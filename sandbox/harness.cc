@@ -3,10 +3,10 @@
 #include <atomic>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include "sandbox/scoring.h"
+#include "sandbox/hidden_test.h"
 #include "sandbox/tree_sync.h"
+#include "support/defer.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
@@ -22,15 +22,23 @@ std::string ReadLog(const fs::path& path) {
   return text ? CapText(*text, kLogCap) : std::string();
 }
 
-// A fresh directory under <work>/scratch for one task run.
-Result<fs::path> ScratchDir(const fs::path& work, const std::string& id) {
+// A fresh folder of the slot for one task run, and one for its logs beside the slot.
+struct TaskDirs {
+  fs::path dir;
+  fs::path logs;
+};
+
+Result<TaskDirs> MakeTaskDirs(const BuildOutcome& build, const std::string& id) {
   static std::atomic<int> counter{0};
-  fs::path dir = work / "scratch" / fmt::format("{}-{}-{}", id, ::getpid(), counter++);
-  std::error_code error;
-  fs::remove_all(dir, error);
-  fs::create_directories(dir, error);
-  if (error) return Fail("cannot create {}: {}", dir.string(), error.message());
-  return dir;
+  std::string name = fmt::format("{}-{}", id, counter++);
+  TaskDirs dirs{build.tasks / name, build.logs / name};
+  for (const fs::path& dir : {dirs.dir, dirs.logs}) {
+    std::error_code error;
+    fs::remove_all(dir, error);
+    fs::create_directories(dir, error);
+    if (error) return Fail("cannot create {}: {}", dir.string(), error.message());
+  }
+  return dirs;
 }
 
 std::string LimitStatus(std::string_view prefix, RunStatus status) {
@@ -47,14 +55,6 @@ std::vector<fs::path> AbsolutePaths(const std::vector<fs::path>& paths) {
   return absolute;
 }
 
-// Builds share one ccache (CMake 3.17+ reads the launcher from the environment).
-std::map<std::string, std::string> CcacheEnvironment(const fs::path& ccache) {
-  if (::access("/usr/bin/ccache", X_OK) != 0) return {};
-  return {{"CCACHE_DIR", ccache.string()},
-          {"CMAKE_CXX_COMPILER_LAUNCHER", "ccache"},
-          {"CMAKE_C_COMPILER_LAUNCHER", "ccache"}};
-}
-
 Result<> WriteTaskFile(const fs::path& file, const Task& task) {
   nlohmann::json json = {{"id", task.id},
                          {"statement", task.statement},
@@ -66,86 +66,119 @@ Result<> WriteTaskFile(const fs::path& file, const Task& task) {
   return WriteFile(file, json.dump(2) + "\n");
 }
 
-// Replaces whatever the agent left at .clade-tests (a file, a directory, a symlink to
-// anywhere) with a copy of the hidden tests, and removes a planted JUnit report.
-Result<> InstallHiddenTests(const fs::path& workspace, const Task& task) {
-  std::error_code error;
-  fs::path target = workspace / ".clade-tests";
-  fs::remove_all(target, error);  // a symlink is removed itself, never followed
-  if (error) return Fail("cannot clear {}: {}", target.string(), error.message());
-  if (task.result == ResultFormat::kJunit) fs::remove_all(workspace / task.junit_path, error);
-  return CopyTree(task.tests(), target);
+std::string BuildStatus(RunStatus status) {
+  if (status == RunStatus::kTimeout) return "build_timeout";
+  if (status == RunStatus::kDiskLimit) return "disk_limit";
+  if (HitLimit(status)) return "build_limit";
+  return status == RunStatus::kOk ? "ok" : "build_failed";
 }
 
-void Score(const Task& task, const fs::path& workspace, const std::string& test_output,
-           TaskOutcome* outcome) {
-  Result<TestTally> tally = Fail("no result");
-  if (task.result == ResultFormat::kSummary) tally = ParseSummary(test_output);
-  if (task.result == ResultFormat::kJunit) tally = ParseJunit(workspace / task.junit_path);
-  if (!tally) {
-    outcome->status = "no_result";
-    return;
-  }
-  outcome->passed = tally->passed;
-  outcome->failed = tally->failed;
-  outcome->score = tally->score();
-  outcome->status = outcome->score == 1.0 ? "solved" : outcome->score > 0 ? "partial" : "unsolved";
-}
-
-// A run in a task's workspace: the workspace writable, `hidden` invisible, `seconds` of
-// wall clock (CPU twice that, for two cores), the task's memory limit.
-RunSpec TaskRunSpec(const HarnessOptions& options, const Task& task, double seconds,
-                    const fs::path& workspace, const std::vector<fs::path>& hidden,
-                    const fs::path& log) {
+// One build step: in the build directory, the source read-only, nothing else of the slot.
+RunSpec BuildStep(const HarnessOptions& options, const AgentSpec& spec, size_t step,
+                  const BuildOutcome& outcome, const fs::path& log) {
   RunSpec run;
-  run.cwd = workspace;
-  run.hidden = hidden;
+  run.argv = Expand(spec.build[step], outcome.src, outcome.build).argv;
+  run.cwd = outcome.build;
+  run.readonly = AbsolutePaths(options.read_only);
+  run.readonly.push_back(outcome.src);
+  run.hidden = AbsolutePaths(options.hidden);
   run.stdout_path = log;
-  run.limits.wall_seconds = seconds;
-  run.limits.cpu_seconds = seconds * 2;
-  run.limits.memory_bytes = task.limits.memory_mb << 20;
+  run.disk = outcome.disk;
+  run.limits.wall_seconds = options.build_seconds;
+  run.limits.cpu_seconds = options.build_seconds * 2;
+  run.limits.memory_bytes = options.build_memory_mb << 20;
   run.isolation = options.isolation;
   return run;
+}
+
+// The agent's run on a task: its workspace writable; its source, build and task file
+// read-only; the model socket when one is served; nothing of the suite.
+RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const BuildOutcome& build,
+                 const Suite& suite, const Task& task, const TaskDirs& dirs) {
+  const fs::path& dir = dirs.dir;
+  RunSpec agent;
+  agent.argv = Expand(spec.run, build.src, build.build).argv;
+  agent.cwd = dir / "workspace";
+  agent.env = {{"CLADE_TASK", (dir / "task.json").string()}};
+  agent.readonly = AbsolutePaths(options.read_only);
+  agent.readonly.insert(agent.readonly.end(), {build.src, build.build, dir / "task.json"});
+  agent.hidden = AbsolutePaths(options.hidden);
+  agent.hidden.push_back(suite.dir);  // absent anyway, unless read_only shows it
+  agent.stdout_path = dirs.logs / "agent.log";
+  agent.disk = build.disk;
+  agent.limits.wall_seconds = task.limits.agent_seconds;
+  agent.limits.cpu_seconds = task.limits.agent_seconds * 2;
+  agent.limits.memory_bytes = task.limits.memory_mb << 20;
+  agent.isolation = options.isolation;
+  if (!options.model_socket.empty()) {
+    fs::path socket = fs::absolute(options.model_socket);
+    agent.env["CLADE_MODEL_SOCKET"] = socket.string();
+    agent.readonly.push_back(socket);
+  }
+  return agent;
+}
+
+HiddenTestContext TestContext(const HarnessOptions& options, const BuildOutcome& build,
+                              const Suite& suite, const Task& task, const TaskDirs& dirs) {
+  HiddenTestContext context;
+  context.task = &task;
+  context.dir = dirs.dir;
+  context.workspace = dirs.dir / "workspace";
+  context.logs = dirs.logs;
+  context.read_only = AbsolutePaths(options.read_only);
+  context.hidden = AbsolutePaths(options.hidden);
+  context.hidden.push_back(suite.dir);
+  context.disk = build.disk;
+  context.isolation = options.isolation;
+  return context;
+}
+
+// Prepares the task's folders; nullopt (and a disk_limit outcome) when the slot is too full
+// for them, which another task of the same child may have done.
+Result<std::optional<TaskDirs>> PrepareTask(const BuildOutcome& build, const Task& task,
+                                            TaskOutcome* outcome) {
+  auto prepared = [&]() -> Result<TaskDirs> {
+    TaskDirs dirs = CLADE_TRY(MakeTaskDirs(build, task.id));
+    CLADE_TRY(CopyTree(task.workspace(), dirs.dir / "workspace"));
+    CLADE_TRY(WriteTaskFile(dirs.dir / "task.json", task));
+    return dirs;
+  }();
+  if (prepared) return std::optional<TaskDirs>(*prepared);
+  if (build.disk.empty() || !FileSystemFull(build.disk)) return tl::unexpected(prepared.error());
+  outcome->status = "disk_limit";
+  outcome->log = fmt::format("== not run: the slot is full ({})\n", prepared.error().message);
+  return std::optional<TaskDirs>();
 }
 
 }  // namespace
 
 Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
-                                const fs::path& source, int slot) {
+                                const fs::path& source, const Slot& slot) {
   BuildOutcome outcome;
-  fs::path slot_dir = options.work / fmt::format("slot-{}", slot);
-  outcome.src = slot_dir / "src";
-  outcome.build = slot_dir / "build";
+  outcome.src = slot.src();
+  outcome.build = slot.build();
+  outcome.tasks = slot.tasks();
+  outcome.logs = slot.logs();
+  if (slot.capped()) outcome.disk = slot.dir();
   SyncStats stats = CLADE_TRY(SyncDirectory(source, outcome.src));
   outcome.files_written = stats.written;
-  fs::path ccache = options.work / "ccache";
   std::error_code error;
+  fs::remove_all(outcome.build, error);  // every build starts from an empty directory
   fs::create_directories(outcome.build, error);
-  fs::create_directories(ccache, error);
+  if (error) return Fail("cannot create {}: {}", outcome.build.string(), error.message());
+  WatchedFiles before = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
   outcome.status = "ok";
   for (size_t step = 0; step < spec.build.size() && outcome.ok(); ++step) {
-    RunSpec run;
-    run.argv = Expand(spec.build[step], outcome.src, outcome.build).argv;
-    run.cwd = outcome.build;
-    run.env = CcacheEnvironment(ccache);
-    run.writable = {ccache};
-    run.readonly = {outcome.src};
-    run.hidden = AbsolutePaths(options.hidden);
-    run.stdout_path = slot_dir / fmt::format("build-{}.log", step);
-    run.limits.wall_seconds = options.build_seconds;
-    run.limits.cpu_seconds = options.build_seconds * 2;
-    run.limits.memory_bytes = options.build_memory_mb << 20;
-    run.isolation = options.isolation;
+    RunSpec run = BuildStep(options, spec, step, outcome,
+                            slot.logs() / fmt::format("build-{}.log", step));
     RunResult result = CLADE_TRY(Run(run));
     outcome.seconds += result.wall_seconds;
     outcome.log += fmt::format("$ {}\n{}", Join(run.argv), ReadLog(run.stdout_path));
-    if (result.status == RunStatus::kTimeout)
-      outcome.status = "build_timeout";
-    else if (HitLimit(result.status))
-      outcome.status = "build_limit";
-    else if (result.status != RunStatus::kOk)
-      outcome.status = "build_failed";
+    outcome.status = BuildStatus(result.status);
   }
+  WatchedFiles after = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
+  outcome.tampered = before.ChangesTo(after, "build", "");
+  if (!outcome.tampered.empty()) outcome.status = "tampered";
   return outcome;
 }
 
@@ -153,49 +186,49 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
                             const BuildOutcome& build, const Suite& suite, const Task& task) {
   TaskOutcome outcome;
   outcome.id = task.id;
-  fs::path scratch = CLADE_TRY(ScratchDir(options.work, task.id));
-  fs::path workspace = scratch / "workspace";
-  CLADE_TRY(CopyTree(task.workspace(), workspace));
-  fs::path task_file = scratch / "task.json";
-  CLADE_TRY(WriteTaskFile(task_file, task));
-  std::vector<fs::path> hidden = AbsolutePaths(options.hidden);
-  hidden.push_back(suite.dir);  // the hidden tests of every task
+  std::optional<TaskDirs> dirs = CLADE_TRY(PrepareTask(build, task, &outcome));
+  if (!dirs) return outcome;
+  DEFER {
+    std::error_code error;
+    fs::remove_all(dirs->dir, error);
+    fs::remove_all(dirs->logs, error);
+  };
+  fs::path workspace = dirs->dir / "workspace";
+  WatchedFiles before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
 
-  RunSpec agent = TaskRunSpec(options, task, task.limits.agent_seconds, workspace, hidden,
-                              scratch / "agent.log");
-  agent.argv = Expand(spec.run, build.src, build.build).argv;
-  agent.env = {{"CLADE_TASK", task_file.string()}};
-  agent.readonly = {build.src, build.build, task_file};
-  if (!options.model_socket.empty()) {
-    fs::path socket = fs::absolute(options.model_socket);
-    agent.env["CLADE_MODEL_SOCKET"] = socket.string();
-    agent.readonly.push_back(socket);  // under /tmp the private /tmp would hide it
-  }
+  RunSpec agent = AgentRun(options, spec, build, suite, task, *dirs);
   RunResult agent_result = CLADE_TRY(Run(agent));
   outcome.log = fmt::format("== agent ({}, {:.1f} s)\n{}", StatusName(agent_result.status),
                             agent_result.wall_seconds, ReadLog(agent.stdout_path));
-
-  CLADE_TRY(InstallHiddenTests(workspace, task));
-  RunSpec test =
-      TaskRunSpec(options, task, task.limits.test_seconds, workspace, hidden, scratch / "test.log");
-  test.argv = ShellArgv(task.hidden_test);
-  RunResult test_result = CLADE_TRY(Run(test));
-  std::string test_output = ReadFile(test.stdout_path).value_or("");
-  outcome.log += fmt::format("== hidden test ({}, {:.1f} s)\n{}", StatusName(test_result.status),
-                             test_result.wall_seconds, CapText(test_output, kLogCap));
-  outcome.seconds = agent_result.wall_seconds + test_result.wall_seconds;
-  outcome.cpu_seconds = agent_result.cpu_seconds + test_result.cpu_seconds;
-
-  if (task.result == ResultFormat::kExitCode) {
-    outcome.score = test_result.status == RunStatus::kOk ? 1.0 : 0.0;
-    outcome.status = outcome.score == 1.0 ? "solved" : "unsolved";
-  } else {
-    Score(task, workspace, test_output, &outcome);
+  outcome.seconds = agent_result.wall_seconds;
+  outcome.cpu_seconds = agent_result.cpu_seconds;
+  if (agent_result.status == RunStatus::kDiskLimit) {  // no room left to test anything
+    outcome.status = LimitStatus("agent", agent_result.status);
+    return outcome;
   }
-  if (HitLimit(test_result.status)) outcome.status = LimitStatus("test", test_result.status);
+
+  if (!task.protected_files.empty()) {
+    WatchedFiles after = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
+    outcome.tampered = before.ChangesTo(after, "agent", task.id);
+  }
+  if (!outcome.tampered.empty()) {
+    outcome.status = "tampered";
+    for (const Tamper& change : outcome.tampered) {
+      outcome.log += fmt::format("== tampered: the agent {} {}\n", change.change, change.path);
+    }
+    return outcome;
+  }
+
+  HiddenTestResult test =
+      CLADE_TRY(RunHiddenTest(TestContext(options, build, suite, task, *dirs)));
+  outcome.log += CapText(test.log, kLogCap);
+  outcome.seconds += test.wall_seconds;
+  outcome.cpu_seconds += test.cpu_seconds;
+  outcome.passed = test.passed;
+  outcome.failed = test.failed;
+  outcome.score = test.score();
+  outcome.status = test.status;
   if (HitLimit(agent_result.status)) outcome.status = LimitStatus("agent", agent_result.status);
-  std::error_code error;
-  fs::remove_all(scratch, error);
   return outcome;
 }
 

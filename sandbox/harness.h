@@ -1,9 +1,13 @@
 // Building an agent and running it on one benchmark task, both inside the sandbox.
 //
-// Each build slot is a persistent pair of directories, <work>/slot-N/src and
-// <work>/slot-N/build: moving a slot from one variant to the next rewrites only the files
-// that differ and rebuilds only what they affect. All slots share <work>/ccache.
-// Thread safety: one slot is used by one thread at a time; tasks may run in parallel.
+// An evaluation owns one build slot (slot.h) from its first build step to its last task:
+// the agent's source is copied in, built in an empty build directory, and every task runs
+// in a folder of the slot; the slot is emptied afterwards, so nothing one variant wrote
+// reaches another. Every step is a separate sandboxed run that sees only what it needs
+// (docs/sandbox.md, "What each step sees"): no step where agent-controlled code runs (a
+// build command, the agent, the hidden test's build and each of its cases) sees the suite.
+// Thread safety: BuildAgent uses the slot alone; RunTask calls on one built slot may run in
+// parallel.
 #pragma once
 
 #include <filesystem>
@@ -12,50 +16,66 @@
 
 #include "sandbox/agent_spec.h"
 #include "sandbox/runner.h"
+#include "sandbox/slot.h"
 #include "sandbox/suite.h"
+#include "sandbox/tamper.h"
 #include "support/error.h"
 
 namespace clade::sandbox {
 
 struct HarnessOptions {
-  std::filesystem::path work;                 // slots, scratch space and the shared ccache
+  std::filesystem::path work;                 // build slots and their claims
   std::vector<std::filesystem::path> hidden;  // never visible to agents (e.g. the archive)
+  // More host paths every step may read (a toolchain under /opt: sandbox.read_only).
+  std::vector<std::filesystem::path> read_only;
   double build_seconds = 600;
   uint64_t build_memory_mb = 4096;
+  uint64_t disk_mb = 2048;  // a slot's cap where slots can be capped (slot.h)
   Isolation isolation = Isolation::kAuto;
   // A Unix socket serving the model (engine/model/model_proxy.h); when set, each agent run
-  // (never a build step) sees it at the same path and gets CLADE_MODEL_SOCKET naming it.
+  // (never a build step or a hidden test) sees it at the same path and gets
+  // CLADE_MODEL_SOCKET naming it.
   std::filesystem::path model_socket;
 };
 
 struct BuildOutcome {
-  std::string status;  // "ok", "build_failed", "build_timeout", "build_limit"
+  // "ok", "build_failed", "build_timeout", "build_limit", "disk_limit", "tampered"
+  std::string status;
   double seconds = 0;
   std::string log;  // the build commands' output (capped)
   std::filesystem::path src;
   std::filesystem::path build;
-  int files_written = 0;  // by the sync into the slot
+  std::filesystem::path tasks;  // where RunTask makes each task's folder
+  std::filesystem::path logs;   // where the runner writes logs (Slot::logs())
+  std::filesystem::path disk;   // the capped file system the slot is (empty: uncapped)
+  int files_written = 0;        // by the copy into the slot
+  std::vector<Tamper> tampered;
   bool ok() const { return status == "ok"; }
 };
 
-// Syncs `source` into slot `slot` and runs the agent's build steps there.
-// Errors only when the sandbox cannot run at all; a failing build is a BuildOutcome.
+// Copies `source` into `slot` and runs the agent's build steps there, each in the empty
+// build directory with the source read-only. Errors only when the sandbox cannot run at
+// all; a failing build is a BuildOutcome.
 Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
-                                const std::filesystem::path& source, int slot);
+                                const std::filesystem::path& source, const Slot& slot);
 
 struct TaskOutcome {
   std::string id;
-  double score = 0;    // fraction of hidden tests passed
-  std::string status;  // solved, partial, unsolved, no_result, agent_<limit>, test_<limit>
+  double score = 0;  // fraction of hidden tests passed
+  // solved, partial, unsolved, no_result, agent_<limit>, test_<limit>, tampered, disk_limit
+  // (the slot was full before the task could start)
+  std::string status;
   double seconds = 0;      // agent plus hidden test, wall clock
   double cpu_seconds = 0;  // agent plus hidden test, CPU time of their process trees
   int passed = 0;
   int failed = 0;
   std::string log;  // agent output, then the hidden test's output
+  std::vector<Tamper> tampered;  // protected files the agent changed (status tampered)
 };
 
-// Runs the built agent on `task` in a fresh copy of its workspace, then scores the
-// workspace with the hidden tests. Errors only when the sandbox cannot run at all.
+// Runs the built agent on `task` in a fresh copy of its workspace, checks that it left the
+// task's protected files as they were, then scores the workspace with the hidden test.
+// Errors only when the sandbox cannot run at all.
 Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec,
                             const BuildOutcome& build, const Suite& suite, const Task& task);
 

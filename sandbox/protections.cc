@@ -12,6 +12,7 @@
 
 #include "sandbox/bwrap.h"
 #include "sandbox/cgroup.h"
+#include "sandbox/slot.h"
 #include "sandbox/spawn.h"
 #include "support/fs.h"
 #include "support/strings.h"
@@ -40,6 +41,7 @@ std::string ProbeBubblewrap(const fs::path& bwrap) {
   BwrapPlan plan;
   plan.bwrap = bwrap;
   plan.cwd = dir;
+  plan.system = SystemView();
   plan.tmp_bytes = 1 << 20;
   plan.drop_capabilities = ::geteuid() == 0;
   plan.argv = {"true"};
@@ -102,6 +104,16 @@ ProtectionLine ProcessesLine(const Protections& p) {
   return {"processes", false, "root ignores RLIMIT_NPROC and no pids cgroup can be made"};
 }
 
+// The system view as JSON: [{"path": ..., "link": ... or null}].
+nlohmann::json View() {
+  nlohmann::json view = nlohmann::json::array();
+  for (const ViewEntry& entry : SystemView()) {
+    view.push_back({{"path", entry.path.string()},
+                    {"link", entry.link ? nlohmann::json(entry.link->string()) : nullptr}});
+  }
+  return view;
+}
+
 }  // namespace
 
 Protections ProbeProtections() {
@@ -119,6 +131,8 @@ Protections ProbeProtections() {
   p.cgroup_pids = cgroup.has_pids();
   p.cgroup_cpu = cgroup.has_cpu();
   p.cgroup_version = cgroup.version();
+  p.disk_cap = CurrentDiskCap().available;
+  p.disk_how = CurrentDiskCap().how;
   return p;
 }
 
@@ -129,11 +143,13 @@ const Protections& CurrentProtections() {
 
 std::vector<ProtectionLine> DescribeProtections(const Protections& p) {
   std::vector<ProtectionLine> lines;
-  lines.push_back(p.bubblewrap ? ProtectionLine{"filesystem", true,
-                                                "read-only except the workspace and a private /tmp "
-                                                "(bubblewrap)"}
-                               : ProtectionLine{"filesystem", false,
-                                                "the command can write wherever this user can"});
+  lines.push_back(p.bubblewrap
+                      ? ProtectionLine{"filesystem", true,
+                                       "an allow-list (bubblewrap): the system view read-only "
+                                       "(below), the step's own folders, a private /tmp; "
+                                       "nothing else of the host"}
+                      : ProtectionLine{"filesystem", false,
+                                       "the command can read and write wherever this user can"});
   if (p.bubblewrap || p.direct_namespaces) {
     lines.push_back(
         {"network", true,
@@ -153,6 +169,7 @@ std::vector<ProtectionLine> DescribeProtections(const Protections& p) {
   lines.push_back({"open files", true, "RLIMIT_NOFILE"});
   lines.push_back({"output", true, "stdout and stderr capped by the reader"});
   lines.push_back({"environment", true, "explicit; names that look like secrets are refused"});
+  lines.push_back({"disk", p.disk_cap, p.disk_how});
   return lines;
 }
 
@@ -161,7 +178,15 @@ std::vector<std::string> ProtectionsText(const Protections& p) {
   for (const auto& line : DescribeProtections(p)) {
     text.push_back(fmt::format("{}: {} - {}", line.name, line.enforced ? "yes" : "NO", line.how));
   }
-  if (!p.bubblewrap) {
+  if (p.bubblewrap) {
+    std::vector<std::string> view;
+    for (const ViewEntry& entry : SystemView()) {
+      view.push_back(entry.link ? fmt::format("{} -> {}", entry.path.string(), entry.link->string())
+                                : entry.path.string());
+    }
+    text.push_back("a sandboxed step sees: " + clade::Join(view, ", ") +
+                   " (read-only); its own folders; a private /tmp; fresh /dev and /proc");
+  } else {
     text.push_back(p.bubblewrap_path.empty()
                        ? "bubblewrap: not installed (Debian package bubblewrap)"
                        : "bubblewrap: not usable: " + p.bubblewrap_problem);
@@ -187,6 +212,8 @@ nlohmann::json ProtectionsJson(const Protections& p) {
         {"pids", p.cgroup_pids},
         {"cpu", p.cgroup_cpu}}},
       {"protections", lines},
+      {"view", View()},
+      {"disk", {{"capped", p.disk_cap}, {"how", p.disk_how}}},
   };
 }
 

@@ -23,6 +23,8 @@ struct Protections {
   bool cgroup_pids = false;        // likewise for the pids controller
   bool cgroup_cpu = false;         // CPU accounting for the whole tree
   std::string cgroup_version;      // "v1", "v2", "v1+v2" or "none"
+  bool disk_cap = false;           // build slots are size-capped (slot.h)
+  std::string disk_how;            // how, or why not
 };
 
 // One protection as it holds here: what it is, whether it holds, and how (or why not).
@@ -42,10 +44,12 @@ const Protections& CurrentProtections();
 // What holds when a run uses the best isolation available (bubblewrap if usable).
 std::vector<ProtectionLine> DescribeProtections(const Protections& p);
 
-// Human-readable lines, one per protection: "network: yes - no network (...)".
+// Human-readable lines, one per protection: "network: yes - no network (...)"; then what a
+// sandboxed step sees of the host (the system view), or why bubblewrap is not usable.
 std::vector<std::string> ProtectionsText(const Protections& p);
 
-// {"root":..,"bubblewrap":{..},"cgroups":{..},"protections":[{name,enforced,how}..]}
+// {"root":..,"bubblewrap":{..},"cgroups":{..},"protections":[{name,enforced,how}..],
+//  "view":[{path,link}..] (what a sandboxed step sees of the host),"disk":{capped,how}}
 nlohmann::json ProtectionsJson(const Protections& p);
 
 }  // namespace clade::sandbox

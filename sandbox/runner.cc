@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -19,6 +20,7 @@
 #include "sandbox/capture.h"
 #include "sandbox/cgroup.h"
 #include "sandbox/protections.h"
+#include "sandbox/slot.h"
 #include "sandbox/spawn.h"
 #include "support/fs.h"
 #include "support/strings.h"
@@ -161,19 +163,36 @@ struct Session {
   std::optional<Cgroup> cgroup;
   std::optional<CappedCapture> out, err;
   Fd info_read, info_write;
+  Fd stdin_file;
   std::string info_text;
   std::optional<Child> child;
   Fd sandbox_init;  // pidfd of bubblewrap's PID 1, once known
   Clock::time_point start;
   bool exited = false, timed_out = false, output_killed = false, cpu_killed = false;
+  bool disk_full = false;
   bool leftover = false;
 };
+
+// An anonymous file holding `text`, positioned at its start.
+Result<Fd> MemoryFile(const std::string& text) {
+  Fd fd(static_cast<int>(::syscall(SYS_memfd_create, "stdin", MFD_CLOEXEC)));
+  if (!fd) return Fail("cannot create a memory file: {}", ErrnoText(errno));
+  for (size_t done = 0; done < text.size();) {
+    ssize_t n = ::write(fd.get(), text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Fail("cannot fill a memory file: {}", ErrnoText(errno));
+    done += static_cast<size_t>(n);
+  }
+  if (::lseek(fd.get(), 0, SEEK_SET) != 0) return Fail("cannot rewind a memory file");
+  return fd;
+}
 
 Result<> OpenOutputs(Session& s) {
   s.out = CLADE_TRY(CappedCapture::Open(s.spec.stdout_path, s.spec.limits.output_bytes));
   if (!s.spec.stderr_path.empty()) {
     s.err = CLADE_TRY(CappedCapture::Open(s.spec.stderr_path, s.spec.limits.output_bytes));
   }
+  if (s.spec.stdin_text) s.stdin_file = CLADE_TRY(MemoryFile(*s.spec.stdin_text));
   if (s.bubblewrap) {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -191,6 +210,7 @@ Result<SpawnOptions> PlanSpawn(Session& s) {
   SpawnOptions o;
   o.env = EnvEntries(env);
   o.cwd = spec.cwd;
+  o.stdin_fd = s.stdin_file.get();
   o.stdout_fd = s.out->write_fd();
   o.stderr_fd = s.err ? s.err->write_fd() : s.out->write_fd();
   o.rlimits = Rlimits(spec.limits, *s.cgroup);
@@ -202,6 +222,7 @@ Result<SpawnOptions> PlanSpawn(Session& s) {
     BwrapPlan plan;
     plan.bwrap = CurrentProtections().bubblewrap_path;
     plan.cwd = spec.cwd;
+    plan.system = SystemView();
     plan.writable = spec.writable;
     plan.readonly = spec.readonly;
     plan.hidden = spec.hidden;
@@ -233,6 +254,11 @@ void ReadInfo(Session& s) {
   }
 }
 
+// Whether the capped file system the run writes to is full.
+bool DiskFull(const Session& s) {
+  return !s.spec.disk.empty() && FileSystemFull(s.spec.disk);
+}
+
 bool OverCpu(const Session& s) {
   auto cpu = s.cgroup->CpuSeconds();
   return cpu && *cpu > s.spec.limits.cpu_seconds;
@@ -262,7 +288,8 @@ Result<> Watch(Session& s) {
     s.output_killed =
         s.spec.kill_on_output_cap && (s.out->truncated() || (s.err && s.err->truncated()));
     s.cpu_killed = OverCpu(s);
-    if (s.exited || s.timed_out || s.output_killed || s.cpu_killed) return {};
+    s.disk_full = DiskFull(s);
+    if (s.exited || s.timed_out || s.output_killed || s.cpu_killed || s.disk_full) return {};
   }
 }
 
@@ -301,6 +328,7 @@ RunStatus Classify(const Session& s, const RunResult& r) {
   int sig = r.signal ? r.signal : ShellSignal(r.exit_code);
   if (s.timed_out) return RunStatus::kTimeout;
   if (s.output_killed) return RunStatus::kOutputLimit;
+  if (s.disk_full) return RunStatus::kDiskLimit;
   if (r.exit_code == 0) return RunStatus::kOk;
   if (s.cgroup->OomKilled()) return RunStatus::kMemoryLimit;
   if (s.cpu_killed || sig == SIGXCPU) return RunStatus::kCpuLimit;
@@ -367,6 +395,8 @@ std::string_view StatusName(RunStatus status) {
       return "file_size_limit";
     case RunStatus::kOutputLimit:
       return "output_limit";
+    case RunStatus::kDiskLimit:
+      return "disk_limit";
   }
   return "unknown";
 }
@@ -390,6 +420,7 @@ Result<RunResult> Run(const RunSpec& spec) {
   s.info_write.Close();
   CLADE_TRY(Watch(s));
   ExitInfo info = CLADE_TRY(EndTree(s));
+  s.disk_full = s.disk_full || DiskFull(s);  // filled, then exited (ENOSPC)
   Drain(*s.out);
   if (s.err) Drain(*s.err);
   RunResult result = Collect(s, info);

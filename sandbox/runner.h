@@ -9,9 +9,11 @@
 //
 // A run gets an explicit environment (nothing inherited), stdin from /dev/null, stdout and
 // stderr captured to size-capped files, and limits on wall-clock time, CPU time, memory,
-// file size, open files and processes. Where bubblewrap works it also gets a read-only
-// view of the host except the working directory and a private /tmp, no network, and a
-// PID namespace, so the whole process tree dies when the command exits or a limit hits.
+// file size, open files and processes. Where bubblewrap works it sees an allow-list of
+// the host, never the host itself: the system view (bwrap.h: /usr, its /bin and /lib links,
+// a few /etc files) read-only, its own binds, the working directory and a private /tmp;
+// no network, and a PID namespace, so the whole process tree dies when the command exits
+// or a limit hits.
 // Where it does not, see protections.h and docs/sandbox.md for what still holds.
 #pragma once
 
@@ -58,13 +60,18 @@ struct RunSpec {
   std::map<std::string, std::string> env;
   // More directories that stay writable (bubblewrap binds them at the same path).
   std::vector<fs::path> writable;
-  // Host paths under /tmp that the command needs to read (e.g. a build directory): the
-  // private /tmp hides the host's, so they are bound read-only at the same path.
-  // Everything outside /tmp is readable anyway.
+  // Host paths the command may read, bound read-only at the same path. Nothing of the
+  // host is visible but these, the system view (bwrap.h), `writable` and `cwd`.
   std::vector<fs::path> readonly;
-  // Directories (shown empty) and files (shown as /dev/null) the command must not see,
-  // e.g. the archive or hidden tests. Bubblewrap only.
+  // Directories (shown empty) and files (shown as /dev/null) the command must not see
+  // although they lie beneath a shown path. Bubblewrap only.
   std::vector<fs::path> hidden;
+  // The command's standard input; nullopt: /dev/null. Given as an anonymous in-memory
+  // file, so nothing of where it came from is visible inside.
+  std::optional<std::string> stdin_text;
+  // A size-capped filesystem the command writes to (slot.h); when its free space runs
+  // out the tree is killed: status kDiskLimit. Empty: none watched.
+  fs::path disk;
   // Where stdout and stderr go (created or truncated). An empty stderr_path sends stderr
   // into the stdout file, interleaved as written.
   fs::path stdout_path;
@@ -85,10 +92,11 @@ enum class RunStatus {
   kCpuLimit,       // CPU time limit (SIGXCPU, or the tree's CPU time in the cgroup)
   kFileSizeLimit,  // wrote past limits.file_size_bytes (SIGXFSZ)
   kOutputLimit,    // output passed the cap with kill_on_output_cap set
+  kDiskLimit,      // the capped filesystem RunSpec::disk filled up
 };
 
 // "ok", "exited_nonzero", "signaled", "timeout", "memory_limit", "cpu_limit",
-// "file_size_limit", "output_limit".
+// "file_size_limit", "output_limit", "disk_limit".
 std::string_view StatusName(RunStatus status);
 
 struct RunResult {

@@ -3,10 +3,15 @@
 #include <optional>
 #include <regex>
 
+#include "support/beneath.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
 namespace clade::sandbox {
+
+namespace {
+constexpr size_t kMaxJunitBytes = 16u << 20;
+}  // namespace
 
 Result<TestTally> ParseSummary(std::string_view output) {
   static const std::regex kLine(
@@ -22,10 +27,13 @@ Result<TestTally> ParseSummary(std::string_view output) {
   return *last;
 }
 
-Result<TestTally> ParseJunit(const std::filesystem::path& report) {
-  auto text = ReadFile(report);
-  if (!text)
-    return FailAs(ErrorKind::kFailure, "the test wrote no JUnit report at {}", report.string());
+Result<TestTally> ParseJunit(const std::filesystem::path& workspace,
+                             const std::filesystem::path& report) {
+  auto text = ReadFileBeneath(workspace, report, kMaxJunitBytes);
+  if (!text) {
+    return FailAs(ErrorKind::kFailure, "no JUnit report at {}: {}", report.string(),
+                  text.error().message);
+  }
   TestTally tally;
   size_t at = 0;
   while ((at = text->find("<testcase", at)) != std::string::npos) {

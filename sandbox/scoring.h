@@ -19,6 +19,9 @@ struct TestTally {
 Result<TestTally> ParseSummary(std::string_view output);
 
 // Counts <testcase> elements of a JUnit XML report and those with <failure> or <error>.
-Result<TestTally> ParseJunit(const std::filesystem::path& report);
+// The report is `report` (relative) beneath `workspace`, read without following a symlink
+// (support/beneath.h): a report that is a link, or lies behind one, is no result.
+Result<TestTally> ParseJunit(const std::filesystem::path& workspace,
+                             const std::filesystem::path& report);
 
 }  // namespace clade::sandbox

@@ -110,6 +110,92 @@ Result<> ReadResultFormat(const fs::path& file, const YAML::Node& node, Task* ta
   return {};
 }
 
+// The case names of a stdin/stdout folder: NAME for each NAME.in, each with a NAME.out.
+Result<std::vector<std::string>> CaseFolder(const fs::path& file, const YAML::Node& node,
+                                            const fs::path& folder) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (fs::directory_iterator it(folder, error); !error && it != fs::directory_iterator();
+       it.increment(error)) {
+    if (it->path().extension() != ".in") continue;
+    std::string name = it->path().stem().string();
+    if (!fs::is_regular_file(folder / (name + ".out"))) {
+      return FailAs(ErrorKind::kUsage, "{}: case {} has {}.in but no {}.out", Where(file, node),
+                    name, name, name);
+    }
+    names.push_back(name);
+  }
+  if (error || names.empty()) {
+    return FailAs(ErrorKind::kUsage, "{}: 'cases: {}' names no folder of NAME.in and NAME.out",
+                  Where(file, node), folder.filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Result<> ReadCaseNames(const fs::path& file, const YAML::Node& node, const fs::path& tests,
+                       HiddenCases* cases) {
+  YAML::Node list = node["cases"];
+  if (list.IsScalar()) {
+    std::string dir = list.Scalar();
+    if (dir.empty() || dir.find("..") != std::string::npos || dir.front() == '/') {
+      return FailAs(ErrorKind::kUsage, "{}: 'cases' must be a folder inside tests/",
+                    Where(file, list));
+    }
+    cases->cases_dir = dir;
+    cases->compare_output = true;
+    cases->names = CLADE_TRY(CaseFolder(file, list, tests / dir));
+    return {};
+  }
+  cases->names = CLADE_TRY(ReadStringList(file, node, "cases")).value();
+  if (cases->names.empty()) {
+    return FailAs(ErrorKind::kUsage, "{}: 'cases' lists no case", Where(file, list));
+  }
+  return {};
+}
+
+Result<HiddenCases> ReadHiddenCases(const fs::path& file, const YAML::Node& node,
+                                    const fs::path& tests) {
+  CLADE_TRY(CheckKeys(file, node, "hidden_test",
+                      {"build", "build_reads", "run", "cases", "pass_line", "case_seconds",
+                       "output_kb"},
+                      {"run", "cases"}));
+  HiddenCases cases;
+  cases.build = CLADE_TRY(ReadString(file, node, "build")).value_or("");
+  cases.build_reads = CLADE_TRY(ReadStringList(file, node, "build_reads")).value_or(std::vector<std::string>{});
+  for (const std::string& read : cases.build_reads) {
+    if (read.find("..") != std::string::npos || !fs::is_regular_file(tests / read)) {
+      return FailAs(ErrorKind::kUsage, "{}: build_reads: '{}' is not a file of tests/",
+                    Where(file, node["build_reads"]), read);
+    }
+  }
+  cases.run = CLADE_TRY(ReadString(file, node, "run")).value();
+  CLADE_TRY(ReadCaseNames(file, node, tests, &cases));
+  cases.pass_line = CLADE_TRY(ReadString(file, node, "pass_line")).value_or("");
+  cases.case_seconds = CLADE_TRY(ReadNumber(file, node, "case_seconds")).value_or(0);
+  double output_kb = CLADE_TRY(ReadNumber(file, node, "output_kb")).value_or(64);
+  if (cases.case_seconds < 0 || output_kb <= 0) {
+    return FailAs(ErrorKind::kUsage, "{}: 'case_seconds' and 'output_kb' must be positive",
+                  Where(file, node));
+  }
+  cases.output_bytes = static_cast<uint64_t>(output_kb * 1024);
+  return cases;
+}
+
+Result<> ReadHiddenTest(const fs::path& file, const YAML::Node& root, Task* task) {
+  YAML::Node node = root["hidden_test"];
+  if (node.IsMap()) {
+    if (root["result"]) {
+      return FailAs(ErrorKind::kUsage, "{}: 'result' belongs to a hidden_test command, not to cases",
+                    Where(file, root["result"]));
+    }
+    task->cases = CLADE_TRY(ReadHiddenCases(file, node, task->tests()));
+    return {};
+  }
+  task->hidden_test = CLADE_TRY(ReadString(file, root, "hidden_test")).value();
+  return ReadResultFormat(file, root, task);
+}
+
 Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
   fs::path file = dir / "task.yaml";
   if (!fs::exists(file)) {
@@ -117,7 +203,8 @@ Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
   }
   YamlDocument doc = CLADE_TRY(LoadYaml(file));
   CLADE_TRY(CheckKeys(file, doc.root, "the task",
-                      {"id", "statement", "visible_test", "hidden_test", "result", "limits"},
+                      {"id", "statement", "visible_test", "hidden_test", "result", "limits",
+                       "protected"},
                       {"id", "statement", "hidden_test"}));
   Task task;
   task.dir = dir;
@@ -128,16 +215,16 @@ Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
   }
   task.statement = CLADE_TRY(ReadStatement(file, doc.root, dir));
   task.visible_test = CLADE_TRY(ReadString(file, doc.root, "visible_test")).value_or("");
-  task.hidden_test = CLADE_TRY(ReadString(file, doc.root, "hidden_test")).value();
-  CLADE_TRY(ReadResultFormat(file, doc.root, &task));
-  task.limits = defaults;
-  CLADE_TRY(ReadLimits(file, doc.root["limits"], &task.limits));
   for (const fs::path& needed : {task.workspace(), task.tests()}) {
     if (!fs::is_directory(needed)) {
       return FailAs(ErrorKind::kUsage, "task {} ({}) has no {}/ folder", task.id, dir.string(),
                     needed.filename().string());
     }
   }
+  CLADE_TRY(ReadHiddenTest(file, doc.root, &task));
+  task.limits = defaults;
+  CLADE_TRY(ReadLimits(file, doc.root["limits"], &task.limits));
+  task.protected_files = CLADE_TRY(ReadStringList(file, doc.root, "protected")).value_or(std::vector<std::string>{});
   return task;
 }
 

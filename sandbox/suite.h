@@ -1,8 +1,15 @@
 // Benchmark suites and tasks on disk (design.md, "Benchmarks"):
 //
 //   <suite>/suite.yaml              name, description, tasks (glob or list), limits
-//   <suite>/tasks/<id>/task.yaml    id, statement, visible_test, hidden_test, result, limits
+//   <suite>/tasks/<id>/task.yaml    id, statement, visible_test, hidden_test, result, limits,
+//                                   protected
 //                      statement.md, workspace/, tests/
+//
+// hidden_test is a shell command run in the workspace with the tests copied in (the
+// script form), or a mapping (the cases form, HiddenCases): clade builds what the agent
+// left, runs the program once per case in a sandbox of its own, where no test file is,
+// and compares outside it. Only the cases form keeps the expected results from the
+// program under test (docs/benchmarks.md, docs/sandbox.md).
 //
 // Loading checks everything a run will rely on, so a malformed suite fails before any
 // agent runs, with one sentence naming the file and line.
@@ -10,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,15 +37,40 @@ enum class ResultFormat {
   kExitCode,  // exit 0 scores 1, anything else 0
 };
 
+// The cases form of a hidden test.
+struct HiddenCases {
+  // A shell command run in the workspace the agent left, with no test file visible but
+  // those of `build_reads` (at {tests}); it writes the program into {out}. Empty: nothing
+  // to build.
+  std::string build;
+  std::vector<std::string> build_reads;  // files of tests/ the build sees at {tests}
+  // A shell command run once per case: {out}, {workspace} (both read-only), {case}.
+  std::string run;
+  // Case names. With `compare_output`, each NAME has tests/<cases_dir>/NAME.in (standard
+  // input) and NAME.out (the standard output expected, byte for byte).
+  std::vector<std::string> names;
+  std::string cases_dir;
+  bool compare_output = false;
+  // A case passes when its run exits 0, its output equals NAME.out (compare_output), and
+  // (when set) one line of its output starts with `pass_line`.
+  std::string pass_line;
+  double case_seconds = 0;             // wall clock per case; 0: limits.test_seconds
+  uint64_t output_bytes = 64u << 10;   // a case's output past this fails it
+};
+
 struct Task {
   std::string id;
   std::filesystem::path dir;  // the task folder
   std::string statement;      // the text the agent is told
   std::string visible_test;   // shell command, may be empty
-  std::string hidden_test;    // shell command
-  ResultFormat result = ResultFormat::kSummary;
+  std::string hidden_test;    // the script form: a shell command (empty with `cases`)
+  std::optional<HiddenCases> cases;  // the cases form
+  ResultFormat result = ResultFormat::kSummary;  // the script form's result
   std::string junit_path;  // with kJunit
   TaskLimits limits;       // the suite's, overridden by the task's
+  // Workspace files (globs) the agent must leave as they are, e.g. the visible tests; a
+  // change makes the evaluation `tampered` (docs/evaluation.md).
+  std::vector<std::string> protected_files;
 
   std::filesystem::path workspace() const { return dir / "workspace"; }
   std::filesystem::path tests() const { return dir / "tests"; }

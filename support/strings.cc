@@ -74,4 +74,11 @@ std::string ShellQuote(std::string_view text) {
   return quoted + "'";
 }
 
+void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
+  for (size_t at = text->find(from); at != std::string::npos;
+       at = text->find(from, at + to.size())) {
+    text->replace(at, from.size(), to);
+  }
+}
+
 }  // namespace clade

@@ -27,6 +27,10 @@ bool IsHex(std::string_view text);
 // The text as one single-quoted word for /bin/sh ('it'\''s'), whatever it holds.
 std::string ShellQuote(std::string_view text);
 
+// Replaces every occurrence of `from` (non-empty) in `text` by `to`, left to right, never
+// inside a replacement.
+void ReplaceAll(std::string* text, std::string_view from, std::string_view to);
+
 // Keeps the head and the tail of a text longer than cap bytes, with a marker between
 // them saying how much was cut. Texts no longer than cap are returned unchanged.
 std::string CapText(std::string_view text, size_t cap);

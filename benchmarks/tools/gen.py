@@ -17,7 +17,9 @@ Expected outputs come from running the correct program (built with sanitizers, s
 be free of undefined behaviour). The script checks that the buggy program fails at least
 one visible case and at least one hidden case that is not a visible one, then writes the
 task folder: task.yaml, statement.md, workspace/ (buggy sources, run_tests.sh,
-tests_visible/), tests/ (run.sh, cases/), reference.patch.
+tests_visible/), tests/cases/, reference.patch. The hidden test is in clade's cases form
+(TASK_YAML): clade builds the workspace, runs the program once per case in a sandbox of its
+own and compares the output itself, so the program never sees an expected output.
 
 Usage: gen.py [--suite NAME] [--only ID] [--jobs N] [--docs-only]
 (--only regenerates single tasks and leaves the .tsv summaries and docs tables alone.)
@@ -35,6 +37,23 @@ SUITES = {
                         "structures, dates, number formatting) with other bug kinds; for replay only",
                         "{agent_seconds: 60, test_seconds: 20, memory_mb: 2048}"),
 }
+
+
+# The hidden build compiles ./*.cc (not *.cc: a file named "-x.cc" or "@x.cc" would be
+# read as an option). The visible tests and their script are protected: an agent that
+# changes them is recorded as tampering.
+TASK_YAML = """id: {id}
+statement: statement.md
+visible_test: sh run_tests.sh
+hidden_test:
+  build: g++ -std=c++17 -O0 -D_GLIBCXX_ASSERTIONS -ftrivial-auto-var-init=zero -o {{out}}/prog ./*.cc
+  run: "{{out}}/prog"
+  cases: cases
+  case_seconds: 1
+  output_kb: 64
+protected: [run_tests.sh, tests_visible/**]
+limits: {{agent_seconds: 60, test_seconds: 20}}
+"""
 
 
 def task(**kw):
@@ -160,7 +179,6 @@ def gen_task(suite, spec):
     for k, v in bad.items():
         with open(os.path.join(ws, k), "w") as f: f.write(v)
     with open(os.path.join(ws, "run_tests.sh"), "w") as f: f.write(read_script("run_tests.sh"))
-    with open(os.path.join(tdir, "tests", "run.sh"), "w") as f: f.write(read_script("run_hidden.sh"))
     for i, inp in enumerate(vis):
         with open(os.path.join(ws, "tests_visible", f"{i+1:02d}.in"), "w") as f: f.write(inp)
         with open(os.path.join(ws, "tests_visible", f"{i+1:02d}.out"), "w") as f: f.write(exp[i])
@@ -169,9 +187,7 @@ def gen_task(suite, spec):
         with open(os.path.join(tdir, "tests", "cases", f"{i+1:02d}.out"), "w") as f: f.write(exp[i])
     with open(os.path.join(tdir, "reference.patch"), "w") as f: f.write(patch)
     with open(os.path.join(tdir, "task.yaml"), "w") as f:
-        f.write(f"id: {tid}\nstatement: statement.md\nvisible_test: sh run_tests.sh\n"
-                f"hidden_test: sh .clade-tests/run.sh\nresult: summary\n"
-                f"limits: {{agent_seconds: 60, test_seconds: 20}}\n")
+        f.write(TASK_YAML.format(id=tid))
     # statement: description, then the observed failure, then how to test
     i = vfail[0]
     name = f"{i+1:02d}"

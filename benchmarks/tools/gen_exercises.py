@@ -15,14 +15,14 @@ Each TEST_CASE( starts a line; names are plain (letters, digits, spaces, . _ : '
 unique ignoring case, since the test scripts run each test case by name.
 
 The script writes the task folder: task.yaml, statement.md, workspace/ (the files,
-run_tests.sh, tests_visible/tests.cc), tests/ (run.sh, tests.cc), reference/, and the task
+run_tests.sh, tests_visible/tests.cc), tests/tests.cc, reference/, and the task
 table in docs/benchmarks.md. With --check it also builds and runs, for every task, the stub
 against the hidden tests (some must fail) and the reference against the visible and hidden
 tests (all must pass), as tests/benchmarks/exercises_test.cc does.
 
 Usage: gen_exercises.py [--only ID] [--check] [--jobs N]
 """
-import argparse, concurrent.futures as cf, glob, os, re, shutil, subprocess, sys, tempfile
+import argparse, concurrent.futures as cf, glob, json, os, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOLS = os.path.join(ROOT, "benchmarks", "tools")
@@ -30,12 +30,29 @@ SPECS = os.path.join(TOOLS, "specs", "exercises")
 SUITE = os.path.join(ROOT, "benchmarks", "exercises")
 DOCS = os.path.join(ROOT, "docs", "benchmarks.md")
 
+# clade's cases form: the build sees tests.cc alone (not the rest of tests/), each test
+# case runs in a sandbox of its own and passes when it exits 0 and Catch2 printed "All
+# tests passed". The agent's code is compiled into the test program, so it could still
+# fake that line (docs/sandbox.md says what the cases form promises and what not).
 TASK_YAML = """id: {id}
 statement: statement.md
 visible_test: sh run_tests.sh
-hidden_test: sh .clade-tests/run.sh
-result: summary
+hidden_test:
+  build: g++ -std=c++17 -O0 -I. -o {{out}}/tests {{tests}}/tests.cc ./*.cc -lCatch2WithMain
+  build_reads: [tests.cc]
+  run: "{{out}}/tests {{case}}"
+  cases: [{cases}]
+  pass_line: All tests passed
+  case_seconds: 10
+  output_kb: 1024
+protected: [run_tests.sh, tests_visible/**]
 """
+
+
+def task_yaml(tid, hidden_tests):
+    """task.yaml of an exercise: one case per TEST_CASE of its hidden tests.cc."""
+    names = CASE_RE.findall(hidden_tests)
+    return TASK_YAML.format(id=tid, cases=", ".join(json.dumps(n) for n in names))
 
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.:'()-]*$")
 CASE_RE = re.compile(r'^TEST_CASE\("([^"]*)"', re.M)
@@ -143,13 +160,12 @@ def read(path):
 def generate(t):
     d = os.path.join(SUITE, "tasks", t["id"])
     shutil.rmtree(d, ignore_errors=True)
-    write(os.path.join(d, "task.yaml"), TASK_YAML.format(id=t["id"]))
+    write(os.path.join(d, "task.yaml"), task_yaml(t["id"], tests_file(t, True)))
     write(os.path.join(d, "statement.md"), statement(t))
     for f, v in t["work"].items():
         write(os.path.join(d, "workspace", f), v)
     write(os.path.join(d, "workspace", "run_tests.sh"), read(os.path.join(TOOLS, "exercises", "run_tests.sh")))
     write(os.path.join(d, "workspace", "tests_visible", "tests.cc"), tests_file(t, False))
-    write(os.path.join(d, "tests", "run.sh"), read(os.path.join(TOOLS, "exercises", "run_hidden.sh")))
     write(os.path.join(d, "tests", "tests.cc"), tests_file(t, True))
     for f, v in t["ref"].items():
         write(os.path.join(d, "reference", f), v)
@@ -174,6 +190,8 @@ def check(tid):
         for w in (stub, ref):
             shutil.copytree(os.path.join(d, "workspace"), w)
             shutil.copytree(os.path.join(d, "tests"), os.path.join(w, ".clade-tests"))
+            shutil.copy(os.path.join(TOOLS, "exercises", "run_hidden.sh"),
+                        os.path.join(w, ".clade-tests", "run.sh"))
         for f in os.listdir(os.path.join(d, "reference")):
             shutil.copy(os.path.join(d, "reference", f), os.path.join(ref, f))
         sh, out = run(stub, "sh .clade-tests/run.sh")

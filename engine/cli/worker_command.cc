@@ -27,8 +27,9 @@ Result<search::JobSpec> ReadSpec(const search::JobPaths& paths) {
 
 // The harness of a local run, on this node.
 sandbox::HarnessOptions Harness(const search::JobSpec& spec, const fs::path& work) {
-  sandbox::HarnessOptions harness{
-      .work = work, .build_seconds = spec.build_seconds, .build_memory_mb = spec.build_memory_mb};
+  sandbox::HarnessOptions harness{.work = work,
+                                  .build_seconds = spec.build_seconds,
+                                  .build_memory_mb = spec.build_memory_mb};
   std::error_code error;
   for (const fs::path& path : spec.hidden) {
     if (fs::exists(path, error)) harness.hidden.push_back(path);
@@ -57,7 +58,10 @@ Result<nlohmann::json> BuildChild(const search::JobSpec& spec) {
   sandbox::AgentSpec agent = CLADE_TRY(sandbox::LoadAgentSpec(spec.source));
   fs::path work = WorkDirectory(spec.work.string());
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
-  auto build = CLADE_TRY(sandbox::BuildAgent(Harness(spec, work), agent, spec.source, claim.slot));
+  sandbox::HarnessOptions harness = Harness(spec, work);
+  sandbox::Slot slot = CLADE_TRY(sandbox::Slot::Open(
+      work / fmt::format("slot-{}", claim.slot), harness.disk_mb << 20));
+  auto build = CLADE_TRY(sandbox::BuildAgent(harness, agent, spec.source, slot));
   std::error_code error;
   if (build.ok() && !fs::is_directory(spec.built, error)) {
     CLADE_TRY(search::PublishDirectory(
@@ -75,9 +79,18 @@ Result<nlohmann::json> RunOneTask(const search::JobSpec& spec) {
     return Fail("the suite {} has no task '{}'", spec.suite.string(), spec.task);
   }
   sandbox::AgentSpec agent = CLADE_TRY(sandbox::LoadAgentSpec(spec.source));
-  sandbox::BuildOutcome build{.status = "ok", .src = spec.source, .build = spec.built};
   fs::path work = WorkDirectory(spec.work.string());
-  auto outcome = CLADE_TRY(sandbox::RunTask(Harness(spec, work), agent, build, suite, *task));
+  SlotClaim claim = CLADE_TRY(ClaimSlot(work));
+  sandbox::HarnessOptions harness = Harness(spec, work);
+  sandbox::Slot slot = CLADE_TRY(sandbox::Slot::Open(
+      work / fmt::format("slot-{}", claim.slot), harness.disk_mb << 20));
+  sandbox::BuildOutcome build{.status = "ok",
+                              .src = spec.source,
+                              .build = spec.built,
+                              .tasks = slot.tasks(),
+                              .logs = slot.logs(),
+                              .disk = slot.capped() ? slot.dir() : fs::path()};
+  auto outcome = CLADE_TRY(sandbox::RunTask(harness, agent, build, suite, *task));
   return search::TaskToJson(outcome);
 }
 

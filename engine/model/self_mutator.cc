@@ -9,6 +9,7 @@
 #include "engine/model/diagnosis.h"
 #include "engine/model/model_proxy.h"
 #include "engine/mutation/apply_edits.h"
+#include "sandbox/evaluator.h"
 #include "sandbox/runner.h"
 #include "sandbox/tree_sync.h"
 #include "support/defer.h"
@@ -33,12 +34,16 @@ Result<fs::path> SocketDir() {
   return fs::path(pattern);
 }
 
-// The changes of `after` against `before`, split into what the child may take and what
-// it may not (outside the editable globs, binary, too large).
+// The changes of `after` against `before`, split into what the child may take, what it
+// may not (binary, too large: dropped) and what the agent must not touch at all (files
+// outside the editable globs: tampered).
 struct Changes {
   std::map<std::string, std::string> files;
   std::vector<std::string> deleted;
   std::vector<std::string> dropped;
+  std::vector<sandbox::Tamper> tampered;
+  std::map<std::string, std::string> tampered_files;  // their new text
+  std::vector<std::string> tampered_deleted;
 };
 
 Result<Changes> Compare(const mutation::AgentSource& before, const fs::path& after) {
@@ -48,7 +53,8 @@ Result<Changes> Compare(const mutation::AgentSource& before, const fs::path& aft
     std::string text = CLADE_TRY(now.Read(path));
     if (before.Exists(path) && CLADE_TRY(before.Read(path)) == text) continue;
     if (!before.IsEditable(path)) {
-      changes.dropped.push_back(path + " (not editable)");
+      changes.tampered.push_back({"self", "", path, before.Exists(path) ? "modified" : "added"});
+      changes.tampered_files[path] = std::move(text);
     } else if (text.size() > kMaxFileBytes || text.find('\0') != std::string::npos) {
       changes.dropped.push_back(path + " (binary or over 1 MiB)");
     } else {
@@ -60,7 +66,8 @@ Result<Changes> Compare(const mutation::AgentSource& before, const fs::path& aft
     if (before.IsEditable(path)) {
       changes.deleted.push_back(path);
     } else {
-      changes.dropped.push_back(path + " (deleted, not editable)");
+      changes.tampered.push_back({"self", "", path, "deleted"});
+      changes.tampered_deleted.push_back(path);
     }
   }
   return changes;
@@ -97,18 +104,20 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   Conversation chat(*client_, prompts_.Render("system", {}), request.seed, "self/");
   Diagnosis diagnosis = CLADE_TRY(Diagnose(chat, prompts_, parent, request));
 
-  // Build the parent in a private work directory: proposals may run in parallel.
+  // Build the parent in a private slot: proposals may run in parallel.
   sandbox::HarnessOptions harness = harness_;
   harness.work = fs::absolute(request.scratch) / "self";
+  sandbox::Slot slot =
+      CLADE_TRY(sandbox::Slot::Open(harness.work / "slot-0", harness.disk_mb << 20));
   sandbox::BuildOutcome build =
-      CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, 0));
+      CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, slot));
   if (!build.ok()) {
     return Fail("mutation_failed: variant {} does not build for self-modification ({}): {}",
                 request.parent, build.status, std::string(FirstLine(build.log)));
   }
-  fs::path workspace = harness.work / "workspace";
+  fs::path workspace = slot.tasks() / "workspace";
   CLADE_TRY(sandbox::CopyTree(request.source, workspace));
-  fs::path task_file = harness.work / "task.json";
+  fs::path task_file = slot.tasks() / "task.json";
   std::string statement = prompts_.Render("self_task", {{"proposal", diagnosis.text}});
   nlohmann::json task = {{"id", "self-improvement"},
                          {"statement", statement},
@@ -130,7 +139,9 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   run.env = {{"CLADE_TASK", task_file.string()}, {"CLADE_MODEL_SOCKET", proxy.socket().string()}};
   run.readonly = {build.src, build.build, task_file, proxy.socket()};
   for (const fs::path& hidden : harness.hidden) run.hidden.push_back(fs::absolute(hidden));
-  run.stdout_path = harness.work / "agent.log";
+  for (const fs::path& path : harness.read_only) run.readonly.push_back(fs::absolute(path));
+  run.stdout_path = slot.logs() / "agent.log";
+  if (slot.capped()) run.disk = slot.dir();
   run.limits.wall_seconds = config.self_seconds;
   run.limits.cpu_seconds = config.self_seconds * 2;
   run.limits.memory_bytes = harness.build_memory_mb << 20;
@@ -147,9 +158,24 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   child.cost = chat.spent().cost + agent_spent.cost;
 
   Changes changes = CLADE_TRY(Compare(parent.source, workspace));
-  if (changes.files.empty() && changes.deleted.empty()) {
+  if (changes.files.empty() && changes.deleted.empty() && changes.tampered.empty()) {
     return Fail("mutation_failed: variant {} made no change to its editable source ({}, {:.0f} s)",
                 request.parent, sandbox::StatusName(result.status), result.wall_seconds);
+  }
+  child.tampered = std::move(changes.tampered);
+  if (!child.tampered.empty()) {
+    // Recorded as the agent left it (status tampered, never evaluated), so `clade show
+    // --diff` shows what it did to files it must not touch.
+    child.files = std::move(changes.files);
+    child.files.merge(changes.tampered_files);
+    child.deleted = std::move(changes.deleted);
+    child.deleted.insert(child.deleted.end(), changes.tampered_deleted.begin(),
+                         changes.tampered_deleted.end());
+    child.summary = "self: tampered with files outside editable";
+    child.trailers = {{"Clade-Mutator", "self"}, {"Clade-Seed", std::to_string(request.seed)}};
+    child.record = {{"mutator", "self"}, {"seed", request.seed},
+                    {"tampered", sandbox::TamperJson(child.tampered)}};
+    return child;
   }
   if (Result<> syntax = CheckSyntax(parent, changes); !syntax) {
     return Fail("mutation_failed: the source variant {} left does not parse: {}", request.parent,

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <system_error>
 
+#include "support/beneath.h"
 #include "support/fs.h"
 
 namespace clade::mutation {
 namespace {
+
+constexpr size_t kMaxSourceFileBytes = 256u << 20;
 
 std::string Extension(std::string_view path) {
   return fs::path(std::string(path)).extension().string();
@@ -41,9 +44,12 @@ Result<AgentSource> AgentSource::Open(const fs::path& root, const AgentSourceOpt
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) return Fail("cannot list {}: {}", root.string(), ec.message());
     const std::string name = it->path().filename().string();
-    if (it->is_directory(ec) && name.starts_with(".")) {
+    // Symlinks are never followed: a link in the source (or planted by an agent in its
+    // workspace) is not a file of the agent, and reading through it could read the host.
+    auto status = it->symlink_status(ec);
+    if (fs::is_directory(status) && name.starts_with(".")) {
       it.disable_recursion_pending();
-    } else if (it->is_regular_file(ec)) {
+    } else if (fs::is_regular_file(status)) {
       agent.files_.push_back(it->path().lexically_relative(agent.root_).generic_string());
     }
   }
@@ -63,7 +69,7 @@ bool AgentSource::Exists(std::string_view path) const {
 
 Result<std::string> AgentSource::Read(std::string_view path, const FileOverlay& overlay) const {
   if (auto it = overlay.find(std::string(path)); it != overlay.end()) return it->second;
-  return ReadFile(Absolute(path));
+  return ReadFileBeneath(root_, std::string(path), kMaxSourceFileBytes);
 }
 
 std::optional<std::string> AgentSource::Relative(const fs::path& absolute) const {

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sandbox/tamper.h"
 #include "support/error.h"
 
 namespace clade::mutation {
@@ -51,6 +52,9 @@ struct ChildProposal {
   std::map<std::string, std::string> logs;   // stored as the child's logs (prompts, responses)
   int64_t tokens = 0;                        // model tokens this proposal spent
   double cost = 0;                           // money this proposal spent, in the config's unit
+  // Files the mutator's run changed that it must not (self: outside `editable`). Non-empty:
+  // the child is recorded as tampered (score 0) and never evaluated.
+  std::vector<sandbox::Tamper> tampered;
 };
 
 class Mutator {

@@ -272,6 +272,7 @@ class Search {
       return Complete(child);
     }
     child.tree = CLADE_TRY(archive_.WriteTreeFromDirectory(child.dir / "source"));
+    if (!child.proposal->tampered.empty()) return Complete(child);  // recorded, not evaluated
     if (child.tree == archive_.variant(child.plan.parent).tree && child.proposal->files.empty() &&
         child.proposal->deleted.empty()) {
       child.proposal = Fail("{} the mutator changed nothing", kMutationFailed);
@@ -394,6 +395,17 @@ class Search {
                 {"tree", variant.tree}};
       record["mutation"] = {{"mutator", c_.mutator->name()},
                             {"seed", std::to_string(child.plan.seed)}};
+    } else if (!child.proposal->tampered.empty()) {
+      // The mutator's run changed what it must not: score 0, never evaluated, never cached.
+      record = {{"status", "tampered"},
+                {"score", 0.0},
+                {"benchmark", benchmark_},
+                {"tasks", nlohmann::json::array()},
+                {"tampered", sandbox::TamperJson(child.proposal->tampered)},
+                {"variant", variant.id},
+                {"parents", variant.parents},
+                {"tree", variant.tree}};
+      record["mutation"] = child.proposal->record;
     } else if (child.cached) {
       record = *child.cached;
       record["variant"] = variant.id;

@@ -69,8 +69,9 @@ int main(int argc, char** argv) {
   sandbox::HarnessOptions options{.work = work};
   if (sandbox::CurrentProtections().bubblewrap) options.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::AgentSpec spec = sandbox::LoadAgentSpec(source / "agents/coder").value();
+  sandbox::Slot slot = sandbox::Slot::Open(work / "slot-0", 1ull << 30).value();
   sandbox::BuildOutcome build =
-      sandbox::BuildAgent(options, spec, source / "agents/coder", 0).value();
+      sandbox::BuildAgent(options, spec, source / "agents/coder", slot).value();
   std::printf("build: %s, %.1f s\n", build.status.c_str(), build.seconds);
   if (!build.ok()) return 1;
   sandbox::Suite suite = sandbox::LoadSuite(source / "benchmarks/exercises").value();

@@ -39,27 +39,26 @@ sandbox::HarnessOptions Options(const fs::path& work) {
   return options;
 }
 
-// The agent, built once in a slot shared by the test processes (a file lock keeps two
-// from building at once; an up-to-date slot rebuilds nothing).
+// The agent, built once per test process in a slot of its own (a slot is emptied when it
+// is opened, so two processes must not share one).
 struct BuiltAgent {
+  TempDir work{"coder-harness"};
+  std::optional<sandbox::Slot> slot;
   sandbox::AgentSpec spec;
   sandbox::BuildOutcome build;
 };
 
 const BuiltAgent& Agent() {
-  static const BuiltAgent agent = [] {
-    fs::path work = testing::BinaryDir() / "tests/agents/coder-harness";
-    fs::create_directories(work);
-    int lock = ::open((work / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    REQUIRE(lock >= 0);
-    ::flock(lock, LOCK_EX);
-    BuiltAgent built;
+  static const BuiltAgent& agent = *[] {
+    auto* built = new BuiltAgent;  // lives as long as the process: tasks run in its slot
     fs::path source = testing::SourceDir() / "agents/coder";
-    built.spec = sandbox::LoadAgentSpec(source).value();
-    built.build = sandbox::BuildAgent(Options(work), built.spec, source, 0).value();
-    ::close(lock);
-    INFO(built.build.log);
-    REQUIRE(built.build.ok());
+    built->spec = sandbox::LoadAgentSpec(source).value();
+    built->slot.emplace(sandbox::Slot::Open(built->work.path() / "slot-0", 1ull << 30).value());
+    built->build =
+        sandbox::BuildAgent(Options(built->work.path()), built->spec, source, *built->slot)
+            .value();
+    INFO(built->build.log);
+    REQUIRE(built->build.ok());
     return built;
   }();
   return agent;

@@ -3,9 +3,10 @@
 // The suite loads with sandbox::LoadSuite. For every task: the folder layout (one header
 // and a stub in workspace/, the visible and hidden test files, reference/ replacing
 // workspace files); the hidden test cases are at least twice the visible ones and include
-// every visible one; on a copy of the workspace the stub fails at least one hidden test
-// case; on another copy with reference/ copied over it, the visible and the hidden tests
-// pass completely, with as many test cases as their files declare. Tasks run in a small
+// every visible one; task.yaml's cases are the hidden TEST_CASEs; scored as clade scores
+// them (sandbox/hidden_test.h), the stub fails at least one hidden test case, and with
+// reference/ copied over it, the visible and the hidden tests pass completely, with as
+// many test cases as their files declare. Tasks run in a small
 // pool of threads (CLADE_BENCH_JOBS, default 2); CLADE_BENCH_ONLY=<id> checks one task.
 // Each failure message names the task. Part of benchmarks_test, which the sanitizer run
 // skips (it checks content, not clade's code).
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "sandbox/scoring.h"
+#include "tests/benchmarks/hidden_run.h"
 #include "sandbox/suite.h"
 #include "support/fs.h"
 #include "tests/test_util.h"
@@ -64,12 +66,16 @@ TestRun RunTest(const fs::path& dir, const std::string& command) {
   return run;
 }
 
+std::string Tail(const std::string& log) {
+  return log.size() > 1500 ? log.substr(log.size() - 1500) : log;
+}
+
 std::vector<std::string> CheckLayout(const Task& task) {
   std::vector<std::string> errors;
   auto fail = [&](const std::string& what) { errors.push_back(task.id + ": " + what); };
   const fs::path& dir = task.dir;
   for (const char* p : {"statement.md", "workspace/run_tests.sh", "workspace/tests_visible/tests.cc",
-                        "tests/run.sh", "tests/tests.cc", "reference"})
+                        "tests/tests.cc", "reference"})
     if (!fs::exists(dir / p)) fail(std::string("missing ") + p);
   for (const char* p : {"workspace/build", "workspace/.clade-tests", "tests/build"})
     if (fs::exists(dir / p)) fail(std::string("stale ") + p + " in the task folder");
@@ -88,8 +94,10 @@ std::vector<std::string> CheckLayout(const Task& task) {
   }
   if (!reference_source) fail("reference/ has no .cc");
   if (task.visible_test != "sh run_tests.sh") fail("visible_test is not 'sh run_tests.sh'");
-  if (task.hidden_test != "sh .clade-tests/run.sh") fail("hidden_test is not 'sh .clade-tests/run.sh'");
-  if (task.result != clade::sandbox::ResultFormat::kSummary) fail("result is not summary");
+  if (!task.cases) fail("hidden_test is not in the cases form");
+  else if (task.cases->names != CaseNames(Slurp(task.tests() / "tests.cc")))
+    fail("hidden_test's cases are not the TEST_CASEs of tests/tests.cc, in order");
+  if (task.protected_files.empty()) fail("the visible tests are not protected");
   if (task.statement.size() < 200) fail("the statement is too short");
   return errors;
 }
@@ -112,26 +120,22 @@ std::vector<std::string> CheckTask(const Task& task) {
   clade::TempDir tmp("clade-exercise");
   const fs::path stub = tmp.path() / "stub";
   const fs::path solved = tmp.path() / "reference";
-  for (const fs::path& copy : {stub, solved}) {
-    fs::copy(task.workspace(), copy, fs::copy_options::recursive);
-    fs::copy(task.tests(), copy / ".clade-tests", fs::copy_options::recursive);
-  }
+  for (const fs::path& copy : {stub, solved}) fs::copy(task.workspace(), copy, fs::copy_options::recursive);
   for (const auto& entry : fs::directory_iterator(task.dir / "reference"))
     fs::copy_file(entry.path(), solved / entry.path().filename(),
                   fs::copy_options::overwrite_existing);
 
-  TestRun s = RunTest(stub, task.hidden_test);
-  if (!s.has_summary) fail("the hidden test printed no summary line on the stub:" + s.tail);
-  else if (s.tally.failed == 0) fail("the stub passes every hidden test");
+  clade::sandbox::HiddenTestResult s = clade::benchmarks_test::RunHidden(task, stub);
+  if (s.failed == 0) fail("the stub passes every hidden test:" + Tail(s.log));
 
-  auto expect_all_pass = [&](const TestRun& run, std::size_t cases, const char* which) {
-    if (!run.has_summary || run.tally.failed != 0 ||
-        run.tally.passed != static_cast<int>(cases))
-      fail(std::string("the reference does not pass all ") + std::to_string(cases) + " " + which +
-           " test cases:" + run.tail);
-  };
-  expect_all_pass(RunTest(solved, task.visible_test), visible.size(), "visible");
-  expect_all_pass(RunTest(solved, task.hidden_test), hidden.size(), "hidden");
+  TestRun v = RunTest(solved, task.visible_test);
+  if (!v.has_summary || v.tally.failed != 0 || v.tally.passed != static_cast<int>(visible.size()))
+    fail("the reference does not pass all " + std::to_string(visible.size()) +
+         " visible test cases:" + v.tail);
+  clade::sandbox::HiddenTestResult h = clade::benchmarks_test::RunHidden(task, solved);
+  if (h.failed != 0 || h.passed != static_cast<int>(hidden.size()))
+    fail("the reference does not pass all " + std::to_string(hidden.size()) +
+         " hidden test cases:" + Tail(h.log));
   return errors;
 }
 

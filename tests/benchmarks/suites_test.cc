@@ -1,9 +1,11 @@
 // Validates the benchmark suites benchmarks/repair and benchmarks/repair-transfer.
 //
-// For every task: the folder layout and the keys of suite.yaml and task.yaml; on a copy of
-// the workspace, the visible test fails at least once and the hidden test (tests/ copied
-// to .clade-tests/) fails at least once; on another copy with reference.patch applied,
-// both pass completely; the hidden tests are at least twice as many as the visible ones.
+// For every task: the folder layout, the keys of suite.yaml, task.yaml as clade loads it
+// (the hidden test in the cases form, the visible tests protected); on a copy of the
+// workspace, the visible test fails at least once and the hidden test, scored as clade
+// scores it (sandbox/hidden_test.h), fails at least once; on another copy with
+// reference.patch applied, both pass completely; the hidden tests are at least twice as
+// many as the visible ones.
 // Tasks run in a small pool of threads (CLADE_BENCH_JOBS, default 2); CLADE_BENCH_ONLY
 // restricts the run to one task id. Each failure message names the task.
 #include <catch2/catch.hpp>
@@ -24,7 +26,9 @@
 #include <thread>
 #include <vector>
 
+#include "sandbox/suite.h"
 #include "support/fs.h"
+#include "tests/benchmarks/hidden_run.h"
 
 namespace {
 
@@ -125,16 +129,17 @@ void CheckLimits(const std::string& value, const std::string& file, std::vector<
 }
 
 // Checks one task; returns the problems found, each prefixed by the task id.
-std::vector<std::string> CheckTask(const fs::path& dir) {
+std::vector<std::string> CheckTask(const clade::sandbox::Task& task) {
+  const fs::path& dir = task.dir;
   const std::string id = dir.filename().string();
   std::vector<std::string> errors;
   auto fail = [&](const std::string& what) { errors.push_back(id + ": " + what); };
 
-  for (const char* p : {"task.yaml", "statement.md", "workspace", "tests", "reference.patch",
-                        "workspace/run_tests.sh", "tests/run.sh"})
+  for (const char* p : {"task.yaml", "statement.md", "workspace", "tests/cases", "reference.patch",
+                        "workspace/run_tests.sh"})
     if (!fs::exists(dir / p)) fail(std::string("missing ") + p);
   if (!errors.empty()) return errors;
-  for (const char* p : {"workspace/build", "workspace/.clade-tests"})
+  for (const char* p : {"workspace/build", "workspace/.clade-tests", "tests/run.sh"})
     if (fs::exists(dir / p)) fail(std::string("stale ") + p + " in the task folder");
   for (const auto& entry : fs::directory_iterator(dir)) {
     static const std::set<std::string> kKnown = {"task.yaml", "statement.md", "workspace", "tests",
@@ -142,44 +147,27 @@ std::vector<std::string> CheckTask(const fs::path& dir) {
     if (!kKnown.count(entry.path().filename().string()))
       fail("unexpected file in task folder: " + entry.path().filename().string());
   }
-
-  std::vector<std::string> yaml_errors;
-  auto keys = TopKeys(Slurp(dir / "task.yaml"), yaml_errors);
-  for (const auto& e : yaml_errors) fail("task.yaml: " + e);
-  std::vector<std::string> key_errors;
-  CheckKeys(keys, {"id", "statement", "visible_test", "hidden_test", "result", "limits"},
-            {"id", "statement", "visible_test", "hidden_test", "result"}, "task.yaml", key_errors);
-  for (const auto& e : key_errors) fail(e);
-  if (keys["id"] != id) fail("task.yaml id '" + keys["id"] + "' differs from the folder name");
-  if (keys["statement"] != "statement.md") fail("task.yaml statement is not statement.md");
-  if (keys["result"] != "summary") fail("task.yaml result is not summary");
-  if (keys.count("limits")) {
-    std::vector<std::string> limit_errors;
-    CheckLimits(keys["limits"], "task.yaml", limit_errors);
-    for (const auto& e : limit_errors) fail(e);
-  }
-  if (Slurp(dir / "statement.md").size() < 100) fail("statement.md is too short");
+  if (task.id != id) fail("task.yaml id '" + task.id + "' differs from the folder name");
+  if (!task.cases || !task.cases->compare_output || task.cases->cases_dir != "cases")
+    fail("hidden_test is not the cases form over tests/cases");
+  if (task.protected_files.empty()) fail("the visible tests are not protected");
+  if (task.statement.size() < 100) fail("statement.md is too short");
   if (Slurp(dir / "reference.patch").find("\n+++ ") == std::string::npos)
     fail("reference.patch is not a unified diff");
   if (!errors.empty()) return errors;
 
-  const std::string visible = keys["visible_test"];
-  const std::string hidden = keys["hidden_test"];
-
-  // The buggy workspace: both test commands report failures.
+  // The buggy workspace: both tests report failures (the hidden one scored as clade does).
   clade::TempDir tmp("clade-bench");
   const fs::path buggy = tmp.path() / "buggy";
   const fs::path fixed = tmp.path() / "fixed";
   fs::copy(dir / "workspace", buggy, fs::copy_options::recursive);
   fs::copy(dir / "workspace", fixed, fs::copy_options::recursive);
 
-  Run v = RunIn(buggy, visible);
+  Run v = RunIn(buggy, task.visible_test);
   if (!v.has_summary) fail("visible test printed no summary line:" + v.Tail());
   else if (v.failed == 0) fail("visible test passes on the buggy program");
-  fs::copy(dir / "tests", buggy / ".clade-tests", fs::copy_options::recursive);
-  Run h = RunIn(buggy, hidden);
-  if (!h.has_summary) fail("hidden test printed no summary line:" + h.Tail());
-  else if (h.failed == 0) fail("hidden test passes on the buggy program");
+  clade::sandbox::HiddenTestResult h = clade::benchmarks_test::RunHidden(task, buggy);
+  if (h.failed == 0) fail("hidden test passes on the buggy program");
 
   // The fixed workspace: reference.patch applies and everything passes.
   Run p = RunIn(fixed, "patch -p1 --batch --quiet < " + Quote((dir / "reference.patch").string()));
@@ -187,19 +175,18 @@ std::vector<std::string> CheckTask(const fs::path& dir) {
     fail("reference.patch does not apply:" + p.Tail());
     return errors;
   }
-  Run fv = RunIn(fixed, visible);
+  Run fv = RunIn(fixed, task.visible_test);
   if (!fv.has_summary || fv.failed != 0 || fv.passed == 0 || fv.status != 0)
     fail("visible test does not pass after reference.patch:" + fv.Tail());
-  fs::copy(dir / "tests", fixed / ".clade-tests", fs::copy_options::recursive);
-  Run fh = RunIn(fixed, hidden);
-  if (!fh.has_summary || fh.failed != 0 || fh.passed == 0 || fh.status != 0)
-    fail("hidden test does not pass after reference.patch:" + fh.Tail());
+  clade::sandbox::HiddenTestResult fh = clade::benchmarks_test::RunHidden(task, fixed);
+  if (fh.failed != 0 || fh.passed == 0)
+    fail("hidden test does not pass after reference.patch:\n" + fh.log.substr(0, 1500));
 
   if (v.has_summary && fv.has_summary && v.passed + v.failed != fv.passed + fv.failed)
     fail("visible test count differs between buggy and fixed runs");
   const int nv = fv.passed + fv.failed;
   const int nh = fh.passed + fh.failed;
-  if (fv.has_summary && fh.has_summary && nh < 2 * nv)
+  if (fv.has_summary && nh < 2 * nv)
     fail("hidden tests (" + std::to_string(nh) + ") fewer than twice the visible (" +
          std::to_string(nv) + ")");
   return errors;
@@ -220,14 +207,14 @@ void CheckSuite(const std::string& suite, std::size_t min_tasks) {
   CHECK(keys["name"] == suite);
   CHECK(keys["tasks"] == "tasks/*");
 
-  std::vector<fs::path> tasks;
-  for (const auto& entry : fs::directory_iterator(root / "tasks"))
-    if (entry.is_directory()) tasks.push_back(entry.path());
-  std::sort(tasks.begin(), tasks.end());
+  auto loaded = clade::sandbox::LoadSuite(root);
+  INFO((loaded ? std::string() : loaded.error().message));
+  REQUIRE(loaded);
+  std::vector<clade::sandbox::Task> tasks = loaded->tasks;
   const char* only = std::getenv("CLADE_BENCH_ONLY");
   if (only && *only) {
     tasks.erase(std::remove_if(tasks.begin(), tasks.end(),
-                               [&](const fs::path& p) { return p.filename() != only; }),
+                               [&](const clade::sandbox::Task& t) { return t.id != only; }),
                 tasks.end());
   } else {
     CHECK(tasks.size() >= min_tasks);
@@ -246,7 +233,7 @@ void CheckSuite(const std::string& suite, std::size_t min_tasks) {
         try {
           e = CheckTask(tasks[k]);
         } catch (const std::exception& ex) {
-          e.push_back(tasks[k].filename().string() + ": " + ex.what());
+          e.push_back(tasks[k].id + ": " + ex.what());
         }
         std::lock_guard<std::mutex> lock(mu);
         errors.insert(errors.end(), e.begin(), e.end());

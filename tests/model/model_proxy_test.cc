@@ -112,7 +112,8 @@ TEST_CASE(
   // Through bubblewrap (private /tmp, no network) where it works: the socket is bound in.
   if (sandbox::CurrentProtections().bubblewrap) options.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::AgentSpec spec = sandbox::LoadAgentSpec(f.agent).value();
-  sandbox::BuildOutcome build = sandbox::BuildAgent(options, spec, f.agent, 0).value();
+  sandbox::Slot slot = sandbox::Slot::Open(options.work / "slot-0", 256 << 20).value();
+  sandbox::BuildOutcome build = sandbox::BuildAgent(options, spec, f.agent, slot).value();
   INFO(build.log);
   REQUIRE(build.ok());
   sandbox::Suite suite = sandbox::LoadSuite(f.suite).value();

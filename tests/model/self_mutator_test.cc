@@ -18,8 +18,9 @@ using testing::FakeProvider;
 using testing::Received;
 
 // A self-modifying agent in C. When its task statement carries the word PROPOSAL-OK, it
-// asks the model socket what to write, writes the answer to improved.h in its workspace
-// (a copy of its own source), and also tampers with agent.yaml (not editable: dropped).
+// asks the model socket what to write and writes the answer to improved.h in its
+// workspace (a copy of its own source); with TAMPER it also changes agent.yaml, which is
+// not editable.
 constexpr char kAgent[] = R"(#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,9 +56,11 @@ int main(void) {
   FILE* out = fopen("improved.h", "w");
   fprintf(out, "%s\n", content);
   fclose(out);
-  FILE* spec = fopen("agent.yaml", "a");
-  fputs("# tampered\n", spec);
-  fclose(spec);
+  if (strstr(task, "TAMPER")) {
+    FILE* spec = fopen("agent.yaml", "a");
+    fputs("# tampered\n", spec);
+    fclose(spec);
+  }
   printf("self-modified\n");
   return 0;
 }
@@ -111,12 +114,12 @@ TEST_CASE("self: the parent runs on its own source with the diagnosis; its chang
   CHECK(child.files.at("improved.h") == "#define IMPROVED 1\n");
   CHECK(child.deleted.empty());
   CHECK(child.summary == "self: Write improved.h");
-  CHECK(child.details.find("agent.yaml (not editable)") != std::string::npos);
+  CHECK(child.tampered.empty());
   CHECK(child.tokens == 60 + 10);  // the diagnosis and the agent's own call
   CHECK(child.record["mutator"] == "self");
   CHECK(child.record["agent"]["status"] == "ok");
   CHECK(child.record["agent"]["model"]["calls"] == 1);
-  CHECK(child.record["dropped"].size() == 1);
+  CHECK(child.record["dropped"].empty());
   CHECK(child.logs.at("self/agent.log").find("self-modified") != std::string::npos);
   CHECK(child.logs.at("self/model-calls.log").find("write improved.h") != std::string::npos);
   CHECK(child.logs.count("self/01-diagnose.prompt.md") == 1);
@@ -125,10 +128,25 @@ TEST_CASE("self: the parent runs on its own source with the diagnosis; its chang
   CHECK(!fs::exists(f.source / "improved.h"));
 }
 
+TEST_CASE("self: a change outside editable is tampering, recorded with what changed") {
+  Fixture f("PROPOSAL-OK TAMPER write the header");
+  ChildProposal child = f.Mutator()->Propose(f.request).value();
+  INFO(child.logs["self/agent.log"]);
+  REQUIRE(child.tampered.size() == 1);
+  CHECK(child.tampered[0].step == "self");
+  CHECK(child.tampered[0].path == "agent.yaml");
+  CHECK(child.tampered[0].change == "modified");
+  CHECK(child.record["tampered"][0]["path"] == "agent.yaml");
+  // The child is kept as the agent left it, so its diff shows the tampering.
+  CHECK(child.files.at("agent.yaml").find("# tampered") != std::string::npos);
+  CHECK(child.files.at("improved.h") == "#define IMPROVED 1\n");
+}
+
 TEST_CASE("self: a parent that changes nothing yields a failed mutation") {
   Fixture f("nothing to do");
   Result<ChildProposal> child = f.Mutator()->Propose(f.request);
   REQUIRE(!child);
+  INFO(child.error().message);
   CHECK(child.error().message.rfind("mutation_failed: variant 4 made no change to its editable "
                                     "source",
                                     0) == 0);

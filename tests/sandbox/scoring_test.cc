@@ -26,12 +26,23 @@ TEST_CASE("ParseJunit counts test cases with failures and errors") {
   <testcase name="c"></testcase>
   <testcase name="d"><error/></testcase>
 </testsuite>)"));
-  TestTally tally = ParseJunit(report).value();
+  TestTally tally = ParseJunit(dir.path(), "report.xml").value();
   CHECK(tally.passed == 2);
   CHECK(tally.failed == 2);
-  CHECK_FALSE(ParseJunit(dir.path() / "none.xml"));
+  CHECK_FALSE(ParseJunit(dir.path(), "none.xml"));
   REQUIRE(WriteFile(report, "<testsuite></testsuite>"));
-  CHECK_FALSE(ParseJunit(report));
+  CHECK_FALSE(ParseJunit(dir.path(), "report.xml"));
+}
+
+TEST_CASE("ParseJunit never reads through a symlink") {
+  TempDir dir("scoring-test");
+  TempDir outside("scoring-outside");
+  REQUIRE(WriteFile(outside.path() / "report.xml", "<testsuite><testcase name=\"a\"/></testsuite>"));
+  fs::create_directory_symlink(outside.path(), dir.path() / "reports");
+  fs::create_symlink(outside.path() / "report.xml", dir.path() / "report.xml");
+  CHECK_FALSE(ParseJunit(dir.path(), "reports/report.xml"));
+  CHECK_FALSE(ParseJunit(dir.path(), "report.xml"));
+  CHECK(ParseJunit(outside.path(), "report.xml"));
 }
 
 }  // namespace clade::sandbox

@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stddef.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -127,6 +129,30 @@ static int Connect(long port) {
   return 0;
 }
 
+/* Connects to a Unix socket: a path, or "@NAME" for the abstract name NAME. */
+static int ConnectUnix(const char* where) {
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (fd < 0) {
+    printf("no socket: %s\n", strerror(errno));
+    return 1;
+  }
+  struct sockaddr_un addr = {0};
+  addr.sun_family = AF_UNIX;
+  socklen_t length = sizeof addr;
+  if (where[0] == '@') {
+    strncpy(addr.sun_path + 1, where + 1, sizeof addr.sun_path - 2);
+    length = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + strlen(where + 1));
+  } else {
+    strncpy(addr.sun_path, where, sizeof addr.sun_path - 1);
+  }
+  if (connect(fd, (struct sockaddr*)&addr, length) != 0) {
+    printf("cannot connect to %s: %s\n", where, strerror(errno));
+    return 1;
+  }
+  printf("connected to %s\n", where);
+  return 0;
+}
+
 static int Env(void) {
   for (char** e = environ; *e; ++e) printf("%s\n", *e);
   return 0;
@@ -168,6 +194,7 @@ int main(int argc, char** argv) {
   if (!strcmp(mode, "bigfile") && argc > 3) return BigFile(argv[3], argc > 4 ? atol(argv[4]) : 256);
   if (!strcmp(mode, "flood")) return Flood(Arg(argc, argv, 256));
   if (!strcmp(mode, "connect")) return Connect(Arg(argc, argv, 0));
+  if (!strcmp(mode, "connect-unix") && argc > 3) return ConnectUnix(argv[3]);
   if (!strcmp(mode, "env")) return Env();
   if (!strcmp(mode, "addresses")) return Addresses();
   if (!strcmp(mode, "write") && argc > 3) return Write(argv[3]);
