@@ -1,7 +1,9 @@
 #include "engine/model/model_proxy.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -68,6 +70,62 @@ Result<ChatRequest> ParseChat(const std::string& text) {
   return request;
 }
 
+int64_t CeilDiv(size_t count, size_t by) {
+  return static_cast<int64_t>((count + by - 1) / by);
+}
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The tokens of a run of blanks: each newline, and a quarter of the others (a single space
+// before a word merges into it).
+int64_t BlankTokens(std::string_view blanks) {
+  size_t newlines = std::count(blanks.begin(), blanks.end(), '\n');
+  size_t others = blanks.size() - newlines;
+  bool lone_space = newlines == 0 && others == 1;
+  return static_cast<int64_t>(newlines) + (lone_space ? 0 : CeilDiv(others, 4));
+}
+
+// The estimated tokens of one message's text (EstimateInputTokens).
+int64_t EstimateTextTokens(std::string_view text) {
+  int64_t tokens = 0;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = at + 1;
+    if (IsAsciiLetter(text[at])) {
+      while (end < text.size() && IsAsciiLetter(text[end])) ++end;
+      tokens += CeilDiv(end - at, 4);
+    } else if (IsBlank(text[at])) {
+      while (end < text.size() && IsBlank(text[end])) ++end;
+      tokens += BlankTokens(text.substr(at, end - at));
+    } else {
+      ++tokens;  // a digit, a punctuation character, a byte of a non-ASCII character
+    }
+    at = end;
+  }
+  return std::max(tokens, CeilDiv(text.size(), 3));
+}
+
+// Reads a request's body into `body`. One over kMaxRequestBytes is read to its end (so the
+// connection stays in step) but not kept: `too_large` is set. False if it could not be read
+// (a broken connection, a malformed chunk, or httplib's 413 for a longer Content-Length).
+bool ReadBody(const httplib::ContentReader& content, std::string* body, bool* too_large) {
+  return content([&](const char* data, size_t size) {
+    *too_large = *too_large || body->size() + size > kMaxRequestBytes;
+    if (*too_large) {
+      body->clear();
+    } else {
+      body->append(data, size);
+    }
+    return true;
+  });
+}
+
 std::string Transcript(const ChatRequest& request) {
   std::string text;
   for (const ChatMessage& message : request.messages) {
@@ -77,6 +135,14 @@ std::string Transcript(const ChatRequest& request) {
 }
 
 }  // namespace
+
+int64_t EstimateInputTokens(const ChatRequest& request) {
+  int64_t tokens = kTokensPerCall;
+  for (const ChatMessage& message : request.messages) {
+    tokens += kTokensPerMessage + EstimateTextTokens(message.content);
+  }
+  return tokens;
+}
 
 ModelProxy::ModelProxy(std::shared_ptr<ModelClient> client, int64_t token_budget)
     : client_(std::move(client)), budget_(token_budget) {}
@@ -100,9 +166,13 @@ Result<> ModelProxy::Start(const fs::path& socket) {
   auto server = std::make_unique<httplib::Server>();
   server->set_address_family(AF_UNIX);
   server->set_keep_alive_timeout(1);  // Stop waits for idle connections at most this long
-  server->set_payload_max_length(32 << 20);
-  auto chat = [this](const httplib::Request& request, httplib::Response& response) {
-    ServeChat(request, response);
+  // A longer Content-Length is skipped by httplib with a 413 (for the chat paths ServeChat
+  // writes the body, for the others the error handler below); a longer chunked body is
+  // read to its end by ReadBody but not kept.
+  server->set_payload_max_length(kMaxRequestBytes);
+  auto chat = [this](const httplib::Request& request, httplib::Response& response,
+                     const httplib::ContentReader& content) {
+    ServeChat(request, content, response);
   };
   server->Post("/v1/chat/completions", chat);
   server->Post("/chat/completions", chat);
@@ -114,10 +184,12 @@ Result<> ModelProxy::Start(const fs::path& socket) {
   };
   server->Get("/v1/models", models);
   server->Get("/models", models);
-  server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+  server->set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (response.status == 404) {
       SendError(response, 404, "invalid_request_error",
                 fmt::format("Unknown request URL: {} {}", request.method, request.path));
+    } else if (response.status == 413 && response.body.empty()) {
+      RefuseTooLarge(request.get_header_value("Content-Length"), response);
     }
   });
   if (!server->bind_to_port(socket.string(), 80)) {
@@ -139,13 +211,22 @@ void ModelProxy::Stop() {
   fs::remove(socket_, error);
 }
 
-void ModelProxy::ServeChat(const httplib::Request& http, httplib::Response& response) {
+void ModelProxy::ServeChat(const httplib::Request& http, const httplib::ContentReader& content,
+                           httplib::Response& response) {
   auto start = std::chrono::steady_clock::now();
   ProxyCall call;
   auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
-  Result<ChatRequest> request = ParseChat(http.body);
+  std::string text;
+  bool too_large = false;
+  bool read = ReadBody(content, &text, &too_large);
+  if (too_large || response.status == 413) {
+    RefuseTooLarge(http.get_header_value("Content-Length"), response);
+    return;
+  }
+  Result<ChatRequest> request =
+      read ? ParseChat(text) : Fail("the request body could not be read to its end");
   if (!request) {
     call.status = "bad_request";
     call.response = request.error().message;
@@ -154,31 +235,21 @@ void ModelProxy::ServeChat(const httplib::Request& http, httplib::Response& resp
     return;
   }
   call.request = Transcript(*request);
-  int64_t left = 0;
-  {
-    std::lock_guard lock(mutex_);
-    left = budget_ - used_;
-  }
-  if (left <= 0) {
+  Result<int64_t> reserved = Reserve(*request);
+  if (!reserved) {
     call.status = "budget";
-    call.response = fmt::format(
-        "The model budget of this agent run ({} tokens) is spent. No more calls will be "
-        "answered.",
-        budget_);
+    call.response = reserved.error().message;
     SendError(response, 429, "insufficient_quota", call.response);
     Record(std::move(call));
     return;
   }
-  // The answer may use at most what is left of the budget.
-  int wanted = request->max_tokens.value_or(client_->config().max_tokens);
-  request->max_tokens = static_cast<int>(std::min<int64_t>(wanted, left));
   Result<ChatResponse> answer = client_->Chat(*request);
   call.seconds = seconds();
   if (!answer) {
     call.status = "upstream_error";
     call.response = answer.error().message;
     SendError(response, 502, "upstream_error", answer.error().message);
-    Record(std::move(call));
+    Record(std::move(call), *reserved);
     return;
   }
   call.status = "ok";
@@ -200,11 +271,45 @@ void ModelProxy::ServeChat(const httplib::Request& http, httplib::Response& resp
         {"completion_tokens", answer->usage.output_tokens},
         {"total_tokens", answer->usage.total()}}}};
   response.set_content(Dump(body), "application/json");
+  Record(std::move(call), *reserved);
+}
+
+void ModelProxy::RefuseTooLarge(const std::string& bytes, httplib::Response& response) {
+  ProxyCall call;
+  call.status = "bad_request";
+  std::string body = bytes.empty() ? "The request body" : "The request body (" + bytes + " bytes)";
+  call.response = fmt::format("{} is larger than the {} bytes the clade model socket accepts.",
+                              body, kMaxRequestBytes);
+  SendError(response, 413, "invalid_request_error", call.response);
   Record(std::move(call));
 }
 
-void ModelProxy::Record(ProxyCall call) {
+Result<int64_t> ModelProxy::Reserve(ChatRequest& request) {
+  int64_t estimate = EstimateInputTokens(request);
+  int64_t wanted = request.max_tokens.value_or(client_->config().max_tokens);
   std::lock_guard lock(mutex_);
+  int64_t left = budget_ - used_ - reserved_;
+  if (left <= 0 && reserved_ == 0) {
+    return Fail(
+        "The model budget of this agent run ({} tokens) is spent. No more calls will be "
+        "answered.",
+        budget_);
+  }
+  if (left - estimate < 1) {
+    return Fail(
+        "The model budget of this agent run ({} tokens) has {} tokens left ({} used, {} "
+        "reserved by calls in flight), and this call needs at least {}: about {} for its "
+        "prompt and 1 for the answer.",
+        budget_, std::max<int64_t>(left, 0), used_, reserved_, estimate + 1, estimate);
+  }
+  request.max_tokens = static_cast<int>(std::min(wanted, left - estimate));
+  reserved_ += estimate + *request.max_tokens;
+  return estimate + *request.max_tokens;
+}
+
+void ModelProxy::Record(ProxyCall call, int64_t reserved) {
+  std::lock_guard lock(mutex_);
+  reserved_ -= reserved;
   used_ += call.usage.total();
   calls_.push_back(std::move(call));
 }
@@ -212,6 +317,11 @@ void ModelProxy::Record(ProxyCall call) {
 int64_t ModelProxy::tokens_used() const {
   std::lock_guard lock(mutex_);
   return used_;
+}
+
+int64_t ModelProxy::tokens_reserved() const {
+  std::lock_guard lock(mutex_);
+  return reserved_;
 }
 
 Spent ModelProxy::spent() const {

@@ -12,11 +12,28 @@
 // Served: POST /v1/chat/completions (also /chat/completions) with "messages" (string or
 // text-part contents), "max_tokens" / "max_completion_tokens", "temperature", "seed";
 // GET /v1/models. "stream": true is refused with a 400. The agent's "model" is ignored:
-// the configured model answers.
+// the configured model answers. A body over kMaxRequestBytes is refused with a 413.
+//
+// The budget: reserve, then settle. Before a call is forwarded it reserves, under the
+// proxy's lock, its prompt's estimated input tokens (EstimateInputTokens) plus its
+// answer's max_tokens, which is clamped to what the budget has left after the tokens used
+// and those reserved by the calls in flight, less the estimate. A call for which not even
+// one answer token is left is refused with a 429 and never forwarded. When the answer
+// comes, the call's reservation is replaced by its real usage; on an upstream error it is
+// released. So, provided the provider keeps within max_tokens (a cached answer does: the
+// cache key holds it), the calls can never overshoot together by more than their prompt
+// estimates fell short:
+//
+//   tokens_used() <= budget + the sum, over the calls in flight when the last call was
+//                    admitted, of max(0, real input tokens - estimate)
+//
+// which is one call's shortfall when calls come one at a time, and 0 for every call whose
+// prompt was not underestimated.
 // Thread safety: calls are served on the server's threads; the accessors may be called
 // from any thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -32,6 +49,7 @@
 #include "support/error.h"
 
 namespace httplib {
+class ContentReader;
 class Server;
 struct Request;
 struct Response;
@@ -48,6 +66,29 @@ struct ProxyCall {
   std::string request;   // the agent's messages as "role: content" lines (capped)
   std::string response;  // the answer or the error message (capped)
 };
+
+// The largest request body the socket reads (4 MiB, about a million tokens of text): a
+// larger one is answered 413 with an "invalid_request_error" body and never forwarded.
+inline constexpr size_t kMaxRequestBytes = size_t{4} << 20;
+
+// Tokens reserved for a prompt's chat template: per message (role markers) and per call
+// (the start of the answer).
+inline constexpr int64_t kTokensPerMessage = 5;
+inline constexpr int64_t kTokensPerCall = 8;
+
+// The input tokens `request` is counted as before its answer comes: for each message's
+// text, one token per 4 ASCII letters of each run of letters (rounded up), one per digit,
+// per other ASCII character but blanks, per newline and per byte of a non-ASCII character,
+// one per 4 other blanks of a run of blanks (a single space between two words counts
+// nothing), and never fewer than the text's bytes / 3 (rounded up); plus
+// kTokensPerMessage per message and kTokensPerCall. The bound: a token of a byte-level BPE
+// or byte-fallback tokenizer covers at least one byte, so a text's real count is at most
+// its byte count (plus the template's tokens): 3 times the estimate. Measured with four
+// tokenizers (cl100k, o200k, Llama 2, Llama 3), real / estimate is 0.57-0.83 for English
+// and C++, at most 1.0 for JSON, 1.2 for decimal numbers and random printable ASCII, and
+// the worst found for ASCII text is 1.8 (random letters, base64); non-ASCII text is
+// overestimated. docs/models.md has the table.
+int64_t EstimateInputTokens(const ChatRequest& request);
 
 class ModelProxy {
  public:
@@ -66,8 +107,10 @@ class ModelProxy {
   void Stop();
 
   const std::filesystem::path& socket() const { return socket_; }
-  // Tokens counted against the budget so far.
+  // Tokens counted against the budget so far: the real usage of the answered calls.
   int64_t tokens_used() const;
+  // Tokens held by the calls in flight (0 when none is).
+  int64_t tokens_reserved() const;
   // What the calls cost upstream (cached answers excluded): for the run's budget.
   Spent spent() const;
   std::vector<ProxyCall> calls() const;
@@ -78,8 +121,15 @@ class ModelProxy {
   std::string Log() const;
 
  private:
-  void ServeChat(const httplib::Request& request, httplib::Response& response);
-  void Record(ProxyCall call);
+  void ServeChat(const httplib::Request& request, const httplib::ContentReader& content,
+                 httplib::Response& response);
+  // Answers 413 for a body of `bytes` (its Content-Length, or empty) and records the call.
+  void RefuseTooLarge(const std::string& bytes, httplib::Response& response);
+  // Reserves the tokens of `request` and clamps its max_tokens to what is left: the tokens
+  // reserved, or the sentence refusing the call when not one answer token is left.
+  Result<int64_t> Reserve(ChatRequest& request);
+  // Records a finished call; its `reserved` tokens are replaced by its usage.
+  void Record(ProxyCall call, int64_t reserved = 0);
 
   std::shared_ptr<ModelClient> client_;
   int64_t budget_;
@@ -88,6 +138,7 @@ class ModelProxy {
   std::filesystem::path socket_;
   mutable std::mutex mutex_;
   int64_t used_ = 0;
+  int64_t reserved_ = 0;
   std::vector<ProxyCall> calls_;
 };
 

@@ -260,18 +260,19 @@ TEST_CASE("coder stops at its turn limit and drops old tool output as the histor
 }
 
 TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent") {
-  ProxiedModel model(15);  // one answer of 10 + 5 tokens spends it
+  // One answer of 100000 + 5 tokens spends it (the first call's prompt fits in its estimate).
+  ProxiedModel model(100000);
   // A call the agent cannot read (a raw newline inside a JSON string): the error goes back.
   model.server.Respond([](const Received&) {
     return OpenAiAnswer(
         "<tool_call>\n{\"name\": \"create_file\", \"arguments\": {\"path\": \"a.cc\", "
         "\"content\": \"int x;\nint y;\"}}\n</tool_call>",
-        10, 5);
+        100000, 5);
   });
   sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
   INFO(outcome.log);
   CHECK(outcome.log.find("coder: stopped: the model budget is spent (HTTP 429: The model budget "
-                         "of this agent run (15 tokens) is spent.") != std::string::npos);
+                         "of this agent run (100000 tokens) is spent.") != std::string::npos);
   CHECK(outcome.log.find("== agent (ok") != std::string::npos);
   CHECK(model.server.count() == 1);
   std::vector<model::ProxyCall> calls = model.proxy.calls();

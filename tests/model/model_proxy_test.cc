@@ -1,8 +1,12 @@
 #include "engine/model/model_proxy.h"
 
+#include <chrono>
+#include <thread>
+
 #include "tests/model/fake_provider.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <httplib.h>
 #include <sys/socket.h>
 
@@ -91,7 +95,29 @@ ModelConfig Config(const FakeProvider& server, Provider provider = Provider::kOp
 httplib::Client SocketClient(const fs::path& socket) {
   httplib::Client client(socket.string(), 80);
   client.set_address_family(AF_UNIX);
+  client.set_read_timeout(20);
   return client;
+}
+
+// A chat request of one user message.
+std::string ChatBody(const std::string& text, int max_tokens) {
+  json body = {{"messages", {{{"role", "user"}, {"content", text}}}}, {"max_tokens", max_tokens}};
+  return body.dump();
+}
+
+// An answer using `input_tokens` and every answer token the request allows.
+testing::Reply AnswerInFull(const testing::Received& got, int input_tokens) {
+  return testing::OpenAiAnswer("a long answer", input_tokens, got.body.value("max_tokens", 0));
+}
+
+// Checks an OpenAI error body of `type` and returns its message.
+std::string ErrorMessage(const std::string& text, const std::string& type) {
+  json body = json::parse(text, nullptr, false);
+  REQUIRE(body.is_object());
+  CHECK(body["error"]["type"] == type);
+  CHECK(body["error"]["code"] == type);
+  CHECK(body["error"]["param"].is_null());
+  return body["error"].value("message", "");
 }
 
 }  // namespace
@@ -104,7 +130,10 @@ TEST_CASE(
   });
   Sandboxed f;
   auto client = std::make_shared<ModelClient>(Config(server), kKey);
-  ModelProxy proxy(client, 20);  // two answers of 15 tokens pass 20: the third is refused
+  // Each call reserves its prompt's estimate and is answered with 15 tokens: two fit in 20
+  // more than the estimate, the third does not.
+  int64_t estimate = EstimateInputTokens({.messages = {{"user", "question 1"}}});
+  ModelProxy proxy(client, 20 + estimate);
   REQUIRE(proxy.Start(f.dir.path() / "work/model.sock"));
 
   sandbox::HarnessOptions options{.work = f.dir.path() / "work"};
@@ -204,6 +233,180 @@ TEST_CASE("The socket speaks OpenAI to the agent while the provider is Anthropic
   CHECK(failed->status == 502);
   CHECK(json::parse(failed->body)["error"]["message"].get<std::string>().find(
             "prompt is too long") != std::string::npos);
+}
+
+TEST_CASE("Concurrent calls reserve their tokens and cannot spend more than the budget together") {
+  FakeProvider server;
+  server.Respond([](const testing::Received& got) {
+    testing::Reply reply = AnswerInFull(got, 10);
+    reply.delay_seconds = 0.3;  // every call is in flight before the first is answered
+    return reply;
+  });
+  TempDir dir("model-proxy");
+  ModelConfig config = Config(server);
+  config.concurrency = 8;
+  ModelProxy proxy(std::make_shared<ModelClient>(config, ""), 1000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  constexpr int kCalls = 8;
+  std::vector<int> status(kCalls, 0);
+  std::vector<std::string> bodies(kCalls);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kCalls; ++i) {
+    threads.emplace_back([&, i] {
+      httplib::Client client = SocketClient(proxy.socket());
+      std::string body = ChatBody(fmt::format("question {}", i), 100000);
+      auto answer = client.Post("/v1/chat/completions", body, "application/json");
+      // httplib listens with a backlog of 5: a connection beyond it is refused at once on a
+      // Unix socket, and a client tries again, as OpenAI's do.
+      for (int retry = 0; retry < 100 && !answer && answer.error() == httplib::Error::Connection;
+           ++retry) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        answer = client.Post("/v1/chat/completions", body, "application/json");
+      }
+      if (!answer) {
+        bodies[i] = fmt::format("no answer: httplib error {}", static_cast<int>(answer.error()));
+        return;
+      }
+      status[i] = answer->status;
+      bodies[i] = answer->body;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  int refused = 0;
+  for (int i = 0; i < kCalls; ++i) {
+    INFO(bodies[i]);
+    REQUIRE((status[i] == 200 || status[i] == 429));
+    if (status[i] != 429) continue;
+    ++refused;
+    CHECK(ErrorMessage(bodies[i], "insufficient_quota").find("(1000 tokens)") != std::string::npos);
+  }
+  // Each call really uses 10 input tokens, so no call's estimate falls short by more.
+  CHECK(proxy.tokens_used() <= 1000 + 10);
+  CHECK(refused > 0);
+  CHECK(server.count() == static_cast<size_t>(kCalls - refused));
+}
+
+TEST_CASE("A prompt larger than the budget is refused without calling the provider") {
+  FakeProvider server;
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 1000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  std::string prompt;
+  while (prompt.size() < 400 * 1024) prompt += "Please read this line of the prompt again. ";
+  auto answer = client.Post("/v1/chat/completions", ChatBody(prompt, 10), "application/json");
+  REQUIRE(answer);
+  CHECK(answer->status == 429);
+  std::string message = ErrorMessage(answer->body, "insufficient_quota");
+  CHECK(message.find("(1000 tokens)") != std::string::npos);
+  CHECK(message.find("for its prompt") != std::string::npos);
+  CHECK(server.count() == 0);
+  CHECK(proxy.tokens_used() == 0);
+  REQUIRE(proxy.calls().size() == 1);
+  CHECK(proxy.calls()[0].status == "budget");
+}
+
+TEST_CASE("A request body over the size limit gets a 413 error body and is not forwarded") {
+  FakeProvider server;
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 100'000'000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  std::string large = ChatBody(std::string(kMaxRequestBytes, 'x'), 10);
+
+  auto sized = client.Post("/v1/chat/completions", large, "application/json");
+  REQUIRE(sized);
+  CHECK(sized->status == 413);
+  CHECK(ErrorMessage(sized->body, "invalid_request_error").find("larger than the 4194304 bytes") !=
+        std::string::npos);
+
+  // Chunked: no Content-Length for the server to check before reading.
+  auto chunked = client.Post(
+      "/v1/chat/completions",
+      [&](size_t offset, httplib::DataSink& sink) {
+        if (offset < large.size()) {
+          sink.write(large.data() + offset, std::min<size_t>(large.size() - offset, 1 << 16));
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "application/json");
+  REQUIRE(chunked);
+  CHECK(chunked->status == 413);
+  ErrorMessage(chunked->body, "invalid_request_error");
+  REQUIRE(proxy.calls().size() == 2);
+  CHECK(proxy.calls()[1].status == "bad_request");
+  CHECK(server.count() == 0);
+  CHECK(proxy.tokens_used() == 0);
+}
+
+TEST_CASE("A call within the budget is forwarded and settles to its real usage") {
+  FakeProvider server;
+  server.Respond([](const testing::Received& got) {
+    return testing::OpenAiAnswer("short", 12, std::min(7, got.body.value("max_tokens", 0)));
+  });
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 1000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+
+  auto first = client.Post("/v1/chat/completions", ChatBody("hello there", 50), "application/json");
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK(json::parse(first->body)["usage"]["total_tokens"] == 19);
+  CHECK(proxy.tokens_used() == 19);
+  REQUIRE(server.count() == 1);
+  CHECK(server.received()[0].body["max_tokens"] == 50);
+
+  // The answer may use what the budget has left after the real usage (the first call's
+  // reservation is gone) and this prompt's estimate.
+  std::string prompt = "what is 2 + 2?";
+  auto second = client.Post("/v1/chat/completions", ChatBody(prompt, 100000), "application/json");
+  REQUIRE(second);
+  CHECK(second->status == 200);
+  REQUIRE(server.count() == 2);
+  int64_t estimate = EstimateInputTokens({.messages = {{"user", prompt}}});
+  CHECK(server.received()[1].body["max_tokens"] == 1000 - 19 - estimate);
+  CHECK(proxy.tokens_used() == 38);
+  CHECK(proxy.tokens_reserved() == 0);
+  CHECK(proxy.Summary()["budget_used"] == 38);
+}
+
+TEST_CASE("A provider failure releases the call's reservation") {
+  FakeProvider server;
+  server.Script({testing::OpenAiError(500, "server_error", "overloaded")});
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 1000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  auto failed = client.Post("/v1/chat/completions", ChatBody("hi", 100000), "application/json");
+  REQUIRE(failed);
+  CHECK(failed->status == 502);
+  CHECK(proxy.tokens_reserved() == 0);
+  CHECK(proxy.tokens_used() == 0);
+  auto answered = client.Post("/v1/chat/completions", ChatBody("hi", 100000), "application/json");
+  REQUIRE(answered);
+  CHECK(answered->status == 200);
+  CHECK(server.received().at(1).body["max_tokens"] ==
+        1000 - EstimateInputTokens({.messages = {{"user", "hi"}}}));
+}
+
+TEST_CASE("The input estimate follows its stated rule and never falls below bytes / 3") {
+  auto estimate = [](const std::string& text) {
+    return EstimateInputTokens({.messages = {{"user", text}}}) - kTokensPerCall - kTokensPerMessage;
+  };
+  CHECK(estimate("") == 0);
+  CHECK(estimate("hello world") == 4);          // 2 + 2 letters tokens; 11 bytes / 3
+  CHECK(estimate("The quick brown fox") == 7);  // 1 + 2 + 2 + 1, 19 bytes / 3
+  CHECK(estimate("x = f(12);\n") == 9);  // x, =, f, (, 1, 2, ), ;, the newline; lone spaces 0
+  CHECK(estimate("1234567890") == 10);   // one token per digit
+  CHECK(estimate("aaaaaaaaaaaaaaaaaaaaaaaa") == 8);  // 24 letters: 6 by letters, 8 by bytes
+  CHECK(estimate("\u00e9t\u00e9") == 5);             // 4 bytes of two accented letters, 1 letter
+  std::string code(30000, ' ');
+  CHECK(estimate(code) == 10000);  // blanks count little, but never below bytes / 3
+  ChatRequest two{.messages = {{"system", "be brief"}, {"user", "hello world"}}};
+  CHECK(EstimateInputTokens(two) == kTokensPerCall + 2 * kTokensPerMessage + 3 + 4);
 }
 
 }  // namespace clade::model
