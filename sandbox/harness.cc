@@ -1,6 +1,7 @@
 #include "sandbox/harness.h"
 
 #include <atomic>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -94,7 +95,8 @@ RunSpec BuildStep(const HarnessOptions& options, const AgentSpec& spec, size_t s
 // The agent's run on a task: its workspace writable; its source, build and task file
 // read-only; the model socket when one is served; nothing of the suite.
 RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const BuildOutcome& build,
-                 const Suite& suite, const Task& task, const TaskDirs& dirs) {
+                 const Suite& suite, const Task& task, const TaskDirs& dirs,
+                 const fs::path& model_socket) {
   const fs::path& dir = dirs.dir;
   RunSpec agent;
   agent.argv = Expand(spec.run, build.src, build.build).argv;
@@ -110,10 +112,9 @@ RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const Bui
   agent.limits.cpu_seconds = task.limits.agent_seconds * 2;
   agent.limits.memory_bytes = task.limits.memory_mb << 20;
   agent.isolation = options.isolation;
-  if (!options.model_socket.empty()) {
-    fs::path socket = fs::absolute(options.model_socket);
-    agent.env["CLADE_MODEL_SOCKET"] = socket.string();
-    agent.readonly.push_back(socket);
+  if (!model_socket.empty()) {
+    agent.env["CLADE_MODEL_SOCKET"] = model_socket.string();
+    agent.readonly.push_back(model_socket);
   }
   return agent;
 }
@@ -196,8 +197,14 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
   fs::path workspace = dirs->dir / "workspace";
   WatchedFiles before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
 
-  RunSpec agent = AgentRun(options, spec, build, suite, task, *dirs);
+  fs::path socket;
+  if (options.model) socket = CLADE_TRY(options.model->Open());
+  DEFER {  // when the run could not start
+    if (!socket.empty()) options.model->Close(socket);
+  };
+  RunSpec agent = AgentRun(options, spec, build, suite, task, *dirs, socket);
   RunResult agent_result = CLADE_TRY(Run(agent));
+  if (!socket.empty()) options.model->Close(std::exchange(socket, fs::path()));
   outcome.log = fmt::format("== agent ({}, {:.1f} s)\n{}", StatusName(agent_result.status),
                             agent_result.wall_seconds, ReadLog(agent.stdout_path));
   outcome.seconds = agent_result.wall_seconds;

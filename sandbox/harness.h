@@ -23,6 +23,18 @@
 
 namespace clade::sandbox {
 
+// Serves the model to agent runs, a socket of its own for each run (engine/model's
+// ModelProxy implements it). Thread-safe: tasks of one evaluation open sockets at once.
+class ModelSockets {
+ public:
+  virtual ~ModelSockets() = default;
+  // A new socket in a private directory (mode 0700) that nothing else uses; it serves
+  // until Close. Errors when it cannot be made.
+  virtual Result<std::filesystem::path> Open() = 0;
+  // Stops serving `socket` and removes its directory. Idempotent.
+  virtual void Close(const std::filesystem::path& socket) = 0;
+};
+
 struct HarnessOptions {
   std::filesystem::path work;                 // build slots and their claims
   std::vector<std::filesystem::path> hidden;  // never visible to agents (e.g. the archive)
@@ -32,10 +44,10 @@ struct HarnessOptions {
   uint64_t build_memory_mb = 4096;
   uint64_t disk_mb = 2048;  // a slot's cap where slots can be capped (slot.h)
   Isolation isolation = Isolation::kAuto;
-  // A Unix socket serving the model (engine/model/model_proxy.h); when set, each agent run
-  // (never a build step or a hidden test) sees it at the same path and gets
-  // CLADE_MODEL_SOCKET naming it.
-  std::filesystem::path model_socket;
+  // The model, when agents are granted one (not owned; outlives the evaluation): each agent
+  // run, never a build step or a hidden test, gets a socket of its own, bound at the same
+  // path, and CLADE_MODEL_SOCKET naming it.
+  ModelSockets* model = nullptr;
 };
 
 struct BuildOutcome {

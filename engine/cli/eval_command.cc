@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "engine/cli/output.h"
+#include "engine/cli/sandbox_flags.h"
 #include "engine/cli/work_dir.h"
 #include "engine/search/evaluation_store.h"
 #include "sandbox/evaluator.h"
@@ -24,11 +25,10 @@ struct EvalOptions {
   std::string target;
   std::string benchmark;
   std::string archive;
-  std::string work;
+  SandboxFlags sandbox;
   size_t tasks = 0;
   int workers = 0;
   bool json = false;
-  bool require_isolation = false;
 };
 
 bool IsAgentDirectory(const std::string& target) {
@@ -78,10 +78,9 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
 
 Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,
                                  const sandbox::Suite& suite, std::vector<fs::path> hidden) {
-  fs::path work = WorkDirectory(options.work);
+  fs::path work = WorkDirectory(options.sandbox.work);
+  sandbox::HarnessOptions harness = CLADE_TRY(HarnessFrom(options.sandbox, work, std::move(hidden)));
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
-  sandbox::HarnessOptions harness{.work = work, .hidden = std::move(hidden)};
-  if (options.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::EvalOptions eval;
   eval.workers =
       options.workers > 0 ? options.workers : static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
@@ -157,10 +156,7 @@ Command RegisterEvalCommand(CLI::App& app) {
       ->required();
   command->add_option("--tasks", options->tasks, "Only the first N tasks (default: all)");
   command->add_option("--workers", options->workers, "Tasks run in parallel (default: cores)");
-  command->add_option("--work", options->work,
-                      "Build slots, scratch and ccache (default: ~/.cache/clade/work)");
-  command->add_flag("--require-isolation", options->require_isolation,
-                    "Refuse to run unless bubblewrap isolation works here");
+  AddSandboxOptions(*command, &options->sandbox);
   AddArchiveOption(*command, &options->archive);
   AddJsonOption(*command, &options->json);
   command->footer(

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "engine/cli/output.h"
+#include "engine/cli/sandbox_flags.h"
 #include "engine/cli/work_dir.h"
 #include "engine/search/evaluation_store.h"
 #include "sandbox/evaluator.h"
@@ -22,7 +23,7 @@ struct ReplayOptions {
   std::vector<std::string> variants;
   std::string benchmark;
   std::string archive;
-  std::string work;
+  SandboxFlags sandbox;
   size_t tasks = 0;
   int workers = 0;
   bool json = false;
@@ -130,9 +131,10 @@ Result<> RunReplay(const ReplayOptions& options) {
   std::string run_benchmark = CLADE_TRY(archive->DefaultBenchmark()).value_or("");
   std::string suite_hash = CLADE_TRY(sandbox::SuiteHash(suite));
 
-  fs::path work = WorkDirectory(options.work);
+  fs::path work = WorkDirectory(options.sandbox.work);
+  sandbox::HarnessOptions harness =
+      CLADE_TRY(HarnessFrom(options.sandbox, work, {fs::absolute(archive->path())}));
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
-  sandbox::HarnessOptions harness{.work = work, .hidden = {fs::absolute(archive->path())}};
   std::vector<Replayed> replays;
   for (VariantId id : ids) {
     Replayed replayed =
@@ -160,8 +162,7 @@ Command RegisterReplayCommand(CLI::App& app) {
       ->required();
   command->add_option("--tasks", options->tasks, "Only the first N tasks (default: all)");
   command->add_option("--workers", options->workers, "Tasks run in parallel (default: cores)");
-  command->add_option("--work", options->work,
-                      "Build slots, scratch and ccache (default: ~/.cache/clade/work)");
+  AddSandboxOptions(*command, &options->sandbox);
   AddArchiveOption(*command, &options->archive);
   AddJsonOption(*command, &options->json);
   command->footer(

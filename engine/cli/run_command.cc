@@ -199,6 +199,8 @@ Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig
   run.build_seconds = config.build_seconds;
   run.build_memory_mb = config.build_memory_mb;
   run.require_isolation = config.require_isolation;
+  run.read_only = config.read_only;
+  run.disk_mb = config.disk_mb;
   run.hidden = {fs::absolute(archive.path())};
   fs::create_directories(run.dir / "jobs", error);
   if (error) {
@@ -233,8 +235,10 @@ Result<> RunRun(const RunOptions& options) {
   }
   sandbox::HarnessOptions harness{.work = work,
                                   .hidden = {fs::absolute(archive->path())},
+                                  .read_only = config.read_only,
                                   .build_seconds = config.build_seconds,
-                                  .build_memory_mb = config.build_memory_mb};
+                                  .build_memory_mb = config.build_memory_mb,
+                                  .disk_mb = config.disk_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
   std::unique_ptr<search::Executor> executor;

@@ -28,8 +28,10 @@ Result<search::JobSpec> ReadSpec(const search::JobPaths& paths) {
 // The harness of a local run, on this node.
 sandbox::HarnessOptions Harness(const search::JobSpec& spec, const fs::path& work) {
   sandbox::HarnessOptions harness{.work = work,
+                                  .read_only = spec.read_only,
                                   .build_seconds = spec.build_seconds,
-                                  .build_memory_mb = spec.build_memory_mb};
+                                  .build_memory_mb = spec.build_memory_mb,
+                                  .disk_mb = spec.disk_mb};
   std::error_code error;
   for (const fs::path& path : spec.hidden) {
     if (fs::exists(path, error)) harness.hidden.push_back(path);

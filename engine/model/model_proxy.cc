@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <cstdlib>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <sys/un.h>
 
 #include "engine/model/wire.h"
+#include "support/fs.h"
 #include "support/strings.h"
 
 namespace clade::model {
@@ -151,18 +153,22 @@ ModelProxy::~ModelProxy() {
   Stop();
 }
 
-Result<> ModelProxy::Start(const fs::path& socket) {
-  if (server_) return Fail("the model socket {} is already served", socket_.string());
-  if (!socket.is_absolute() || socket.string().size() >= sizeof(sockaddr_un::sun_path)) {
-    return Fail("the model socket path {} must be absolute and shorter than {} bytes",
-                socket.string(), sizeof(sockaddr_un::sun_path));
+struct ModelProxy::Listener {
+  std::unique_ptr<httplib::Server> server;
+  std::thread thread;
+  fs::path socket;
+  fs::path owned_dir;  // removed when the listener stops (Open's)
+
+  void Stop() {
+    server->stop();
+    if (thread.joinable()) thread.join();
+    std::error_code error;
+    fs::remove(socket, error);
+    if (!owned_dir.empty()) fs::remove_all(owned_dir, error);
   }
-  std::error_code error;
-  fs::create_directories(socket.parent_path(), error);
-  if (fs::is_socket(fs::symlink_status(socket, error))) fs::remove(socket, error);
-  if (fs::exists(fs::symlink_status(socket, error))) {
-    return Fail("cannot serve the model socket at {}: something else is there", socket.string());
-  }
+};
+
+std::unique_ptr<httplib::Server> ModelProxy::MakeServer() {
   auto server = std::make_unique<httplib::Server>();
   server->set_address_family(AF_UNIX);
   server->set_keep_alive_timeout(1);  // Stop waits for idle connections at most this long
@@ -192,23 +198,78 @@ Result<> ModelProxy::Start(const fs::path& socket) {
       RefuseTooLarge(request.get_header_value("Content-Length"), response);
     }
   });
-  if (!server->bind_to_port(socket.string(), 80)) {
+  return server;
+}
+
+Result<> ModelProxy::Listen(const fs::path& socket, const fs::path& owned_dir) {
+  if (!socket.is_absolute() || socket.string().size() >= sizeof(sockaddr_un::sun_path)) {
+    return Fail("the model socket path {} must be absolute and shorter than {} bytes",
+                socket.string(), sizeof(sockaddr_un::sun_path));
+  }
+  std::error_code error;
+  fs::create_directories(socket.parent_path(), error);
+  if (fs::is_socket(fs::symlink_status(socket, error))) fs::remove(socket, error);
+  if (fs::exists(fs::symlink_status(socket, error))) {
+    return Fail("cannot serve the model socket at {}: something else is there", socket.string());
+  }
+  auto listener = std::make_unique<Listener>();
+  listener->server = MakeServer();
+  listener->socket = socket;
+  listener->owned_dir = owned_dir;
+  if (!listener->server->bind_to_port(socket.string(), 80)) {
     return Fail("cannot serve the model socket at {}: bind failed", socket.string());
   }
-  socket_ = socket;
-  server_ = std::move(server);
-  thread_ = std::thread([this] { server_->listen_after_bind(); });
-  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  httplib::Server* server = listener->server.get();
+  listener->thread = std::thread([server] { server->listen_after_bind(); });
+  while (!server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::lock_guard lock(listeners_mutex_);
+  listeners_.push_back(std::move(listener));
   return {};
 }
 
+Result<> ModelProxy::Start(const fs::path& socket) {
+  if (!socket_.empty()) return Fail("the model socket {} is already served", socket_.string());
+  CLADE_TRY(Listen(socket, {}));
+  socket_ = socket;
+  return {};
+}
+
+Result<fs::path> ModelProxy::Open() {
+  std::string pattern = "/tmp/clade-model-XXXXXX";
+  if (!::mkdtemp(pattern.data())) {
+    return Fail("cannot create a socket directory under /tmp: {}", ErrnoText(errno));
+  }
+  fs::path dir = pattern;  // mkdtemp makes it 0700: no one else may even look inside
+  fs::path socket = dir / "model.sock";
+  if (Result<> listening = Listen(socket, dir); !listening) {
+    std::error_code error;
+    fs::remove_all(dir, error);
+    return tl::unexpected(listening.error());
+  }
+  return socket;
+}
+
+void ModelProxy::Close(const fs::path& socket) {
+  std::unique_ptr<Listener> stopping;
+  {
+    std::lock_guard lock(listeners_mutex_);
+    for (auto it = listeners_.begin(); it != listeners_.end(); ++it) {
+      if ((*it)->socket != socket) continue;
+      stopping = std::move(*it);
+      listeners_.erase(it);
+      break;
+    }
+  }
+  if (stopping) stopping->Stop();
+}
+
 void ModelProxy::Stop() {
-  if (!server_) return;
-  server_->stop();
-  if (thread_.joinable()) thread_.join();
-  server_.reset();
-  std::error_code error;
-  fs::remove(socket_, error);
+  std::vector<std::unique_ptr<Listener>> stopping;
+  {
+    std::lock_guard lock(listeners_mutex_);
+    stopping.swap(listeners_);
+  }
+  for (auto& listener : stopping) listener->Stop();
 }
 
 void ModelProxy::ServeChat(const httplib::Request& http, const httplib::ContentReader& content,

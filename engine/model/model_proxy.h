@@ -46,6 +46,7 @@
 
 #include "engine/model/chat.h"
 #include "engine/model/model_client.h"
+#include "sandbox/harness.h"
 #include "support/error.h"
 
 namespace httplib {
@@ -90,12 +91,14 @@ inline constexpr int64_t kTokensPerCall = 8;
 // overestimated. docs/models.md has the table.
 int64_t EstimateInputTokens(const ChatRequest& request);
 
-class ModelProxy {
+// Serves one child's agents: one budget, any number of sockets (Start's, and one per agent
+// run through Open: sandbox::ModelSockets), all answered by the same handlers.
+class ModelProxy : public sandbox::ModelSockets {
  public:
   // `token_budget`: input plus output tokens this proxy may spend (cached answers count
   // too, so a replay behaves as the original run did).
   ModelProxy(std::shared_ptr<ModelClient> client, int64_t token_budget);
-  ~ModelProxy();
+  ~ModelProxy() override;
   ModelProxy(const ModelProxy&) = delete;
   ModelProxy& operator=(const ModelProxy&) = delete;
 
@@ -103,9 +106,16 @@ class ModelProxy {
   // is replaced; the directory is created). Errors name the path.
   // REQUIRES: not started.
   Result<> Start(const std::filesystem::path& socket);
-  // Stops serving, joins the threads, removes the socket file. Idempotent.
+  // A socket for one agent run in a fresh directory under /tmp of mode 0700 (short, for
+  // sun_path), serving the same budget. Thread-safe.
+  Result<std::filesystem::path> Open() override;
+  // Stops serving a socket of Open and removes its directory. Thread-safe; idempotent.
+  void Close(const std::filesystem::path& socket) override;
+  // Stops serving every socket, joins the threads, removes the socket files and Open's
+  // directories. Idempotent.
   void Stop();
 
+  // Start's socket (empty when only Open serves).
   const std::filesystem::path& socket() const { return socket_; }
   // Tokens counted against the budget so far: the real usage of the answered calls.
   int64_t tokens_used() const;
@@ -133,9 +143,14 @@ class ModelProxy {
 
   std::shared_ptr<ModelClient> client_;
   int64_t budget_;
-  std::unique_ptr<httplib::Server> server_;
-  std::thread thread_;
+  struct Listener;
+  // Serves `socket` on a new server thread; `owned_dir` is removed when it stops.
+  Result<> Listen(const std::filesystem::path& socket, const std::filesystem::path& owned_dir);
+  std::unique_ptr<httplib::Server> MakeServer();
+
   std::filesystem::path socket_;
+  std::mutex listeners_mutex_;
+  std::vector<std::unique_ptr<Listener>> listeners_;
   mutable std::mutex mutex_;
   int64_t used_ = 0;
   int64_t reserved_ = 0;

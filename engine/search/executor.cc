@@ -14,9 +14,9 @@ Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int work
   sandbox::HarnessOptions harness = harness_;
   std::unique_ptr<model::ModelProxy> proxy;
   if (client_) {
+    // One budget for the child; each of its agent runs gets a socket of its own.
     proxy = std::make_unique<model::ModelProxy>(client_, agent_tokens_);
-    harness.model_socket = harness_.work / "sockets" / fmt::format("slot-{}.sock", slot);
-    CLADE_TRY(proxy->Start(harness.model_socket));
+    harness.model = proxy.get();
   }
   sandbox::EvalOptions options;
   options.workers = job.task_workers;

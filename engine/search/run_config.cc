@@ -238,11 +238,25 @@ Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig
 
 Result<> ReadSandbox(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
   CLADE_TRY(CheckKeys(in.file(), node, "sandbox",
-                      {"require_isolation", "build_seconds", "build_memory_mb"}));
+                      {"require_isolation", "build_seconds", "build_memory_mb", "read_only",
+                       "disk_mb"}));
   SetIf(CLADE_TRY(in.Bool(node, "require_isolation")), config.require_isolation);
   SetIf(CLADE_TRY(in.Number(node, "build_seconds", 1, 1e6)), config.build_seconds);
   if (auto mb = CLADE_TRY(in.Int(node, "build_memory_mb", 64))) {
     config.build_memory_mb = static_cast<uint64_t>(*mb);
+  }
+  if (auto mb = CLADE_TRY(in.Int(node, "disk_mb", 16))) config.disk_mb = static_cast<uint64_t>(*mb);
+  if (auto paths = CLADE_TRY(ReadStringList(in.file(), node, "read_only"))) {
+    for (const std::string& text : *paths) {
+      fs::path path(text);
+      std::error_code error;
+      if (!path.is_absolute() || !fs::exists(path, error)) {
+        return tl::unexpected(in.Bad(node["read_only"],
+                                     "sandbox.read_only: '{}' must be an absolute path that exists",
+                                     text));
+      }
+      config.read_only.push_back(path.lexically_normal());
+    }
   }
   return {};
 }

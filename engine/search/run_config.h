@@ -102,6 +102,10 @@ struct RunConfig {
   bool require_isolation = false;
   double build_seconds = 600;
   uint64_t build_memory_mb = 4096;
+  // Host paths every sandboxed step may read besides the system view (absolute; each
+  // exists when the config is loaded). Here and not in agent.yaml, which children edit.
+  std::vector<fs::path> read_only;
+  uint64_t disk_mb = 2048;  // a child's slot cap (sandbox/slot.h)
 
   int ChildrenPerIteration() const { return children > 0 ? children : workers; }
 

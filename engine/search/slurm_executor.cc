@@ -92,6 +92,8 @@ JobSpec SlurmExecutor::Spec(const EvalJob& job, const fs::path& suite) const {
   spec.build_seconds = run_.build_seconds;
   spec.build_memory_mb = run_.build_memory_mb;
   spec.require_isolation = run_.require_isolation;
+  spec.read_only = run_.read_only;
+  spec.disk_mb = run_.disk_mb;
   spec.work = config_.work;
   spec.hidden = run_.hidden;
   spec.hidden.push_back(run_.dir / "jobs");  // other children's sources and results

@@ -40,6 +40,8 @@ struct SlurmRun {
   double build_seconds = 600;
   uint64_t build_memory_mb = 4096;
   bool require_isolation = false;
+  std::vector<fs::path> read_only;  // sandbox.read_only
+  uint64_t disk_mb = 2048;          // sandbox.disk_mb
   std::vector<fs::path> hidden;  // never visible to agents (the archive)
 };
 

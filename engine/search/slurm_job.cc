@@ -94,6 +94,8 @@ json JobSpec::ToJson() const {
   }
   json hidden_list = json::array();
   for (const fs::path& path : hidden) hidden_list.push_back(path.string());
+  json read_only_list = json::array();
+  for (const fs::path& path : read_only) read_only_list.push_back(path.string());
   return {{"kind", kKindNames[static_cast<size_t>(kind)]},
           {"source", source.string()},
           {"built", built.string()},
@@ -105,6 +107,8 @@ json JobSpec::ToJson() const {
           {"build_seconds", build_seconds},
           {"build_memory_mb", build_memory_mb},
           {"require_isolation", require_isolation},
+          {"read_only", read_only_list},
+          {"disk_mb", disk_mb},
           {"work", work.string()},
           {"hidden", hidden_list}};
 }
@@ -127,6 +131,10 @@ Result<JobSpec> JobSpec::FromJson(const json& j) {
     spec.build_seconds = j.at("build_seconds").get<double>();
     spec.build_memory_mb = j.at("build_memory_mb").get<uint64_t>();
     spec.require_isolation = j.at("require_isolation").get<bool>();
+    for (const json& path : j.value("read_only", json::array())) {
+      spec.read_only.push_back(path.get<std::string>());
+    }
+    spec.disk_mb = j.value("disk_mb", uint64_t{2048});
     spec.work = j.at("work").get<std::string>();
     for (const json& path : j.at("hidden")) spec.hidden.push_back(path.get<std::string>());
     return spec;

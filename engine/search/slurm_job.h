@@ -57,6 +57,8 @@ struct JobSpec {
   double build_seconds = 600;
   uint64_t build_memory_mb = 4096;
   bool require_isolation = false;
+  std::vector<fs::path> read_only;  // host paths the sandbox shows read-only
+  uint64_t disk_mb = 2048;          // the slot's cap
   fs::path work;                 // build slots on the node; empty: the default
   std::vector<fs::path> hidden;  // never visible to the agent (when they exist)
 

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     model::ModelProxy proxy(
         std::make_shared<model::ModelClient>(ScriptedModelConfig(server.base_url()), ""), 1000000);
     if (!proxy.Start(work / "model.sock")) return 1;
-    options.model_socket = proxy.socket();
+    options.model = &proxy;
     sandbox::TaskOutcome outcome = sandbox::RunTask(options, spec, build, suite, *task).value();
     proxy.Stop();
     std::smatch agent;

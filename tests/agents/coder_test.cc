@@ -78,14 +78,25 @@ const sandbox::Task& ExerciseTask(const std::string& id) {
   throw std::logic_error("unreachable");
 }
 
-// Runs the agent on the task with `socket` as its model (none when empty).
+// Runs the agent on the task with `model` serving it (none when null).
 sandbox::TaskOutcome RunOn(const std::string& id, const fs::path& work,
-                           const fs::path& socket = {}) {
+                           sandbox::ModelSockets* model = nullptr) {
   const BuiltAgent& agent = Agent();
   sandbox::HarnessOptions options = Options(work);
-  options.model_socket = socket;
+  options.model = model;
   return sandbox::RunTask(options, agent.spec, agent.build, Exercises(), ExerciseTask(id)).value();
 }
+
+// Serves every agent run from one socket that a test's own server listens on.
+class FixedSocket : public sandbox::ModelSockets {
+ public:
+  explicit FixedSocket(fs::path socket) : socket_(std::move(socket)) {}
+  Result<fs::path> Open() override { return socket_; }
+  void Close(const fs::path&) override {}
+
+ private:
+  fs::path socket_;
+};
 
 // The upstream server and the engine's model socket in front of it.
 struct ProxiedModel {
@@ -111,7 +122,7 @@ TEST_CASE("coder solves an exercise: views the stub, writes it, runs the visible
       OpenAiAnswer("Now the tests:\n```json\n{\"name\": \"run_tests\", \"arguments\": {}}\n```\n"),
       OpenAiAnswer("slugify is implemented and the visible tests pass."),
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
+  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   CHECK(outcome.score == 1.0);
   CHECK(outcome.status == "solved");
@@ -209,7 +220,8 @@ TEST_CASE("coder with OpenAI tool_calls: an ambiguous edit is refused with a cle
                      {{"path", "slugify.cc"}, {"old_str", "title"}, {"new_str", "name"}}),
           NativeCall("call_b", "view_file", {{"path", "slugify.cc"}, {"start_line", 5}})}}},
        {{"role", "assistant"}, {"content", "I cannot do more."}}});
-  sandbox::TaskOutcome outcome = RunOn("slugify", dir.path() / "work", dir.path() / "model.sock");
+  FixedSocket socket(dir.path() / "model.sock");
+  sandbox::TaskOutcome outcome = RunOn("slugify", dir.path() / "work", &socket);
   INFO(outcome.log);
   std::vector<json> requests = server.requests();
   REQUIRE(requests.size() == 2);
@@ -237,7 +249,7 @@ TEST_CASE("coder stops at its turn limit and drops old tool output as the histor
   model.server.Respond([](const Received&) {
     return OpenAiAnswer(TextCall("run_command", {{"command", "seq 1 3000"}}));
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
+  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   std::smatch match;
   REQUIRE(std::regex_search(outcome.log, match,
@@ -269,7 +281,7 @@ TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent
         "\"content\": \"int x;\nint y;\"}}\n</tool_call>",
         100000, 5);
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", model.proxy.socket());
+  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   CHECK(outcome.log.find("coder: stopped: the model budget is spent (HTTP 429: The model budget "
                          "of this agent run (100000 tokens) is spent.") != std::string::npos);

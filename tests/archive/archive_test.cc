@@ -313,7 +313,7 @@ TEST_CASE("Run state is replaced atomically and readable with git show") {
   CHECK(f.archive->DefaultBenchmark().value() == "repair");
 }
 
-TEST_CASE("A second writer is refused with the holder's name; readers keep working") {
+TEST_CASE("A second writer is refused with the holder's name, readers keep working") {
   Fixture f;
   auto second = Archive::Open(f.path, {.mode = Mode::kWrite, .holder = "second"});
   REQUIRE_FALSE(second);

@@ -163,6 +163,27 @@ TEST_CASE("clade eval with a malformed suite names the file and line, exit 2") {
   CHECK(run.err.find("suite.yaml:3: unknown key 'limit'") != std::string::npos);
 }
 
+TEST_CASE("clade eval --read-only shows one more host folder to every step, a bad one is exit 2") {
+  EvalWorkspace w;
+  fs::path extra = w.root() / "extra";
+  testing::WriteTree(extra, {{"answer", "right\n"}});
+  fs::path agent = w.root() / "reader";
+  testing::WriteTree(agent, {{"agent.yaml", "name: reader\nbuild: [\"true\"]\n"
+                                            "run: \"cp " + (extra / "answer").string() +
+                                                " answer.txt\"\n"}});
+  Run hidden = w.Eval(agent.string());
+  INFO(hidden.err);
+  REQUIRE(hidden.exit_code == 0);
+  CHECK(Json(hidden)["score"] == 0.5);  // the file is not there: answer.txt stays "wrong"
+  Run shown = w.Eval(agent.string(), {"--read-only", extra.string()});
+  INFO(shown.err);
+  REQUIRE(shown.exit_code == 0);
+  CHECK(Json(shown)["score"] == 1.0);
+  Run bad = w.Eval(agent.string(), {"--read-only", "/no/such/folder"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--read-only /no/such/folder") != std::string::npos);
+}
+
 TEST_CASE("clade doctor reports the protections and the toolchain") {
   Run run = Clade({"doctor", "--json"});
   REQUIRE(run.exit_code == 0);

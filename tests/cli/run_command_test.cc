@@ -258,7 +258,7 @@ TEST_CASE("A resume with a config changed in a way that matters is refused") {
   CHECK(nlohmann::json::parse(more.out)["iterations"] == 2);
 }
 
-TEST_CASE("A bad run config is one sentence with its line and exit 2; nothing is created") {
+TEST_CASE("A bad run config is one sentence with its line and exit 2, nothing is created") {
   RunWorkspace w;
   Run run = w.RunConfig(w.Config("bad", "budget: {iterations: 3, wall: 5}\n"));
   CHECK(run.exit_code == 2);

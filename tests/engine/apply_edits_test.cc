@@ -48,7 +48,7 @@ TEST_CASE("ApplyEdits: an exact SEARCH/REPLACE changes that text only") {
   CHECK(result->files.at("src/solver.cc") == expected);
 }
 
-TEST_CASE("ApplyEdits: SEARCH tolerates differing whitespace; no path searches all files") {
+TEST_CASE("ApplyEdits: SEARCH tolerates differing whitespace, no path searches all files") {
   Sample sample;
   auto result = sample.Apply(
       {SearchReplace{"",
@@ -174,7 +174,7 @@ TEST_CASE("ApplyEdits: insert a function after another or at the end of a file")
   CHECK(wrong.error().reason == RejectReason::kInvalid);
 }
 
-TEST_CASE("ApplyEdits: add a file; an existing one is rejected") {
+TEST_CASE("ApplyEdits: add a file, an existing one is rejected") {
   Sample sample;
   auto result =
       sample.Apply({AddFile{"src/util.h", "#pragma once\ninline int One() { return 1; }"}});

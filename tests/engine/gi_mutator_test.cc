@@ -244,7 +244,7 @@ void H() {
   CHECK(returns > 0);
 }
 
-TEST_CASE("MutateGi: the same seed gives the same child; the edit list re-derives it") {
+TEST_CASE("MutateGi: the same seed gives the same child, the edit list re-derives it") {
   Sample sample(Files{{"src/calc.cc", kCalc}});
   std::set<std::string> children;
   for (uint64_t seed = 0; seed < 8; ++seed) {

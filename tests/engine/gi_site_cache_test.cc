@@ -129,7 +129,7 @@ TEST_CASE("GiSiteCache: a changed agent header invalidates the sources that incl
   CHECK(cache.stats().entries == 5);  // both versions kept
 }
 
-TEST_CASE("GiSiteCache: capacity bounds the entries; draws from two threads agree") {
+TEST_CASE("GiSiteCache: capacity bounds the entries, draws from two threads agree") {
   TempDir dir("clade-gi-cache");
   const AgentSource agent = Open(dir.path(), Agent("int"));
   GiSiteCache small(2);

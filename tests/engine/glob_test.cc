@@ -30,7 +30,7 @@ TEST_CASE("GlobMatch: a directory name matches the files below it") {
   CHECK_FALSE(GlobMatch("src", "srcs/main.cc"));
 }
 
-TEST_CASE("EditableSet: default is everything but agent.yaml; globs restrict") {
+TEST_CASE("EditableSet: default is everything but agent.yaml, globs restrict") {
   EditableSet all;
   CHECK(all.Contains("src/main.cc"));
   CHECK(all.Contains("CMakeLists.txt"));

@@ -240,7 +240,7 @@ TEST_CASE("Budgets are checked before a call") {
   CHECK(server.count() == 3);
 }
 
-TEST_CASE("The cache answers a request seen before; offline fails on a miss") {
+TEST_CASE("The cache answers a request seen before, offline fails on a miss") {
   FakeProvider server;
   server.Respond([](const testing::Received& got) {
     return testing::OpenAiAnswer("answer to " + got.LastUser());

@@ -137,7 +137,7 @@ TEST_CASE(
   REQUIRE(proxy.Start(f.dir.path() / "work/model.sock"));
 
   sandbox::HarnessOptions options{.work = f.dir.path() / "work"};
-  options.model_socket = proxy.socket();
+  options.model = &proxy;
   // Through bubblewrap (private /tmp, no network) where it works: the socket is bound in.
   if (sandbox::CurrentProtections().bubblewrap) options.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::AgentSpec spec = sandbox::LoadAgentSpec(f.agent).value();
@@ -407,6 +407,31 @@ TEST_CASE("The input estimate follows its stated rule and never falls below byte
   CHECK(estimate(code) == 10000);  // blanks count little, but never below bytes / 3
   ChatRequest two{.messages = {{"system", "be brief"}, {"user", "hello world"}}};
   CHECK(EstimateInputTokens(two) == kTokensPerCall + 2 * kTokensPerMessage + 3 + 4);
+}
+
+TEST_CASE("Open gives each agent run its own socket in a private folder, sharing one budget") {
+  FakeProvider server;
+  server.Script({testing::OpenAiAnswer("one", 10, 5), testing::OpenAiAnswer("two", 10, 5)});
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 1000);
+  fs::path first = proxy.Open().value();
+  fs::path second = proxy.Open().value();
+  CHECK(first != second);
+  CHECK(first.parent_path() != second.parent_path());
+  for (const fs::path& socket : {first, second}) {
+    CHECK(fs::is_socket(socket));
+    CHECK(fs::status(socket.parent_path()).permissions() == fs::perms::owner_all);
+    httplib::Client client = SocketClient(socket);
+    auto answer = client.Post("/v1/chat/completions", ChatBody("hi", 5), "application/json");
+    REQUIRE(answer);
+    CHECK(answer->status == 200);
+  }
+  CHECK(proxy.tokens_used() == 30);  // both runs count against the one budget
+  proxy.Close(first);
+  CHECK_FALSE(fs::exists(first.parent_path()));
+  CHECK(fs::is_socket(second));
+  proxy.Close(first);  // idempotent
+  proxy.Stop();
+  CHECK_FALSE(fs::exists(second.parent_path()));
 }
 
 }  // namespace clade::model

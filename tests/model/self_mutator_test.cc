@@ -106,7 +106,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("self: the parent runs on its own source with the diagnosis; its changes are the child") {
+TEST_CASE("self: the parent runs on its own source with the diagnosis, its changes are the child") {
   Fixture f("PROPOSAL-OK write the header");
   ChildProposal child = f.Mutator()->Propose(f.request).value();
   INFO(child.logs["self/agent.log"]);

@@ -3,6 +3,9 @@
 // attempt is bounded (a few MiB to a 64 MiB cap, seconds) and must fail.
 #include <catch2/catch.hpp>
 
+#include <mutex>
+#include <set>
+
 #include <sys/socket.h>
 #include <sys/statvfs.h>
 #include <sys/un.h>
@@ -56,6 +59,38 @@ Fd Listen(const std::string& where) {
   REQUIRE(::listen(fd.get(), 4) == 0);
   return fd;
 }
+
+// Model sockets for the test: `count` listening sockets made up front, each in a directory
+// of its own, handed out in order by Open. Close leaves them listening, as another child's
+// socket would be, so a step that could reach a socket it was not given would connect.
+class SocketPool : public ModelSockets {
+ public:
+  SocketPool(const fs::path& root, int count) {
+    for (int i = 0; i < count; ++i) {
+      fs::path dir = root / fmt::format("s{}", i);
+      fs::create_directories(dir);
+      fs::permissions(dir, fs::perms::owner_all);
+      paths.push_back(dir / "model.sock");
+      listeners_.push_back(Listen(paths.back().string()));
+    }
+  }
+  Result<fs::path> Open() override {
+    std::lock_guard lock(mutex_);
+    if (opened.size() == paths.size()) return Fail("no model socket left");
+    opened.push_back(paths[opened.size()]);
+    return opened.back();
+  }
+  void Close(const fs::path& socket) override {
+    std::lock_guard lock(mutex_);
+    closed.push_back(socket);
+  }
+
+  std::vector<fs::path> paths, opened, closed;
+
+ private:
+  std::vector<Fd> listeners_;
+  std::mutex mutex_;
+};
 
 uint64_t FreeBytes(const fs::path& path) {
   struct statvfs info {};
@@ -116,6 +151,56 @@ TEST_CASE("An agent sees an allow-list, not the host: no sentinel, home, checkou
   CHECK(logs.find("connected to") == std::string::npos);
   CHECK(logs.find("cannot connect to " + socket_path) != std::string::npos);
   CHECK(logs.find("cannot connect to " + abstract) != std::string::npos);
+}
+
+TEST_CASE("Each agent run reaches its own model socket, builds and hidden tests reach none") {
+  CLADE_SKIP_UNLESS(CurrentProtections().bubblewrap, "needs bubblewrap");
+  HackFixture f;
+  TempDir sockets("escape-model");
+  SocketPool pool(sockets.path(), 2);
+  f.harness.model = &pool;
+  // Every step prints what it was given and tries every socket the pool holds.
+  std::string probe =
+      "step=$1\nhere=$(dirname \"$0\")\necho \"PROBE $step env ${CLADE_MODEL_SOCKET:-none}\"\n";
+  for (const fs::path& socket : pool.paths) {
+    probe += "\"$here/hostile\" connect-unix clade-escape " +
+             clade::testing::Quote(socket.string()) + " | sed \"s|^|PROBE $step |\"\n";
+  }
+  std::string hidden = "hidden_test: \"sh probe.sh case; echo '1 passed, 0 failed'\"\n";
+  f.WriteSuite({{"t1", hidden, {}}, {"t2", hidden, {}}});
+  f.ShellAgent("sh \"$(dirname \"$0\")/probe.sh\" agent-$(head -c4 /dev/urandom | od -An -tx4 | tr -d ' ')\n"
+               "cp \"$(dirname \"$0\")/probe.sh\" \"$(dirname \"$0\")/hostile\" .\n",
+               {{"probe.sh", probe}}, "sh {src}/probe.sh build");
+  fs::copy_file(CLADE_HOSTILE_PROGRAM, f.agent / "hostile");
+  Evaluation eval = f.Evaluate();
+  REQUIRE(eval.tasks.size() == 2);
+  std::string logs = eval.build.log + eval.tasks[0].log + eval.tasks[1].log;
+  INFO(logs);
+  std::set<std::string> lines;
+  for (const std::string& line : Split(logs, '\n')) {
+    if (size_t at = line.find("PROBE "); at != std::string::npos) lines.insert(line.substr(at));
+  }
+  const std::string s0 = pool.paths[0].string(), s1 = pool.paths[1].string();
+  for (const std::string& step : {std::string("build"), std::string("case")}) {
+    CHECK(lines.count("PROBE " + step + " env none") == 1);
+    CHECK(lines.count("PROBE " + step + " connected to " + s0) == 0);
+    CHECK(lines.count("PROBE " + step + " connected to " + s1) == 0);
+  }
+  CHECK(pool.opened == pool.paths);  // one socket per agent run, in order
+  CHECK(pool.closed == pool.paths);  // each closed when its run ended
+  int agents = 0;
+  for (const std::string& line : lines) {
+    // Each agent run names its step with a random word, so the two runs differ.
+    if (!line.starts_with("PROBE agent-") || line.find(" env /") == std::string::npos) continue;
+    std::string step = line.substr(6, line.find(" env ") - 6);
+    std::string mine = line.substr(line.find(" env ") + 5);
+    std::string other = mine == s0 ? s1 : s0;
+    CHECK((mine == s0 || mine == s1));
+    CHECK(lines.count("PROBE " + step + " connected to " + mine) == 1);
+    CHECK(lines.count("PROBE " + step + " connected to " + other) == 0);
+    ++agents;
+  }
+  CHECK(agents == 2);
 }
 
 TEST_CASE("A path added with read_only is visible, read-only") {

@@ -164,7 +164,7 @@ TEST_CASE("Staged evaluation stops after a stage below its threshold") {
   CHECK(all.status == "evaluated");
 }
 
-TEST_CASE("The parent gate runs the parent's unsolved tasks first; only a child beating it goes on") {
+TEST_CASE("The parent gate runs the parent's unsolved tasks first, only a child beating it goes on") {
   // The parent solved t1 only; on t2 and t3 it scored 0.5 each.
   std::map<std::string, double> parent = {{"t1", 1.0}, {"t2", 0.5}, {"t3", 0.5}};
   Fixture good;  // t2 1.0, t3 0.5: better than the parent there

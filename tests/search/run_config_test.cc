@@ -30,7 +30,7 @@ struct ConfigDir {
   }
 };
 
-TEST_CASE("A minimal config gets the documented defaults; paths are relative to the file") {
+TEST_CASE("A minimal config gets the documented defaults, paths are relative to the file") {
   ConfigDir d;
   auto config = LoadRunConfig(d.Write(ConfigDir::Minimal()));
   REQUIRE(config);
@@ -45,6 +45,8 @@ TEST_CASE("A minimal config gets the documented defaults; paths are relative to 
   CHECK(config->workers == 1);
   CHECK(config->ChildrenPerIteration() == 1);
   CHECK(!config->budget.iterations);
+  CHECK(config->disk_mb == 2048);
+  CHECK(config->read_only.empty());
 }
 
 TEST_CASE("Every section is read") {
@@ -57,7 +59,7 @@ TEST_CASE("Every section is read") {
       "selection: {policy: dgm, midpoint: top3, lambda: 5}\n"
       "pruning: {rule: max_size, max_size: 10}\n"
       "budget: {iterations: 20, variants: 50, wall_time: 15m, tokens: 1000, money: 2.5}\n"
-      "sandbox: {require_isolation: true, build_seconds: 120}\n")));
+      "sandbox: {require_isolation: true, build_seconds: 120, disk_mb: 512, read_only: [/usr]}\n")));
   REQUIRE(config);
   CHECK(config->gi.max_operators == 3);
   CHECK(config->gi.operators == std::vector<std::string>{"constant", "binary_operator"});
@@ -77,6 +79,8 @@ TEST_CASE("Every section is read") {
   CHECK(*config->budget.money == 2.5);
   CHECK(config->require_isolation);
   CHECK(config->build_seconds == 120);
+  CHECK(config->disk_mb == 512);
+  CHECK(config->read_only == std::vector<fs::path>{"/usr"});
 }
 
 TEST_CASE("Bad configs get one sentence with the file and line") {
@@ -102,6 +106,10 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "'gate: parent' replaces 'stages'"},
       {"evaluation: {gate: parent}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
        "runs with the local executor only"},
+      {"sandbox: {read_only: [opt/tools]}\n",
+       "run.yaml:6: sandbox.read_only: 'opt/tools' must be an absolute path that exists"},
+      {"sandbox: {read_only: [/no/such/clade/path]}\n", "'/no/such/clade/path' must be an absolute"},
+      {"sandbox: {disk_mb: 1}\n", "run.yaml:6: 'disk_mb' must be a whole number >= 16"},
   };
   for (const Case& c : cases) {
     auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
@@ -112,7 +120,7 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
   }
 }
 
-TEST_CASE("The slurm section is read; its mistakes are one sentence with the file and line") {
+TEST_CASE("The slurm section is read, its mistakes are one sentence with the file and line") {
   ConfigDir d;
   fs::create_directories(d.dir.path() / "shared");
   auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(

@@ -213,7 +213,7 @@ TEST_CASE("A failed mutation and a failed build are recorded children that never
 }
 
 TEST_CASE(
-    "Staged evaluation: the seed goes through every stage; a child below a threshold is never a "
+    "Staged evaluation: the seed goes through every stage, a child below a threshold is never a "
     "parent nor best") {
   Fixture f(20);  // the seed scores 0.2, below the first stage's threshold
   f.config.stages = {{.tasks = 1, .threshold = 0.25}, {}};
@@ -261,7 +261,7 @@ TEST_CASE("The parent gate: every child is evaluated against its parent's scores
   CHECK(below > 0);
 }
 
-TEST_CASE("The same seed gives the same run; a run stopped mid-iteration and resumed too") {
+TEST_CASE("The same seed gives the same run, a run stopped mid-iteration and resumed too") {
   Fixture a;
   auto whole = a.OpenOrCreate(a.config.archive);
   REQUIRE(a.Run(*whole));
@@ -308,7 +308,7 @@ TEST_CASE("Async mode keeps every worker busy and stops at the variant budget") 
   CHECK(f.executor.workers_seen == std::set<int>{0, 1});
 }
 
-TEST_CASE("Repeated infrastructure failures stop the run with the reason; single ones do not") {
+TEST_CASE("Repeated infrastructure failures stop the run with the reason, single ones do not") {
   Fixture f(13);
   f.mutator.infra_failures = true;
   f.config.max_consecutive_errors = 2;

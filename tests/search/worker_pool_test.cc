@@ -9,7 +9,7 @@
 namespace clade::search {
 namespace {
 
-TEST_CASE("Jobs run on the workers; continuations run on the caller's thread") {
+TEST_CASE("Jobs run on the workers, continuations run on the caller's thread") {
   WorkerPool pool(3);
   std::set<int> workers;
   std::set<std::thread::id> continuation_threads;

@@ -1,0 +1,36 @@
+#include "engine/cli/sandbox_flags.h"
+
+namespace clade::cli {
+
+namespace fs = std::filesystem;
+
+void AddSandboxOptions(CLI::App& command, SandboxFlags* flags) {
+  command.add_option("--work", flags->work,
+                     "Build slots and scratch space (default: ~/.cache/clade/work)");
+  command.add_flag("--require-isolation", flags->require_isolation,
+                   "Refuse to run unless bubblewrap isolation works here");
+  command.add_option("--read-only", flags->read_only,
+                     "A host path every sandboxed step may read, e.g. /opt/toolchain "
+                     "(repeatable; the default view is listed by 'clade doctor')");
+  command
+      .add_option("--disk-mb", flags->disk_mb,
+                  "Cap on a child's build slot and workspaces, in MiB (default 2048; as root)")
+      ->check(CLI::Range(uint64_t{16}, uint64_t{1} << 30));
+}
+
+Result<sandbox::HarnessOptions> HarnessFrom(const SandboxFlags& flags, const fs::path& work,
+                                            std::vector<fs::path> hidden) {
+  sandbox::HarnessOptions harness{.work = work, .hidden = std::move(hidden), .disk_mb = flags.disk_mb};
+  for (const std::string& text : flags.read_only) {
+    fs::path path(text);
+    std::error_code error;
+    if (!path.is_absolute() || !fs::exists(path, error)) {
+      return FailAs(ErrorKind::kUsage, "--read-only {}: not an absolute path that exists", text);
+    }
+    harness.read_only.push_back(path.lexically_normal());
+  }
+  if (flags.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  return harness;
+}
+
+}  // namespace clade::cli
