@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include "engine/cli/output.h"
@@ -97,11 +98,23 @@ Result<> FailIfNotBuilt(const Evaluation& evaluation, const std::string& what) {
   return Fail("{} did not build ({}); the build output is above", what, evaluation.status);
 }
 
+// A tampered evaluation is printed (its tasks say where) and then fails the command.
+Result<> FailIfTampered(const Evaluation& evaluation, const std::string& what) {
+  if (evaluation.tampered.empty()) return {};
+  std::vector<std::string> changes;
+  for (const sandbox::Tamper& change : evaluation.tampered) {
+    changes.push_back(fmt::format("{} {} by the {}{}", change.path, change.change, change.step,
+                                  change.task.empty() ? "" : " on task " + change.task));
+  }
+  return Fail("{} tampered with files it must leave alone ({}); it scores 0", what,
+              fmt::join(changes, ", "));
+}
+
 Result<> EvalDirectory(const EvalOptions& options, const sandbox::Suite& suite) {
   Evaluation evaluation = CLADE_TRY(RunEvaluation(options, options.target, suite, {}));
   CLADE_TRY(FailIfNotBuilt(evaluation, options.target));
   PrintEvaluation(evaluation.ToRecord(), false, options.json);
-  return {};
+  return FailIfTampered(evaluation, options.target);
 }
 
 Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
@@ -133,7 +146,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   CLADE_TRY(search::StoreEvaluationLogs(*archive, id, evaluation));
   CLADE_TRY(FailIfNotBuilt(evaluation, fmt::format("variant {}", id)));
   PrintEvaluation(record, false, options.json);
-  return {};
+  return FailIfTampered(evaluation, fmt::format("variant {}", id));
 }
 
 Result<> RunEval(const EvalOptions& options) {
@@ -165,7 +178,8 @@ Command RegisterEvalCommand(CLI::App& app) {
       "to stderr, one line per task. For an archived variant the record is stored as a note\n"
       "(git notes --ref=clade/SUITE show COMMIT) and the logs under refs/clade/logs/ID; a\n"
       "source tree already evaluated on the same suite content is not run again.\n"
-      "Exit 1 if the agent does not build (its output is shown), 2 on bad input.\n\n"
+      "Exit 1 if the agent does not build (its output is shown) or tampered with a file it\n"
+      "must leave alone (the files are named), 2 on bad input.\n\n"
       "Examples:\n  clade eval agents/repair --benchmark benchmarks/repair --tasks 5\n"
       "  clade eval best --benchmark benchmarks/repair-transfer --json");
   return {command, [options] { return RunEval(*options); }};

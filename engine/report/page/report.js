@@ -105,6 +105,7 @@
       return s;
     }
     item(dot('#eaeef2', '#cf222e', 2), 'failed (build_failed, timeout, mutation_failed, ...)');
+    item(dot('#24292f', '#cf222e', 3), 'tampered (changed what it must not: score 0)');
     item(dot('#fff', '#8c959f', 1), 'not evaluated');
     item(dot(scoreColor(0.5), '#57606a', 1, true), 'pruned');
     item(dot(scoreColor(1), '#e8590c', 3), 'best');
@@ -152,7 +153,8 @@
     for (var id = 0; id < N; id++) {
       var v = V[id];
       var c = svg('circle', { 'class': 'node', 'data-id': id });
-      if (isFailed(v.status)) c.classList.add('failed');
+      if (v.status === 'tampered') c.classList.add('tampered');
+      else if (isFailed(v.status)) c.classList.add('failed');
       else if (v.score === null) c.classList.add('unscored');
       else c.setAttribute('fill', scoreColor(v.score));
       if (v.pruned) c.classList.add('pruned');
@@ -657,6 +659,24 @@
     }
   }
 
+  // What the tamper monitor saw this variant change (docs/evaluation.md, "Tampering").
+  function renderTampered(panel, r) {
+    var changes = Array.isArray(r.tampered) ? r.tampered : [];
+    if (!changes.length) return;
+    panel.appendChild(el('p', { 'class': 'tampered-note' },
+      'Tampered: ' + changes.length + ' protected file' + (changes.length > 1 ? 's' : '') + ' changed; scored 0.'));
+    var table = el('table', { 'class': 'list' });
+    var hr = el('tr');
+    ['step', 'task', 'path', 'change'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+    table.appendChild(hr);
+    changes.forEach(function (t) {
+      var tr = el('tr');
+      [t.step, t.task || '-', t.path, t.change].forEach(function (x) { tr.appendChild(el('td', null, String(x))); });
+      table.appendChild(tr);
+    });
+    panel.appendChild(table);
+  }
+
   function renderTasks(panel, d) {
     var r = d.record;
     panel.appendChild(el('h3', null, 'Evaluation' + (data.benchmark ? ' on ' + data.benchmark : '')));
@@ -667,6 +687,7 @@
       if (r.stage) rows.push(['stage', r.stage.reached + ' of ' + r.stage.of]);
       if (r.timings) rows.push(['timings', Object.keys(r.timings).map(function (k) { return k + ' ' + r.timings[k]; }).join(', ')]);
       panel.appendChild(factsTable(rows));
+      renderTampered(panel, r);
       var tasks = Array.isArray(r.tasks) ? r.tasks : [];
       if (tasks.length) {
         var table = el('table', { 'class': 'list tasks' });
