@@ -4,15 +4,15 @@
 // cores on CPU-bound tasks. Prints a Markdown report.
 //
 //   sandbox_bench [--runs N] [--files N] [--tasks N]
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sandbox/evaluator.h"
 #include "sandbox/runner.h"
@@ -51,8 +51,8 @@ void Overhead(int runs) {
   for (int i = 0; i < runs; ++i) {
     bare.push_back(BareRun("/bin/true"));
     for (auto isolation : {sandbox::Isolation::kAuto, sandbox::Isolation::kDirect}) {
-      sandbox::RunSpec spec{.argv = {"/bin/true"}, .cwd = dir.path(),
-                            .stdout_path = dir.path() / "out.txt"};
+      sandbox::RunSpec spec{
+          .argv = {"/bin/true"}, .cwd = dir.path(), .stdout_path = dir.path() / "out.txt"};
       spec.isolation = isolation;
       auto start = Clock::now();
       auto result = OrThrow(sandbox::Run(spec));
@@ -65,13 +65,15 @@ void Overhead(int runs) {
   std::printf("| run | time | ratio to bare |\n|---|---|---|\n");
   std::printf("| bare fork/exec (posix_spawn) | %.2f ms | 1 |\n", b * 1e3);
   std::printf("| sandbox, bubblewrap (best available here) | %.2f ms | %.1fx |\n", s * 1e3, s / b);
-  std::printf("| sandbox, direct (rlimits, namespaces, cgroups) | %.2f ms | %.1fx |\n", d * 1e3, d / b);
+  std::printf("| sandbox, direct (rlimits, namespaces, cgroups) | %.2f ms | %.1fx |\n", d * 1e3,
+              d / b);
 }
 
 // An agent of `files` translation units with some templates, so that compiling is real.
 void WriteBigAgent(const fs::path& dir, int files) {
-  std::string cmake = "cmake_minimum_required(VERSION 3.20)\nproject(big CXX)\n"
-                      "set(CMAKE_CXX_STANDARD 17)\nadd_executable(big main.cc";
+  std::string cmake =
+      "cmake_minimum_required(VERSION 3.20)\nproject(big CXX)\n"
+      "set(CMAKE_CXX_STANDARD 17)\nadd_executable(big main.cc";
   std::string main = "#include <cstdio>\n";
   for (int f = 0; f < files; ++f) {
     cmake += fmt::format(" unit{}.cc", f);
@@ -81,7 +83,8 @@ void WriteBigAgent(const fs::path& dir, int files) {
       unit += fmt::format(
           "static int f{}_{}(int x) {{ std::map<std::string, std::vector<int>> m; "
           "m[std::to_string(x)].push_back(x); std::regex r(\"[0-9]+\"); "
-          "return std::regex_match(std::to_string(x), r) ? static_cast<int>(m.size()) + {} : 0; }}\n",
+          "return std::regex_match(std::to_string(x), r) ? static_cast<int>(m.size()) + {} : 0; "
+          "}}\n",
           f, fn, fn);
     }
     unit += fmt::format("int unit{}(int x) {{ return f{}_0(x) + f{}_5(x); }}\n", f, f, f);
@@ -110,11 +113,14 @@ void Rebuild(int files) {
   OrThrow(WriteFile(agent / "unit3.cc", unit));
   auto rebuild = OrThrow(sandbox::BuildAgent(harness, spec, agent, slot));
   if (!rebuild.ok()) throw Fatal("the rebuild failed:\n" + rebuild.log);
-  std::printf("\n### Rebuild after a one-function change (%d translation units, cold ccache)\n\n",
-              files + 1);
+  std::printf(
+      "\n### A second build after a one-function change (%d translation units; no ccache, every "
+      "build starts in an empty build directory)\n\n",
+      files + 1);
   std::printf("| build | time |\n|---|---|\n");
-  std::printf("| full build in a fresh slot (configure + compile + link) | %.2f s |\n", full.seconds);
-  std::printf("| rebuild after changing one function (%d file synced) | %.2f s |\n",
+  std::printf("| full build in a fresh slot (configure + compile + link) | %.2f s |\n",
+              full.seconds);
+  std::printf("| second build after changing one function (%d file copied) | %.2f s |\n",
               rebuild.files_written, rebuild.seconds);
   std::printf("| ratio | %.2f |\n", rebuild.seconds / full.seconds);
 }
@@ -132,12 +138,14 @@ std::pair<long long, long long> CpuTicks() {
 void Utilisation(int tasks) {
   TempDir dir("sandbox-bench-cpu");
   std::map<std::string, std::string> files = {
-      {"agent/agent.yaml", "name: spin\nbuild: [\"true\"]\n"
-                           "run: \"i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done\"\n"},
+      {"agent/agent.yaml",
+       "name: spin\nbuild: [\"true\"]\n"
+       "run: \"i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done\"\n"},
       {"suite/suite.yaml", "name: cpu\ntasks: tasks/*\n"}};
   for (int t = 0; t < tasks; ++t) {
     std::string id = fmt::format("t{:02}", t);
-    files["suite/tasks/" + id + "/task.yaml"] = "id: " + id + "\nstatement: spin\nhidden_test: "
+    files["suite/tasks/" + id + "/task.yaml"] = "id: " + id +
+                                                "\nstatement: spin\nhidden_test: "
                                                 "echo '1 passed, 0 failed'\n";
     files["suite/tasks/" + id + "/workspace/.keep"] = "";
     files["suite/tasks/" + id + "/tests/.keep"] = "";
@@ -179,9 +187,12 @@ int main(int argc, char** argv) {
   int runs = 50, files = 12, tasks = 16;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string arg = argv[i];
-    if (arg == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (arg == "--files") files = std::stoi(argv[i + 1]);
-    else if (arg == "--tasks") tasks = std::stoi(argv[i + 1]);
+    if (arg == "--runs")
+      runs = std::stoi(argv[i + 1]);
+    else if (arg == "--files")
+      files = std::stoi(argv[i + 1]);
+    else if (arg == "--tasks")
+      tasks = std::stoi(argv[i + 1]);
     else {
       std::fprintf(stderr, "usage: sandbox_bench [--runs N] [--files N] [--tasks N]\n");
       return 2;

@@ -19,6 +19,7 @@ enum class ErrorKind {
   kUsage,     // the caller asked for something malformed (bad argument, bad config)
   kNotFound,  // a named thing (variant, file, archive) does not exist
   kBusy,      // another process holds a resource (the archive's writer lock)
+  kNoChild,   // a mutator ran and found no valid child this time (recorded mutation_failed)
 };
 
 // One clear sentence, naming the file, line, variant or task it is about.

@@ -126,8 +126,8 @@ struct Child {
 // Stores the child: its tree (the parent's with the proposal's changes), the commit with
 // the proposal's summary and trailers, and the mutation record as its log
 // mutation/record.json. The variant and its ref appear in one atomic step (AddVariant).
-Result<Child> Store(archive::Archive& archive, VariantId parent, std::optional<VariantId> donor,
-                    const fs::path& parent_dir, const mutation::ChildProposal& proposal) {
+Result<Child> Store(archive::Archive& archive, VariantId parent, const fs::path& parent_dir,
+                    const mutation::ChildProposal& proposal) {
   archive::TreeChanges changes;
   for (const auto& [path, text] : proposal.files) {
     changes[path] = archive::FileContent{text, IsExecutable(parent_dir / path)};
@@ -136,7 +136,9 @@ Result<Child> Store(archive::Archive& archive, VariantId parent, std::optional<V
   archive::NewVariant spec;
   spec.tree = CLADE_TRY(archive.WriteTreeWithChanges(archive.variant(parent).tree, changes));
   spec.parents = {parent};
-  if (donor && proposal.record.contains("donor")) spec.parents.push_back(*donor);
+  for (VariantId other : proposal.other_parents) {
+    if (other != parent) spec.parents.push_back(other);
+  }
   spec.summary = proposal.summary;
   spec.details = proposal.details;
   spec.trailers = proposal.trailers;
@@ -206,8 +208,11 @@ Result<> RunMutate(const MutateOptions& options) {
   fs::create_directories(request.scratch, ec);
 
   auto proposal = mutation::GiChildMutator(gi).Propose(request);
-  if (!proposal)
-    return tl::unexpected(std::move(proposal.error()).Context(fmt::format("variant {}", parent)));
+  if (!proposal) {
+    Error error = std::move(proposal.error());
+    if (error.kind == ErrorKind::kNoChild) error.message = "mutation_failed: " + error.message;
+    return tl::unexpected(std::move(error).Context(fmt::format("variant {}", parent)));
+  }
 
   std::map<std::string, std::pair<std::optional<std::string>, std::optional<std::string>>> files;
   for (const auto& [path, text] : proposal->files) {
@@ -220,7 +225,7 @@ Result<> RunMutate(const MutateOptions& options) {
   const std::string diff = mutation::UnifiedDiff(files);
 
   std::optional<Child> child;
-  if (options.apply) child = CLADE_TRY(Store(*archive, parent, donor, parent_dir, *proposal));
+  if (options.apply) child = CLADE_TRY(Store(*archive, parent, parent_dir, *proposal));
   if (options.json) {
     nlohmann::json out = {
         {"parent", parent},

@@ -86,7 +86,8 @@ Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
                            "makes the agent more capable in general."}});
   std::string answer = CLADE_TRY(conversation.Ask("diagnose", prompt));
   if (Trim(answer).empty()) {
-    return Fail("mutation_failed: the model's diagnosis of variant {} is empty", request.parent);
+    return FailAs(ErrorKind::kNoChild, "the model's diagnosis of variant {} is empty",
+                  request.parent);
   }
   return Diagnosis{TitleOf(answer), answer, task ? task->id : ""};
 }

@@ -45,7 +45,7 @@ struct Diagnosis {
 // The first line "Title: ..." of an answer, else its first non-empty line; at most 72 bytes.
 std::string TitleOf(const std::string& answer);
 
-// Asks the model for a diagnosis. An empty answer is a "mutation_failed:" error; a model
+// Asks the model for a diagnosis. An empty answer is an ErrorKind::kNoChild error; a model
 // failure is the client's error (infrastructure).
 Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
                            const ParentAgent& parent, const mutation::MutationRequest& request);

@@ -110,10 +110,10 @@ Result<ChildProposal> LlmMutator::Propose(const MutationRequest& request) const 
   account();
   if (edits.empty()) {
     std::string first = std::string(FirstLine(last_rejection));
-    return Fail(
-        "mutation_failed: the model's edits for variant {} were rejected {} times; the "
-        "last: {}",
-        request.parent, attempts, first);
+    return FailAs(ErrorKind::kNoChild,
+                  "the model's edits for variant {} were rejected {} times; the "
+                  "last: {}",
+                  request.parent, attempts, first);
   }
   child.files = applied.files;
   child.summary = "llm: " + (diagnosis->title.empty() ? "model edit" : diagnosis->title);

@@ -7,8 +7,8 @@
 // 3. A rejected edit goes back with its diagnostics (retry.txt), at most
 //    model.edit_retries times.
 // Every prompt and answer is in ChildProposal::logs; tokens and cost in the proposal.
-// Errors: "mutation_failed: ..." when no valid edit came after the retries or the
-// diagnosis was empty; the client's error (no prefix) when the model cannot be reached.
+// Errors: ErrorKind::kNoChild when no valid edit came after the retries or the
+// diagnosis was empty; the client's error (kFailure) when the model cannot be reached.
 // Thread safety: Propose may run on several threads at once (ModelClient is shared).
 #pragma once
 

@@ -5,8 +5,8 @@
 // "insufficient_quota" body, and records every call for the child's logs and record.
 //
 //   ModelProxy proxy(client, config.agent_tokens);
-//   CLADE_TRY(proxy.Start(work / "model.sock"));
-//   ... run the agent with HarnessOptions::model_socket = proxy.socket() ...
+//   harness.model = &proxy;  // the harness Opens a socket per agent run and Closes it
+//   ... evaluate the child ...
 //   proxy.Stop();  // also on destruction; joins the server's threads
 //
 // Served: POST /v1/chat/completions (also /chat/completions) with "messages" (string or

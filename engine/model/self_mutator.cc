@@ -112,8 +112,8 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   sandbox::BuildOutcome build =
       CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, slot));
   if (!build.ok()) {
-    return Fail("mutation_failed: variant {} does not build for self-modification ({}): {}",
-                request.parent, build.status, std::string(FirstLine(build.log)));
+    return FailAs(ErrorKind::kNoChild, "variant {} does not build for self-modification ({}): {}",
+                  request.parent, build.status, std::string(FirstLine(build.log)));
   }
   fs::path workspace = slot.tasks() / "workspace";
   CLADE_TRY(sandbox::CopyTree(request.source, workspace));
@@ -159,8 +159,9 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
 
   Changes changes = CLADE_TRY(Compare(parent.source, workspace));
   if (changes.files.empty() && changes.deleted.empty() && changes.tampered.empty()) {
-    return Fail("mutation_failed: variant {} made no change to its editable source ({}, {:.0f} s)",
-                request.parent, sandbox::StatusName(result.status), result.wall_seconds);
+    return FailAs(ErrorKind::kNoChild,
+                  "variant {} made no change to its editable source ({}, {:.0f} s)", request.parent,
+                  sandbox::StatusName(result.status), result.wall_seconds);
   }
   child.tampered = std::move(changes.tampered);
   if (!child.tampered.empty()) {
@@ -173,13 +174,14 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
                          changes.tampered_deleted.end());
     child.summary = "self: tampered with files outside editable";
     child.trailers = {{"Clade-Mutator", "self"}, {"Clade-Seed", std::to_string(request.seed)}};
-    child.record = {{"mutator", "self"}, {"seed", request.seed},
+    child.record = {{"mutator", "self"},
+                    {"seed", request.seed},
                     {"tampered", sandbox::TamperJson(child.tampered)}};
     return child;
   }
   if (Result<> syntax = CheckSyntax(parent, changes); !syntax) {
-    return Fail("mutation_failed: the source variant {} left does not parse: {}", request.parent,
-                std::string(FirstLine(syntax.error().message)));
+    return FailAs(ErrorKind::kNoChild, "the source variant {} left does not parse: {}",
+                  request.parent, std::string(FirstLine(syntax.error().message)));
   }
   child.files = std::move(changes.files);
   child.deleted = std::move(changes.deleted);

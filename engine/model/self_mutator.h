@@ -9,7 +9,7 @@
 // 3. What it changed in its editable files (text files up to 1 MiB) becomes the child,
 //    after a syntax check of the changed C/C++ files by the edit layer. Changes outside the
 //    editable globs are dropped and listed in the details.
-// Errors: "mutation_failed: ..." when the parent does not build, changes nothing, or
+// Errors: ErrorKind::kNoChild when the parent does not build, changes nothing, or
 // leaves source that does not parse; the client's error when the model cannot be reached.
 // Thread safety: Propose may run on several threads (each builds in its own scratch).
 #pragma once

@@ -1,5 +1,6 @@
 #include "engine/mutation/gi_child_mutator.h"
 
+#include <algorithm>
 #include <optional>
 #include <system_error>
 
@@ -42,8 +43,8 @@ Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory,
     }
   }
   if (focused.empty()) {
-    return Fail("mutation_failed: the gi focus [{}] matches no editable file of {}",
-                fmt::join(focus, ", "), directory.string());
+    return FailAs(ErrorKind::kNoChild, "the gi focus [{}] matches no editable file of {}",
+                  fmt::join(focus, ", "), directory.string());
   }
   options.editable = std::move(focused);
   return AgentSource::Open(directory, options);
@@ -66,13 +67,16 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
   proposal.files = mutation.files;
   proposal.summary = mutation.summary;
   proposal.trailers = {{"Clade-Mutator", "gi"}, {"Clade-Seed", std::to_string(request.seed)}};
-  // A crossover child has the donor as a second parent (design.md): the caller adds it from
-  // the record's "donor" (the search loop does).
-  std::optional<int> donor;
+  // A crossover child has each donor whose code it took as a further parent.
   for (const GiEdit& edit : mutation.edits) {
-    if (edit.donor) donor = edit.donor;
+    if (edit.donor && std::find(proposal.other_parents.begin(), proposal.other_parents.end(),
+                                *edit.donor) == proposal.other_parents.end()) {
+      proposal.other_parents.push_back(*edit.donor);
+    }
   }
-  if (donor) proposal.trailers.emplace_back("Clade-Donor", std::to_string(*donor));
+  for (int donor : proposal.other_parents) {
+    proposal.trailers.emplace_back("Clade-Donor", std::to_string(donor));
+  }
   const nlohmann::json edits = GiEditsToJson(mutation.edits);
   for (const nlohmann::json& edit : edits) {
     proposal.trailers.emplace_back("Clade-Edit", OneLineJson(edit));
@@ -84,7 +88,7 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
                      {"edits", edits},
                      {"operators", std::move(operators)},
                      {"attempts", mutation.attempts}};
-  if (donor) proposal.record["donor"] = *donor;
+  if (!proposal.other_parents.empty()) proposal.record["donor"] = proposal.other_parents.front();
   return proposal;
 }
 

@@ -56,7 +56,7 @@ class GiChildMutator : public Mutator {
   // "operators", "attempts"} and "donor" (a variant id) for a crossover, whom the caller
   // makes the child's second parent. The same
   // request (source, seed, donors) gives a byte-identical proposal.
-  // Errors: MutateGi's ("mutation_failed: ..."); an agent.yaml that cannot be read.
+  // Errors: MutateGi's (ErrorKind::kNoChild); an agent.yaml that cannot be read.
   Result<ChildProposal> Propose(const MutationRequest& request) const override;
 
   const GiChildOptions& options() const { return options_; }
@@ -71,7 +71,7 @@ class GiChildMutator : public Mutator {
 // Opens an agent directory as mutation sees it: the `editable` globs of its agent.yaml (all
 // but agent.yaml when there is none), narrowed to the files matching one of `focus` when it
 // is not empty. Errors name agent.yaml (and its line) or the directory; a focus that
-// matches no editable file is an error naming the globs ("mutation_failed: ...").
+// matches no editable file is an error naming the globs (ErrorKind::kNoChild).
 Result<AgentSource> OpenAgentDirectory(const std::filesystem::path& directory,
                                        const std::vector<std::string>& focus = {});
 

@@ -652,10 +652,10 @@ std::optional<GiOperator> GiOperatorFromName(std::string_view name) {
 Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) {
   const std::vector<FileSites> files = CLADE_TRY(gi::CollectSites(agent, options.cache));
   if (files.empty()) {
-    return Fail("mutation_failed: {} has no editable C/C++ file (editable: {})",
-                agent.root().string(),
-                agent.editable().globs().empty() ? std::string("everything but agent.yaml")
-                                                 : Join(agent.editable().globs(), ", "));
+    return FailAs(ErrorKind::kNoChild, "{} has no editable C/C++ file (editable: {})",
+                  agent.root().string(),
+                  agent.editable().globs().empty() ? std::string("everything but agent.yaml")
+                                                   : Join(agent.editable().globs(), ", "));
   }
   Drawer drawer(files, options.seed);
   const int attempts = std::max(1, options.max_attempts);
@@ -669,8 +669,8 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     CrossoverResult crossover = CLADE_TRY(TryCrossover(agent, options, drawer));
     if (crossover.mutation) return std::move(*crossover.mutation);
     if (crossover_only) {
-      return Fail("mutation_failed: crossover into {} found no child: {}", agent.root().string(),
-                  crossover.failure);
+      return FailAs(ErrorKind::kNoChild, "crossover into {} found no child: {}",
+                    agent.root().string(), crossover.failure);
     }
     crossover_attempts = crossover.attempts;
   }
@@ -688,8 +688,8 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     if (!sites.empty()) usable.emplace_back(op, std::move(sites));
   }
   if (usable.empty()) {
-    return Fail(
-        "mutation_failed: no editable file of {} has a site for the allowed operators{}: {}",
+    return FailAs(
+        ErrorKind::kNoChild, "no editable file of {} has a site for the allowed operators{}: {}",
         agent.root().string(),
         options.operators.empty() ? std::string()
                                   : fmt::format(" ({})", OperatorNames(options.operators)),
@@ -725,8 +725,8 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     }
     return mutation;
   }
-  return Fail("mutation_failed: {} attempts on {} were all rejected; the last: {}", attempts,
-              agent.root().string(), last_rejection);
+  return FailAs(ErrorKind::kNoChild, "{} attempts on {} were all rejected; the last: {}", attempts,
+                agent.root().string(), last_rejection);
 }
 
 nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits) {

@@ -98,7 +98,7 @@ struct GiMutation {
 // A child that fails the syntax check, or whose edits are not valid UTF-8 (an edit list
 // must be recordable as JSON), is dropped for the next draw, up to max_attempts.
 // Editable files over kMaxSiteFileBytes (2 MB) are skipped.
-// Errors (ErrorKind::kFailure) start with "mutation_failed:" and say why: no editable
+// Errors are ErrorKind::kNoChild and say why: no editable
 // C/C++ file, no site for the allowed operators (naming each file: no site, parse errors
 // with file:line:col, or skipped for its size), or every attempt rejected (with the last
 // diagnostic).

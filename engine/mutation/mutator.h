@@ -25,33 +25,36 @@ namespace clade::mutation {
 
 // Another variant's source, offered for crossover.
 struct Donor {
-  int variant = 0;                  // its archive id
-  std::filesystem::path source;     // its exported source directory (read-only)
+  int variant = 0;               // its archive id
+  std::filesystem::path source;  // its exported source directory (read-only)
 };
 
 struct MutationRequest {
-  int parent = 0;                   // the parent's archive id
-  std::filesystem::path source;     // the parent's exported source directory (read-only)
-  uint64_t seed = 0;                // all randomness of this proposal comes from here
-  std::vector<Donor> donors;        // may be empty; gi crossover needs at least one
-  nlohmann::json parent_record;     // the parent's evaluation record on the run's benchmark
-                                    // (null for an unevaluated parent)
+  int parent = 0;                // the parent's archive id
+  std::filesystem::path source;  // the parent's exported source directory (read-only)
+  uint64_t seed = 0;             // all randomness of this proposal comes from here
+  std::vector<Donor> donors;     // may be empty; gi crossover needs at least one
+  nlohmann::json parent_record;  // the parent's evaluation record on the run's benchmark
+                                 // (null for an unevaluated parent)
   std::map<std::string, std::string> task_logs;  // task id -> log, of tasks the parent failed
-  std::filesystem::path scratch;    // a private, empty directory the mutator may use
+  std::filesystem::path scratch;                 // a private, empty directory the mutator may use
 };
 
 // What a child is, relative to its parent.
 struct ChildProposal {
+  // The variants besides request.parent whose code the child holds (a crossover child's
+  // donor), in order; the child's commit has request.parent first, then these.
+  std::vector<int> other_parents;
   std::map<std::string, std::string> files;  // relative path -> new full text (changed or added)
   std::vector<std::string> deleted;          // relative paths removed
   std::string summary;                       // one line for the commit subject
   std::string details;                       // optional paragraphs for the commit body
   // Commit trailers, e.g. {"Clade-Mutator","gi"}, {"Clade-Seed","17"}, {"Clade-Edit", json}.
   std::vector<std::pair<std::string, std::string>> trailers;
-  nlohmann::json record = nlohmann::json::object();   // the record's "mutation" field
-  std::map<std::string, std::string> logs;   // stored as the child's logs (prompts, responses)
-  int64_t tokens = 0;                        // model tokens this proposal spent
-  double cost = 0;                           // money this proposal spent, in the config's unit
+  nlohmann::json record = nlohmann::json::object();  // the record's "mutation" field
+  std::map<std::string, std::string> logs;  // stored as the child's logs (prompts, responses)
+  int64_t tokens = 0;                       // model tokens this proposal spent
+  double cost = 0;                          // money this proposal spent, in the config's unit
   // Files the mutator's run changed that it must not (self: outside `editable`). Non-empty:
   // the child is recorded as tampered (score 0) and never evaluated.
   std::vector<sandbox::Tamper> tampered;
@@ -61,8 +64,8 @@ class Mutator {
  public:
   virtual ~Mutator() = default;
   virtual std::string_view name() const = 0;  // "gi", "llm", "self"
-  // A child of request.parent. An error whose message starts with "mutation_failed:" means
-  // this parent yielded no valid child this time (the loop records a failed child and goes
+  // A child of request.parent. An error of ErrorKind::kNoChild means this parent yielded
+  // no valid child this time (the loop records a failed child and goes
   // on); any other error is an infrastructure failure (model unreachable, disk full).
   virtual Result<ChildProposal> Propose(const MutationRequest& request) const = 0;
 };

@@ -26,8 +26,6 @@ namespace fs = std::filesystem;
 using archive::VariantId;
 using Clock = std::chrono::steady_clock;
 
-constexpr std::string_view kMutationFailed = "mutation_failed:";
-
 // One child on its way through the loop.
 struct Child {
   int64_t iteration = 0;
@@ -46,13 +44,11 @@ struct Child {
 };
 
 bool IsMutationFailure(const Error& error) {
-  return std::string_view(error.message).substr(0, kMutationFailed.size()) == kMutationFailed;
+  return error.kind == ErrorKind::kNoChild;
 }
 
 std::string FailureText(const Error& error) {
-  std::string_view text = error.message;
-  if (IsMutationFailure(error)) text.remove_prefix(kMutationFailed.size());
-  return std::string(Trim(text));
+  return std::string(Trim(error.message));
 }
 
 // Writes the proposal's changes into the copy of the parent that becomes the child.
@@ -275,7 +271,7 @@ class Search {
     if (!child.proposal->tampered.empty()) return Complete(child);  // recorded, not evaluated
     if (child.tree == archive_.variant(child.plan.parent).tree && child.proposal->files.empty() &&
         child.proposal->deleted.empty()) {
-      child.proposal = Fail("{} the mutator changed nothing", kMutationFailed);
+      child.proposal = FailAs(ErrorKind::kNoChild, "the mutator changed nothing");
       return Complete(child);
     }
     return StartEvaluation(child);
@@ -365,11 +361,8 @@ class Search {
                                                      : child.proposal->summary;
       spec.details = child.proposal->details;
       spec.trailers = child.proposal->trailers;
-      const nlohmann::json& record = child.proposal->record;
-      // A crossover child has its donors as further parents (design.md: crossover = 2).
-      for (const auto& donor : record.value("donors", nlohmann::json::array())) {
-        if (!donor.is_number_integer()) continue;
-        VariantId id = donor.get<VariantId>();
+      // A crossover child has its donors as further parents (docs/selection.md).
+      for (VariantId id : child.proposal->other_parents) {
         bool known = id >= 0 && static_cast<size_t>(id) < archive_.size();
         if (known &&
             std::find(spec.parents.begin(), spec.parents.end(), id) == spec.parents.end()) {

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/strings.h"
+
 namespace clade::cli_test {
 namespace {
 
@@ -173,6 +175,41 @@ TEST_CASE("clade run improves the agent and leaves a lineage git can read") {
   Run again = w.RunConfig(w.Config("first"));
   CHECK(again.exit_code == 0);
   CHECK(again.out.find("finished: iterations (3 of 3)") != std::string::npos);
+}
+
+TEST_CASE("A crossover child made by clade run has both parents, in git and in clade") {
+  RunWorkspace w;
+  fs::path config = w.Config("cross", "budget: {iterations: 4}\n");
+  std::string text = *ReadFile(config);
+  text.replace(text.find("gi: {max_operators: 2}"), 22,
+               "gi: {max_operators: 2, crossover_rate: 0.6}");
+  REQUIRE(WriteFile(config, text));
+  Run run = w.RunConfig(config);
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  fs::path archive = w.ArchivePath("cross");
+  nlohmann::json variants = Json(Clade({"log", "--archive", archive.string(), "--json"}));
+  int crossed = 0;
+  for (const auto& v : variants) {
+    Run donors =
+        Git({"--git-dir", archive.string(), "show", "-s",
+             "--format=%(trailers:key=Clade-Donor,valueonly)", v["commit"].get<std::string>()});
+    std::string donor(Trim(donors.out));
+    if (donor.empty()) continue;
+    ++crossed;
+    INFO("variant " << v["id"] << " took code from " << donor);
+    REQUIRE(v["parents"].size() == 2);
+    CHECK(v["parents"][1] == std::stoi(donor));
+    // git sees a merge: the commit's second parent is the donor's commit.
+    Run parents = Git({"--git-dir", archive.string(), "rev-list", "--parents", "-n", "1",
+                       v["commit"].get<std::string>()});
+    std::string donor_commit = variants[std::stoi(donor)]["commit"].get<std::string>();
+    CHECK(parents.out.find(" " + donor_commit) != std::string::npos);
+    Run merges = Git({"--git-dir", archive.string(), "rev-list", "--min-parents=2",
+                      "--glob=refs/clade/variants/*"});
+    CHECK(merges.out.find(v["commit"].get<std::string>()) != std::string::npos);
+  }
+  CHECK(crossed > 0);
 }
 
 TEST_CASE(

@@ -1,5 +1,4 @@
 #include "engine/model/model_client.h"
-#include "engine/model/model_check.h"
 
 #include <atomic>
 #include <chrono>
@@ -10,6 +9,7 @@
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
+#include "engine/model/model_check.h"
 #include "support/fs.h"
 
 namespace clade::model {
@@ -214,7 +214,7 @@ TEST_CASE("An unreachable server is an error after the retries") {
   REQUIRE(!answer);
   CHECK(answer.error().message.find("no answer after 2 attempts; the last: cannot connect") !=
         std::string::npos);
-  CHECK(answer.error().message.rfind("mutation_failed:", 0) == std::string::npos);
+  CHECK(answer.error().kind != ErrorKind::kNoChild);
 }
 
 TEST_CASE("Budgets are checked before a call") {

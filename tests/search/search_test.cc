@@ -31,7 +31,8 @@ class StepMutator : public mutation::Mutator {
  public:
   std::string_view name() const override { return "step"; }
   Result<mutation::ChildProposal> Propose(const mutation::MutationRequest& request) const override {
-    if (request.seed % 7 == 0) return Fail("mutation_failed: seed {} is unlucky", request.seed);
+    if (request.seed % 7 == 0)
+      return FailAs(ErrorKind::kNoChild, "seed {} is unlucky", request.seed);
     int value = ReadValue(request.source) + static_cast<int>(request.seed % 21) - 10;
     if (infra_failures && value % 100 == 13) return Fail("model unreachable");
     mutation::ChildProposal proposal;
