@@ -82,10 +82,9 @@ void SortBySuiteOrder(const std::vector<std::string>& suite_order,
                       std::vector<TaskOutcome>* outcomes) {
   std::map<std::string, size_t> position;
   for (size_t i = 0; i < suite_order.size(); ++i) position[suite_order[i]] = i;
-  std::stable_sort(outcomes->begin(), outcomes->end(),
-                   [&](const TaskOutcome& a, const TaskOutcome& b) {
-                     return position[a.id] < position[b.id];
-                   });
+  std::stable_sort(
+      outcomes->begin(), outcomes->end(),
+      [&](const TaskOutcome& a, const TaskOutcome& b) { return position[a.id] < position[b.id]; });
 }
 
 }  // namespace
@@ -186,7 +185,10 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   evaluation.suite_hash = CLADE_TRY(SuiteHash(suite));
   Slot slot = CLADE_TRY(
       Slot::Open(harness.work / fmt::format("slot-{}", options.slot), harness.disk_mb << 20));
-  evaluation.build = CLADE_TRY(BuildAgent(harness, spec, source, slot));
+  // The suite is absent from builds anyway; hidden too, in case a read_only path holds it.
+  HarnessOptions build_harness = harness;
+  build_harness.hidden.push_back(suite.dir);
+  evaluation.build = CLADE_TRY(BuildAgent(build_harness, spec, source, slot));
   if (!evaluation.build.ok()) {
     evaluation.status = evaluation.build.status;
     CheckTampering(&evaluation);

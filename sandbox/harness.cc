@@ -170,8 +170,8 @@ Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& 
   WatchedFiles before = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
   outcome.status = "ok";
   for (size_t step = 0; step < spec.build.size() && outcome.ok(); ++step) {
-    RunSpec run = BuildStep(options, spec, step, outcome,
-                            slot.logs() / fmt::format("build-{}.log", step));
+    RunSpec run =
+        BuildStep(options, spec, step, outcome, slot.logs() / fmt::format("build-{}.log", step));
     RunResult result = CLADE_TRY(Run(run));
     outcome.seconds += result.wall_seconds;
     outcome.log += fmt::format("$ {}\n{}", Join(run.argv), ReadLog(run.stdout_path));
@@ -195,7 +195,10 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
     fs::remove_all(dirs->logs, error);
   };
   fs::path workspace = dirs->dir / "workspace";
-  WatchedFiles before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
+  WatchedFiles before;  // nothing to watch without `protected`
+  if (!task.protected_files.empty()) {
+    before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
+  }
 
   fs::path socket;
   if (options.model) socket = CLADE_TRY(options.model->Open());
@@ -226,8 +229,7 @@ Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec
     return outcome;
   }
 
-  HiddenTestResult test =
-      CLADE_TRY(RunHiddenTest(TestContext(options, build, suite, task, *dirs)));
+  HiddenTestResult test = CLADE_TRY(RunHiddenTest(TestContext(options, build, suite, task, *dirs)));
   outcome.log += CapText(test.log, kLogCap);
   outcome.seconds += test.wall_seconds;
   outcome.cpu_seconds += test.cpu_seconds;

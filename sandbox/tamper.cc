@@ -12,7 +12,8 @@ constexpr size_t kMaxWatchedBytes = 64u << 20;  // per file; a larger protected 
 
 }  // namespace
 
-Result<WatchedFiles> WatchedFiles::Read(const fs::path& dir, const std::vector<std::string>& globs) {
+Result<WatchedFiles> WatchedFiles::Read(const fs::path& dir,
+                                        const std::vector<std::string>& globs) {
   WatchedFiles watched;
   std::error_code error;
   for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
@@ -24,12 +25,20 @@ Result<WatchedFiles> WatchedFiles::Read(const fs::path& dir, const std::vector<s
     if (fs::is_symlink(status)) {
       watched.files_[relative] = "l" + fs::read_symlink(it->path(), ignored).string();
     } else if (fs::is_regular_file(status)) {
-      watched.files_[relative] = "f" + CLADE_TRY(ReadFileBeneath(dir, relative, kMaxWatchedBytes));
+      // A file the step made unreadable (grown past the cap, a link swapped in on the way)
+      // is a change, never an error that would end the evaluation.
+      auto bytes = ReadFileBeneath(dir, relative, kMaxWatchedBytes);
+      watched.files_[relative] = bytes ? "f" + *bytes : "u" + bytes.error().message;
     } else if (!fs::is_directory(status)) {
       watched.files_[relative] = "o";  // a fifo, socket or device: present, no content
     }
   }
-  if (error) return Fail("cannot read {}: {}", dir.string(), error.message());
+  if (error && !fs::is_directory(dir)) {
+    return Fail("cannot read {}: {}", dir.string(), error.message());
+  }
+  // A folder the step made unreadable stops the walk: recorded as an entry no reading
+  // before a step has, so it shows as a change.
+  if (error) watched.files_["(unreadable folder)"] = "u" + error.message();
   return watched;
 }
 

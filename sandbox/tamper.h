@@ -27,7 +27,9 @@ struct Tamper {
 class WatchedFiles {
  public:
   // The files of `dir` that match any of `globs` (support/glob.h); every file when `globs`
-  // is empty. Files are read beneath `dir` without following symlinks.
+  // is empty. Files are read beneath `dir` without following symlinks. A file or folder
+  // that cannot be read is recorded as such (so a step that makes one unreadable shows
+  // as a change); an error only when `dir` itself is not a readable directory.
   static Result<WatchedFiles> Read(const std::filesystem::path& dir,
                                    const std::vector<std::string>& globs);
 

@@ -80,7 +80,8 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
 Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,
                                  const sandbox::Suite& suite, std::vector<fs::path> hidden) {
   fs::path work = WorkDirectory(options.sandbox.work);
-  sandbox::HarnessOptions harness = CLADE_TRY(HarnessFrom(options.sandbox, work, std::move(hidden)));
+  sandbox::HarnessOptions harness =
+      CLADE_TRY(HarnessFrom(options.sandbox, work, std::move(hidden)));
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
   sandbox::EvalOptions eval;
   eval.workers =
@@ -93,18 +94,21 @@ Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& sou
 }
 
 Result<> FailIfNotBuilt(const Evaluation& evaluation, const std::string& what) {
-  if (evaluation.build.ok()) return {};
+  if (evaluation.build.ok() || !evaluation.build.tampered.empty()) return {};
   std::cerr << evaluation.build.log;
   return Fail("{} did not build ({}); the build output is above", what, evaluation.status);
 }
 
-// A tampered evaluation is printed (its tasks say where) and then fails the command.
-Result<> FailIfTampered(const Evaluation& evaluation, const std::string& what) {
-  if (evaluation.tampered.empty()) return {};
+// A tampered evaluation (run now or found in the archive) is printed, then fails the
+// command naming what changed.
+Result<> FailIfTampered(const nlohmann::json& record, const std::string& what) {
+  if (record.value("status", "") != "tampered") return {};
   std::vector<std::string> changes;
-  for (const sandbox::Tamper& change : evaluation.tampered) {
-    changes.push_back(fmt::format("{} {} by the {}{}", change.path, change.change, change.step,
-                                  change.task.empty() ? "" : " on task " + change.task));
+  for (const auto& change : record.value("tampered", nlohmann::json::array())) {
+    std::string task = change.value("task", "");
+    changes.push_back(fmt::format("{} {} by the {}{}", change.value("path", "?"),
+                                  change.value("change", "?"), change.value("step", "?"),
+                                  task.empty() ? "" : " on task " + task));
   }
   return Fail("{} tampered with files it must leave alone ({}); it scores 0", what,
               fmt::join(changes, ", "));
@@ -113,8 +117,9 @@ Result<> FailIfTampered(const Evaluation& evaluation, const std::string& what) {
 Result<> EvalDirectory(const EvalOptions& options, const sandbox::Suite& suite) {
   Evaluation evaluation = CLADE_TRY(RunEvaluation(options, options.target, suite, {}));
   CLADE_TRY(FailIfNotBuilt(evaluation, options.target));
-  PrintEvaluation(evaluation.ToRecord(), false, options.json);
-  return FailIfTampered(evaluation, options.target);
+  nlohmann::json record = evaluation.ToRecord();
+  PrintEvaluation(record, false, options.json);
+  return FailIfTampered(record, options.target);
 }
 
 Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
@@ -134,7 +139,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
     if (!CLADE_TRY(archive->Record(id, suite.name)))
       CLADE_TRY(archive->SetRecord(id, suite.name, record));
     PrintEvaluation(record, true, options.json);
-    return {};
+    return FailIfTampered(record, fmt::format("variant {}", id));
   }
   TempDir source("clade-eval");
   CLADE_TRY(archive->Export(id, source.path() / "agent"));
@@ -146,7 +151,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   CLADE_TRY(search::StoreEvaluationLogs(*archive, id, evaluation));
   CLADE_TRY(FailIfNotBuilt(evaluation, fmt::format("variant {}", id)));
   PrintEvaluation(record, false, options.json);
-  return FailIfTampered(evaluation, fmt::format("variant {}", id));
+  return FailIfTampered(record, fmt::format("variant {}", id));
 }
 
 Result<> RunEval(const EvalOptions& options) {

@@ -30,6 +30,12 @@ namespace {
 namespace fs = std::filesystem;
 using search::RunConfig;
 
+// The suite's directory, from `benchmark` (its directory or its suite.yaml), absolute.
+fs::path SuiteDirectory(const fs::path& benchmark) {
+  fs::path path = fs::absolute(benchmark);
+  return fs::is_directory(path) ? path : path.parent_path();
+}
+
 struct RunOptions {
   std::string config = "clade.yaml";
   bool resume = false;
@@ -201,7 +207,7 @@ Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig
   run.require_isolation = config.require_isolation;
   run.read_only = config.read_only;
   run.disk_mb = config.disk_mb;
-  run.hidden = {fs::absolute(archive.path())};
+  run.hidden = {fs::absolute(archive.path()), SuiteDirectory(config.benchmark)};
   fs::create_directories(run.dir / "jobs", error);
   if (error) {
     return Fail("cannot create the run's directory {} on the shared path: {}", run.dir.string(),
@@ -233,12 +239,15 @@ Result<> RunRun(const RunOptions& options) {
     claims.push_back(CLADE_TRY(ClaimSlot(work)));
     slots.push_back(claims.back().slot);
   }
-  sandbox::HarnessOptions harness{.work = work,
-                                  .hidden = {fs::absolute(archive->path())},
-                                  .read_only = config.read_only,
-                                  .build_seconds = config.build_seconds,
-                                  .build_memory_mb = config.build_memory_mb,
-                                  .disk_mb = config.disk_mb};
+  // The suite too: absent from every step anyway, hidden as well in case a read_only path
+  // holds it (the self mutator's run of the agent uses this harness directly).
+  sandbox::HarnessOptions harness{
+      .work = work,
+      .hidden = {fs::absolute(archive->path()), SuiteDirectory(config.benchmark)},
+      .read_only = config.read_only,
+      .build_seconds = config.build_seconds,
+      .build_memory_mb = config.build_memory_mb,
+      .disk_mb = config.disk_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
   std::unique_ptr<search::Executor> executor;

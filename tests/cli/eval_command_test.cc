@@ -168,9 +168,10 @@ TEST_CASE("clade eval --read-only shows one more host folder to every step, a ba
   fs::path extra = w.root() / "extra";
   testing::WriteTree(extra, {{"answer", "right\n"}});
   fs::path agent = w.root() / "reader";
-  testing::WriteTree(agent, {{"agent.yaml", "name: reader\nbuild: [\"true\"]\n"
-                                            "run: \"cp " + (extra / "answer").string() +
-                                                " answer.txt\"\n"}});
+  testing::WriteTree(agent, {{"agent.yaml",
+                              "name: reader\nbuild: [\"true\"]\n"
+                              "run: \"cp " +
+                                  (extra / "answer").string() + " answer.txt\"\n"}});
   Run hidden = w.Eval(agent.string());
   INFO(hidden.err);
   REQUIRE(hidden.exit_code == 0);
@@ -184,19 +185,22 @@ TEST_CASE("clade eval --read-only shows one more host folder to every step, a ba
   CHECK(bad.err.find("--read-only /no/such/folder") != std::string::npos);
 }
 
-TEST_CASE("clade eval of an agent that edits a protected file: tampered, score 0, shown everywhere") {
+TEST_CASE(
+    "clade eval of an agent that edits a protected file: tampered, score 0, shown everywhere") {
   EvalWorkspace w;
   for (std::string id : {"t1", "t2"}) {
-    testing::WriteTree(w.suite / "tasks" / id,
-                       {{"task.yaml", "id: " + id +
-                                          "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n"
-                                          "protected: [answer.txt]\n"}});
+    testing::WriteTree(
+        w.suite / "tasks" / id,
+        {{"task.yaml", "id: " + id +
+                           "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n"
+                           "protected: [answer.txt]\n"}});
   }
   w.Add(w.ShellAgent("forger", "right"));
   Run run = w.Eval("0");
   INFO(run.err);
   CHECK(run.exit_code == 1);
-  CHECK(run.err.find("variant 0 tampered with files it must leave alone (answer.txt modified by the agent on task t") != std::string::npos);
+  CHECK(run.err.find("variant 0 tampered with files it must leave alone (answer.txt modified by "
+                     "the agent on task t") != std::string::npos);
   nlohmann::json shown = Json(w.On({"show", "0", "--json"}));
   CHECK(shown["status"] == "tampered");
   CHECK(shown["score"] == 0.0);
@@ -204,6 +208,9 @@ TEST_CASE("clade eval of an agent that edits a protected file: tampered, score 0
   CHECK(tree.out.find("tampered") != std::string::npos);
   Run text = w.On({"show", "0"});
   CHECK(text.out.find("answer.txt") != std::string::npos);  // what it changed
+  Run again = w.Eval("0");  // the record is reused, and still fails the command
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("variant 0 tampered") != std::string::npos);
 }
 
 TEST_CASE("clade doctor reports the protections and the toolchain") {

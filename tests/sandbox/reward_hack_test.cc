@@ -3,17 +3,17 @@
 // slots). Each attack must fail. The scenarios follow issue 17's points (docs/sandbox.md,
 // "Threat model", names the test of each). Every attack is bounded: small time and
 // memory limits, loopback only, its own files.
-#include <catch2/catch.hpp>
-
 #include <set>
+
+#include "tests/sandbox/hack_fixture.h"
+#include "tests/sandbox/test_util.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
 
 #include "sandbox/evaluator.h"
 #include "sandbox/protections.h"
 #include "support/fs.h"
 #include "support/strings.h"
-#include "tests/sandbox/hack_fixture.h"
-#include "tests/sandbox/test_util.h"
-#include "tests/test_util.h"
 
 namespace clade::sandbox {
 namespace {
@@ -184,9 +184,14 @@ TEST_CASE("No step where agent code runs sees the suite: build, agent, each case
   // environment, any process's argv, or a .clade-tests folder nearby. The suite's path is
   // matched from a file, so the probe's own argv never holds it.
   std::string probe =
-      "step=$1\nfound=''\nprintf '%s\\n' " + clade::testing::Quote(suite) + " > /tmp/probe-pattern\n"
-      "[ -e " + clade::testing::Quote(suite) + " ] && found=\"$found suite-dir\"\n"
-      "[ -e " + clade::testing::Quote(expected) + " ] && found=\"$found expected-output\"\n"
+      "step=$1\nfound=''\nprintf '%s\\n' " + clade::testing::Quote(suite) +
+      " > /tmp/probe-pattern\n"
+      "[ -e " +
+      clade::testing::Quote(suite) +
+      " ] && found=\"$found suite-dir\"\n"
+      "[ -e " +
+      clade::testing::Quote(expected) +
+      " ] && found=\"$found expected-output\"\n"
       "grep -qFf /tmp/probe-pattern /proc/self/mountinfo && found=\"$found mountinfo\"\n"
       "env | grep -qFf /tmp/probe-pattern && found=\"$found environment\"\n"
       "cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\0' ' ' | grep -qFf /tmp/probe-pattern && "
@@ -198,11 +203,12 @@ TEST_CASE("No step where agent code runs sees the suite: build, agent, each case
   // standard error reaches the task's log.
   std::string program =
       "#include <cstdlib>\nint main() { std::system(\"sh WS/probe.sh case >&2\"); return 1; }\n";
-  f.ShellAgent("sh \"$(dirname \"$0\")/probe.sh\" agent\n"
-               "cp \"$(dirname \"$0\")/probe.sh\" probe.sh\n"
-               "rm -f ./*.cc\n"
-               "sed \"s|WS|$PWD|\" \"$(dirname \"$0\")/main.txt\" > main.cc\n",
-               {{"probe.sh", probe}, {"main.txt", program}}, "sh {src}/probe.sh build");
+  f.ShellAgent(
+      "sh \"$(dirname \"$0\")/probe.sh\" agent\n"
+      "cp \"$(dirname \"$0\")/probe.sh\" probe.sh\n"
+      "rm -f ./*.cc\n"
+      "sed \"s|WS|$PWD|\" \"$(dirname \"$0\")/main.txt\" > main.cc\n",
+      {{"probe.sh", probe}, {"main.txt", program}}, "sh {src}/probe.sh build");
   Evaluation eval = f.Evaluate();
   REQUIRE(eval.tasks.size() == 1);
   std::string logs = eval.build.log + eval.tasks[0].log;
@@ -234,6 +240,19 @@ TEST_CASE("An agent that changes a protected file is recorded as tampered, score
   CHECK(eval.ToRecord()["tampered"][0]["path"] == "run_tests.sh");
 }
 
+TEST_CASE("A protected file made unreadable to the monitor is tampering, not an error") {
+  HackFixture f;
+  f.CopyRepairTask("anagram-check");
+  // Grown past what the monitor reads (64 MiB), to make the check itself fail.
+  f.ShellAgent("head -c 70000000 /dev/zero >> run_tests.sh\n");
+  Evaluation eval = f.Evaluate();
+  CHECK(eval.status == "tampered");
+  CHECK(eval.score == 0.0);
+  REQUIRE(eval.tampered.size() == 1);
+  CHECK(eval.tampered[0].path == "run_tests.sh");
+  CHECK(eval.tampered[0].change == "modified");
+}
+
 TEST_CASE("A build step that changes the agent's source is recorded as tampered") {
   // Only where the source is writable (no bubblewrap): there the monitor is what catches it.
   HackFixture f;
@@ -250,8 +269,8 @@ TEST_CASE("A build step that changes the agent's source is recorded as tampered"
 TEST_CASE("A variant cannot poison the build of the next one in the same slot") {
   CLADE_SKIP_UNLESS(CurrentProtections().bubblewrap, "needs bubblewrap");
   HackFixture f;
-  f.WriteSuite({{"t1", "hidden_test: sh .clade-tests/run.sh\n",
-                 {{"tests/run.sh", testing::kAnswerCheck}}}});
+  f.WriteSuite(
+      {{"t1", "hidden_test: sh .clade-tests/run.sh\n", {{"tests/run.sh", testing::kAnswerCheck}}}});
   // The benign agent builds with make (an up-to-date target is not rebuilt) and answers
   // "wrong": it scores 0.5 on its own.
   std::string makefile = "agent: $(SRC)/agent.sh\n\tcp $(SRC)/agent.sh agent\n";
