@@ -517,16 +517,7 @@ Result<const std::vector<Outcome>*> Archive::Outcomes(std::string_view benchmark
 }
 
 Result<std::optional<VariantId>> Archive::Best(std::string_view benchmark) {
-  const auto* outcomes = CLADE_TRY(Outcomes(benchmark));
-  std::optional<VariantId> best;
-  for (size_t i = 0; i < outcomes->size(); ++i) {
-    const auto& score = (*outcomes)[i].score;
-    if ((*outcomes)[i].status != "evaluated") continue;  // a failed build scores nothing
-    if (score && (!best || *score > *(*outcomes)[static_cast<size_t>(*best)].score)) {
-      best = static_cast<VariantId>(i);
-    }
-  }
-  return best;
+  return BestOf(*CLADE_TRY(Outcomes(benchmark)));
 }
 
 // ---- Logs ---------------------------------------------------------------------------------

@@ -28,4 +28,19 @@ struct Outcome {
   std::optional<double> score;  // record "score" if it is a number
 };
 
+// The variant with status "evaluated" and the highest score, the lowest id on a tie; none
+// when no variant is evaluated with a score. The one definition of "best": Archive::Best,
+// `clade tree`, `show best` and the report all use it.
+inline std::optional<VariantId> BestOf(const std::vector<Outcome>& outcomes) {
+  std::optional<VariantId> best;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const Outcome& outcome = outcomes[i];
+    if (outcome.status != "evaluated" || !outcome.score) continue;  // failures score nothing
+    if (!best || *outcome.score > *outcomes[static_cast<size_t>(*best)].score) {
+      best = static_cast<VariantId>(i);
+    }
+  }
+  return best;
+}
+
 }  // namespace clade::archive

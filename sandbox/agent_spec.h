@@ -1,4 +1,4 @@
-// agent.yaml: how to build and run an agent (design.md, "Agents").
+// agent.yaml: how to build and run an agent (docs/agents.md, "The agent contract").
 //
 //   name: repair
 //   build:                      # optional; this is the default

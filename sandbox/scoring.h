@@ -1,4 +1,5 @@
-// Reading a hidden test's result into a task score in [0, 1] (design.md, "Benchmarks").
+// Reading a hidden test's result into a task score in [0, 1] (docs/benchmarks.md,
+// docs/evaluation.md).
 #pragma once
 
 #include <filesystem>

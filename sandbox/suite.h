@@ -1,4 +1,4 @@
-// Benchmark suites and tasks on disk (design.md, "Benchmarks"):
+// Benchmark suites and tasks on disk (docs/benchmarks.md):
 //
 //   <suite>/suite.yaml              name, description, tasks (glob or list), limits
 //   <suite>/tasks/<id>/task.yaml    id, statement, visible_test, hidden_test, result, limits,
@@ -54,20 +54,20 @@ struct HiddenCases {
   // A case passes when its run exits 0, its output equals NAME.out (compare_output), and
   // (when set) one line of its output starts with `pass_line`.
   std::string pass_line;
-  double case_seconds = 0;             // wall clock per case; 0: limits.test_seconds
-  uint64_t output_bytes = 64u << 10;   // a case's output past this fails it
+  double case_seconds = 0;            // wall clock per case; 0: limits.test_seconds
+  uint64_t output_bytes = 64u << 10;  // a case's output past this fails it
 };
 
 struct Task {
   std::string id;
-  std::filesystem::path dir;  // the task folder
-  std::string statement;      // the text the agent is told
-  std::string visible_test;   // shell command, may be empty
-  std::string hidden_test;    // the script form: a shell command (empty with `cases`)
+  std::filesystem::path dir;         // the task folder
+  std::string statement;             // the text the agent is told
+  std::string visible_test;          // shell command, may be empty
+  std::string hidden_test;           // the script form: a shell command (empty with `cases`)
   std::optional<HiddenCases> cases;  // the cases form
   ResultFormat result = ResultFormat::kSummary;  // the script form's result
-  std::string junit_path;  // with kJunit
-  TaskLimits limits;       // the suite's, overridden by the task's
+  std::string junit_path;                        // with kJunit
+  TaskLimits limits;                             // the suite's, overridden by the task's
   // Workspace files (globs) the agent must leave as they are, e.g. the visible tests; a
   // change makes the evaluation `tampered` (docs/evaluation.md).
   std::vector<std::string> protected_files;

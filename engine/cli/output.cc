@@ -24,19 +24,6 @@ std::vector<std::vector<VariantId>> ChildrenLists(const std::vector<Variant>& va
   return children;
 }
 
-// The evaluated variant with the highest score, lowest id on a tie (as Archive::Best).
-std::optional<VariantId> BestOf(const std::vector<Outcome>& outcomes) {
-  std::optional<VariantId> best;
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i].status != "evaluated") continue;  // a failed build scores nothing
-    const auto& score = outcomes[i].score;
-    if (score && (!best || *score > *outcomes[static_cast<size_t>(*best)].score)) {
-      best = static_cast<VariantId>(i);
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 Snapshot MakeSnapshot(std::vector<Variant> variants, std::vector<Outcome> outcomes,
@@ -44,7 +31,7 @@ Snapshot MakeSnapshot(std::vector<Variant> variants, std::vector<Outcome> outcom
   Snapshot snapshot;
   outcomes.resize(variants.size());
   snapshot.children = ChildrenLists(variants);
-  snapshot.best = BestOf(outcomes);
+  snapshot.best = archive::BestOf(outcomes);
   snapshot.variants = std::move(variants);
   snapshot.outcomes = std::move(outcomes);
   snapshot.benchmark = std::move(benchmark);

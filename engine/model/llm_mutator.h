@@ -1,4 +1,4 @@
-// The `llm` mutator (design.md, "Mutation"): diagnose, then implement.
+// The `llm` mutator (docs/models.md): diagnose, then implement.
 //
 // 1. Diagnose: the parent's outline and the log of a task it failed (diagnosis.h).
 // 2. Implement: the proposal, the outline and the relevant source (files the proposal

@@ -1,4 +1,4 @@
-// The `model:` section of a run configuration (design.md, "Run configuration"): which
+// The `model:` section of a run configuration (docs/config.md, docs/models.md): which
 // provider to call and how, what it costs, how much may be spent, where answers are
 // cached. docs/models.md lists every key with its default.
 #pragma once

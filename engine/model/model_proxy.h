@@ -1,4 +1,4 @@
-// The model socket for agents (design.md, "Agents": CLADE_MODEL_SOCKET). Serves the
+// The model socket for agents (docs/models.md, "The model socket for agents"). Serves the
 // OpenAI chat-completions protocol on a Unix socket, forwards each call through the
 // engine's ModelClient (which holds the real key and may speak Anthropic upstream),
 // counts tokens against the budget of one child and refuses past it with OpenAI's 429

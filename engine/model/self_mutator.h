@@ -1,4 +1,4 @@
-// The `self` mutator (design.md, "Mutation"; DGM): the parent agent improves itself.
+// The `self` mutator (docs/models.md; DGM): the parent agent improves itself.
 //
 // 1. Diagnose as llm does (diagnosis.h): a proposal from the parent's outline and the log
 //    of a task it failed.

@@ -1,4 +1,4 @@
-// The run configuration (design.md, "Run configuration"): one YAML file that names the
+// The run configuration (docs/config.md): one YAML file that names the
 // seed agent, the benchmark and its stages, the mutator, the selection and pruning policy,
 // the budget, the sandbox limits, the workers and the RNG seed. docs/config.md lists every
 // key with its default. Loading is strict: an unknown key, a wrong type or a missing file

@@ -1,4 +1,4 @@
-// The search loop (design.md, "The loop"): select parents, mutate, build and evaluate the
+// The search loop (docs/search.md): select parents, mutate, build and evaluate the
 // children in parallel workers, add each child to the archive with its record, prune,
 // repeat until a budget is spent. Two modes:
 //   generational: each iteration draws its parents and child seeds at once (the plan,
@@ -38,23 +38,23 @@ namespace clade::search {
 enum StopRequest : int { kRun = 0, kFinish = 1, kAbandon = 2 };
 
 struct SearchContext {
-  archive::Archive* archive = nullptr;   // writable; variant 0 is the seed
+  archive::Archive* archive = nullptr;  // writable; variant 0 is the seed
   const RunConfig* config = nullptr;
   const sandbox::Suite* suite = nullptr;
-  std::string suite_hash;                // sandbox::SuiteHash(*suite)
+  std::string suite_hash;  // sandbox::SuiteHash(*suite)
   const mutation::Mutator* mutator = nullptr;
   Executor* executor = nullptr;
   Progress* progress = nullptr;
-  std::filesystem::path scratch;         // a private directory for this session
+  std::filesystem::path scratch;           // a private directory for this session
   const std::atomic<int>* stop = nullptr;  // a StopRequest, set from a signal handler
 };
 
 struct SearchSummary {
-  std::string outcome;  // "finished" (a budget is spent), "stopped", "abandoned", "failed"
-  std::string reason;   // which budget, which signal, which failure
-  int64_t children = 0;        // recorded in this session
-  int64_t failures = 0;        // of them, not evaluated
-  RunState state;              // as saved last
+  std::string outcome;   // "finished" (a budget is spent), "stopped", "abandoned", "failed"
+  std::string reason;    // which budget, which signal, which failure
+  int64_t children = 0;  // recorded in this session
+  int64_t failures = 0;  // of them, not evaluated
+  RunState state;        // as saved last
   std::optional<double> seed_score;
   std::optional<archive::VariantId> best;
   std::optional<double> best_score;

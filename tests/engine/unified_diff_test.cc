@@ -36,10 +36,12 @@ TEST_CASE("UnifiedDiff: git's format, accepted by git apply") {
   const std::string before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n";
   const std::string after = "a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\n";
   const std::string diff = UnifiedDiff("src/x.cc", before, after);
-  CHECK(diff.rfind(
-            "diff --git a/src/x.cc b/src/x.cc\n--- a/src/x.cc\n+++ b/src/x.cc\n@@ -1,5 +1,5 @@\n",
-            0) == 0);
-  CHECK(diff.find("@@ -11,3 +11,4 @@\n k\n l\n m\n+n\n") != std::string::npos);
+  CHECK(diff.rfind("diff --git a/src/x.cc b/src/x.cc\nindex ", 0) == 0);
+  CHECK(diff.find(" 100644\n--- a/src/x.cc\n+++ b/src/x.cc\n@@ -1,5 +1,5 @@\n") !=
+        std::string::npos);
+  // As git prints it: the hunk header may carry the nearest line above as function context.
+  CHECK(diff.find("@@ -11,3 +11,4 @@") != std::string::npos);
+  CHECK(diff.find("\n k\n l\n m\n+n\n") != std::string::npos);
   CHECK(GitApply("src/x.cc", before, diff) == after);
   CHECK(UnifiedDiff("src/x.cc", before, before).empty());
 }
@@ -48,7 +50,8 @@ TEST_CASE("UnifiedDiff: added and deleted files, and a missing final newline") {
   CHECK(GitApply("n.cc", std::nullopt, UnifiedDiff("n.cc", std::nullopt, std::string("x\ny"))) ==
         "x\ny");
   const std::string deleted = UnifiedDiff("d.cc", std::string("x\n"), std::nullopt);
-  CHECK(deleted.find("deleted file mode 100644\n--- a/d.cc\n+++ /dev/null\n") != std::string::npos);
+  CHECK(deleted.find("deleted file mode 100644\n") != std::string::npos);
+  CHECK(deleted.find("\n--- a/d.cc\n+++ /dev/null\n") != std::string::npos);
   CHECK(GitApply("d.cc", std::string("x\n"), deleted) == std::nullopt);
   const std::string diff = UnifiedDiff("e.cc", std::string("a\nb"), std::string("a\nc"));
   CHECK(diff.find("-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n") !=

@@ -1,5 +1,5 @@
 // The task the harness gives the agent: CLADE_TASK names a JSON file with the task's id,
-// statement, visible test command and limits (design.md, "Agents").
+// statement, visible test command and limits (clade's docs/agents.md, "The agent contract").
 #pragma once
 
 #include <string>
