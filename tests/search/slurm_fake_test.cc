@@ -1,0 +1,187 @@
+// The Slurm controller's logic against the in-process FakeCluster (fake_slurm.h): submit
+// and poll, a job cancelled, a job that fails without a result, adopting the jobs of a
+// controller that died, and per-task jobs. The jobs are real: the clade binary runs
+// `worker eval-job` on this machine and builds and scores a shell agent in the sandbox.
+// The same logic against a real one-node cluster is slurm_executor_test.cc.
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "tests/cli/cli_test_util.h"
+#include "tests/search/fake_slurm.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+
+#include "engine/search/slurm_executor.h"
+#include "sandbox/suite.h"
+
+namespace clade::cli_test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A shell agent that answers `answer` (after `delay` seconds), a suite of two tasks whose
+// hidden test checks the answer.
+struct FakeSlurmWorkspace : Workspace {
+  std::shared_ptr<testing::FakeCluster> cluster = std::make_shared<testing::FakeCluster>();
+  sandbox::Suite suite;
+
+  explicit FakeSlurmWorkspace(const std::string& answer = "right", int delay = 0) {
+    std::string run = delay > 0 ? fmt::format("sh -c 'sleep {}; sh {{build}}/a.sh'", delay)
+                                : std::string("sh {build}/a.sh");
+    testing::WriteTree(root() / "agent",
+                       {{"agent.yaml", "name: a\nbuild: [\"cp {src}/a.sh {build}/a.sh\"]\nrun: \"" +
+                                           run + "\"\n"},
+                        {"a.sh", "echo " + answer + " > answer.txt\n"}});
+    std::map<std::string, std::string> files = {
+        {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
+    for (std::string id : {"t1", "t2"}) {
+      files["tasks/" + id + "/task.yaml"] =
+          "id: " + id + "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n";
+      files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
+      files["tasks/" + id + "/tests/run.sh"] =
+          "if grep -qx right answer.txt; then echo '1 passed, 0 failed'; "
+          "else echo '0 passed, 1 failed'; fi\n";
+    }
+    testing::WriteTree(root() / "suite", files);
+    suite = *sandbox::LoadSuite(root() / "suite");
+    fs::create_directories(root() / "shared");
+  }
+
+  search::SlurmConfig Config(search::SlurmJobsPer per = search::SlurmJobsPer::kChild) const {
+    search::SlurmConfig config;
+    config.shared = root() / "shared";
+    config.work = root() / "node-work";
+    config.poll_seconds = 0.05;
+    config.result_grace_seconds = 0.2;
+    config.per = per;
+    return config;
+  }
+
+  search::SlurmRun Run(const fs::path& clade = CladeBinary()) const {
+    search::SlurmRun run;
+    run.name = "fake";
+    run.dir = search::SlurmRunDirectory(root() / "shared", "fake", root() / "a.git");
+    run.clade = clade;
+    fs::create_directories(run.dir / "jobs");
+    return run;
+  }
+
+  std::unique_ptr<search::SlurmExecutor> Executor(
+      search::SlurmJobsPer per = search::SlurmJobsPer::kChild,
+      const fs::path& clade = CladeBinary()) {
+    return std::make_unique<search::SlurmExecutor>(Config(per), Run(clade), cluster->Client());
+  }
+
+  search::EvalJob Job() const {
+    search::EvalJob job;
+    job.source = root() / "agent";
+    job.suite = &suite;
+    return job;
+  }
+};
+
+template <typename Ready>
+bool WaitFor(Ready ready, double seconds) {
+  auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+  while (Clock::now() < deadline) {
+    if (ready()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Fake Slurm: a child is submitted as one job, polled, and its evaluation read back") {
+  FakeSlurmWorkspace w;
+  auto executor = w.Executor();
+  Result<sandbox::Evaluation> evaluation = executor->Evaluate(w.Job(), 0);
+  REQUIRE(evaluation);
+  INFO(evaluation->build.log);
+  CHECK(evaluation->status == "evaluated");
+  CHECK(evaluation->score == 1.0);
+  CHECK(w.cluster->submitted() == 1);
+  CHECK(w.cluster->names().at(0).rfind("clade-fake-", 0) == 0);
+  CHECK(executor->counts().submitted == 1);
+  CHECK(executor->counts().adopted == 0);
+  // The same child again is read from its result: nothing is submitted twice.
+  REQUIRE(executor->Evaluate(w.Job(), 0));
+  CHECK(w.cluster->submitted() == 1);
+  REQUIRE(executor->Close());
+}
+
+TEST_CASE("Fake Slurm: a cancelled job is a child with status job_cancelled") {
+  FakeSlurmWorkspace w("right", 30);
+  auto executor = w.Executor();
+  auto future = std::async(std::launch::async, [&] { return executor->Evaluate(w.Job(), 0); });
+  REQUIRE(WaitFor([&] { return w.cluster->running() == 1; }, 10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  w.cluster->CancelAll();
+  REQUIRE(future.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+  Result<sandbox::Evaluation> evaluation = future.get();
+  REQUIRE(evaluation);
+  CHECK(evaluation->status == "job_cancelled");
+  CHECK(evaluation->score == 0.0);
+}
+
+TEST_CASE("Fake Slurm: a job that exits non-zero without a result is job_failed, with its output") {
+  FakeSlurmWorkspace w;
+  fs::path broken = w.root() / "broken-clade";
+  REQUIRE(WriteFile(broken, "#!/bin/sh\necho 'node: no clade here' >&2\nexit 3\n", 0755));
+  auto executor = w.Executor(search::SlurmJobsPer::kChild, broken);
+  Result<sandbox::Evaluation> evaluation = executor->Evaluate(w.Job(), 0);
+  REQUIRE(evaluation);
+  CHECK(evaluation->status == "job_failed");
+  CHECK(evaluation->build.log.find("node: no clade here") != std::string::npos);
+}
+
+TEST_CASE("Fake Slurm: a controller that died is replaced by one that adopts its jobs") {
+  FakeSlurmWorkspace w;
+  w.cluster->Hold();  // the job stays pending while its controller "dies"
+  auto dead = w.Executor();
+  auto abandoned = std::async(std::launch::async, [&] { return dead->Evaluate(w.Job(), 0); });
+  fs::path jobs = w.Run().dir / "jobs";
+  auto noted = [&] {
+    for (const auto& dir : fs::directory_iterator(jobs)) {
+      if (fs::exists(dir.path() / "job_id")) return true;
+    }
+    return false;
+  };
+  REQUIRE(WaitFor(noted, 10));
+  // It died after sbatch but before it noted the job's id: the next one must ask Slurm
+  // for the job by its name. (A thread cannot be killed; the dead one's result is unused.)
+  for (const auto& dir : fs::directory_iterator(jobs)) fs::remove(dir.path() / "job_id");
+
+  auto next = w.Executor();
+  auto adopted = std::async(std::launch::async, [&] { return next->Evaluate(w.Job(), 0); });
+  REQUIRE(WaitFor(noted, 10));  // found by name and noted again
+  w.cluster->Release();
+  Result<sandbox::Evaluation> evaluation = adopted.get();
+  REQUIRE(evaluation);
+  CHECK(evaluation->status == "evaluated");
+  CHECK(evaluation->score == 1.0);
+  CHECK(w.cluster->submitted() == 1);  // nothing submitted again
+  CHECK(next->counts().submitted == 0);
+  CHECK(next->counts().adopted == 1);
+  REQUIRE(abandoned.get());
+}
+
+TEST_CASE("Fake Slurm: per task, one job builds the child and one job runs each task") {
+  FakeSlurmWorkspace w;
+  auto per_child = w.Executor();
+  Result<sandbox::Evaluation> whole = per_child->Evaluate(w.Job(), 0);
+  REQUIRE(whole);
+  FakeSlurmWorkspace t;
+  auto per_task = t.Executor(search::SlurmJobsPer::kTask);
+  Result<sandbox::Evaluation> split = per_task->Evaluate(t.Job(), 0);
+  REQUIRE(split);
+  INFO(split->build.log);
+  CHECK(split->status == whole->status);
+  CHECK(split->score == whole->score);
+  CHECK(split->tasks.size() == 2);
+  CHECK(t.cluster->submitted() == 3);  // the build and the two tasks
+  REQUIRE(per_task->Close());
+}
+
+}  // namespace clade::cli_test
