@@ -5,10 +5,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unistd.h>
 
+#include "engine/cli/eval_flags.h"
 #include "engine/cli/output.h"
-#include "engine/cli/sandbox_flags.h"
 #include "engine/cli/work_dir.h"
 #include "engine/search/evaluation_store.h"
 #include "sandbox/evaluator.h"
@@ -24,11 +23,8 @@ using sandbox::TaskOutcome;
 
 struct EvalOptions {
   std::string target;
-  std::string benchmark;
+  EvalFlags eval;
   std::string archive;
-  SandboxFlags sandbox;
-  size_t tasks = 0;
-  int workers = 0;
   bool json = false;
 };
 
@@ -79,15 +75,14 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
 
 Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,
                                  const sandbox::Suite& suite, std::vector<fs::path> hidden) {
-  fs::path work = WorkDirectory(options.sandbox.work);
+  fs::path work = WorkDirectory(options.eval.sandbox.work);
   sandbox::HarnessOptions harness =
-      CLADE_TRY(HarnessFrom(options.sandbox, work, std::move(hidden)));
+      CLADE_TRY(HarnessFrom(options.eval.sandbox, work, std::move(hidden)));
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
   sandbox::EvalOptions eval;
-  eval.workers =
-      options.workers > 0 ? options.workers : static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
+  eval.workers = TaskWorkers(options.eval);
   eval.slot = claim.slot;
-  if (options.tasks > 0) eval.max_tasks = options.tasks;
+  if (options.eval.tasks > 0) eval.max_tasks = options.eval.tasks;
   eval.on_task = PrintProgress;
   std::cerr << fmt::format("building {} ...\n", source.string());
   return sandbox::Evaluate(harness, source, suite, eval);
@@ -130,7 +125,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   }
   const Variant& variant = archive->variant(id);
   std::string key =
-      search::EvaluationKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.tasks);
+      search::EvaluationKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.eval.tasks);
   if (auto cached = CLADE_TRY(search::FindEvaluation(*archive, variant.tree, suite.name, key))) {
     nlohmann::json record = *cached;
     record["variant"] = id;
@@ -155,7 +150,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
 }
 
 Result<> RunEval(const EvalOptions& options) {
-  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.benchmark));
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.eval.benchmark));
   if (IsAgentDirectory(options.target)) return EvalDirectory(options, suite);
   return EvalVariant(options, suite);
 }
@@ -170,11 +165,7 @@ Command RegisterEvalCommand(CLI::App& app) {
       ->add_option("VARIANT|DIR", options->target,
                    "A variant (id, 'seed', 'best', commit prefix) or an agent directory")
       ->required();
-  command->add_option("--benchmark", options->benchmark, "The suite's directory or suite.yaml")
-      ->required();
-  command->add_option("--tasks", options->tasks, "Only the first N tasks (default: all)");
-  command->add_option("--workers", options->workers, "Tasks run in parallel (default: cores)");
-  AddSandboxOptions(*command, &options->sandbox);
+  AddEvalOptions(*command, &options->eval);
   AddArchiveOption(*command, &options->archive);
   AddJsonOption(*command, &options->json);
   command->footer(

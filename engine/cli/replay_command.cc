@@ -4,10 +4,9 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include "engine/cli/eval_flags.h"
 #include "engine/cli/output.h"
-#include "engine/cli/sandbox_flags.h"
 #include "engine/cli/work_dir.h"
 #include "engine/search/evaluation_store.h"
 #include "sandbox/evaluator.h"
@@ -21,11 +20,8 @@ namespace fs = std::filesystem;
 
 struct ReplayOptions {
   std::vector<std::string> variants;
-  std::string benchmark;
+  EvalFlags eval;
   std::string archive;
-  SandboxFlags sandbox;
-  size_t tasks = 0;
-  int workers = 0;
   bool json = false;
 };
 
@@ -51,7 +47,7 @@ Result<Replayed> ReplayOne(archive::Archive& archive, VariantId id, const sandbo
                            const sandbox::HarnessOptions& harness, int slot) {
   const Variant& variant = archive.variant(id);
   Replayed replayed{.id = id};
-  std::string key = search::EvaluationKey(variant.tree, key_suffix_hash, options.tasks);
+  std::string key = search::EvaluationKey(variant.tree, key_suffix_hash, options.eval.tasks);
   if (auto cached = CLADE_TRY(search::FindEvaluation(archive, variant.tree, suite.name, key))) {
     replayed.record = *cached;
     replayed.record["variant"] = id;
@@ -66,13 +62,12 @@ Result<Replayed> ReplayOne(archive::Archive& archive, VariantId id, const sandbo
   TempDir source("clade-replay");
   CLADE_TRY(archive.Export(id, source.path() / "agent"));
   sandbox::EvalOptions eval;
-  eval.workers =
-      options.workers > 0 ? options.workers : static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
+  eval.workers = TaskWorkers(options.eval);
   eval.slot = slot;
-  if (options.tasks > 0) eval.max_tasks = options.tasks;
+  if (options.eval.tasks > 0) eval.max_tasks = options.eval.tasks;
   eval.on_task = [](const sandbox::TaskOutcome& task, size_t done, size_t total) {
-    std::cerr << fmt::format("  [{}/{}] {:<28} {:<16} {:.3f}\n", done, total, task.id,
-                             task.status, task.score);
+    std::cerr << fmt::format("  [{}/{}] {:<28} {:<16} {:.3f}\n", done, total, task.id, task.status,
+                             task.score);
   };
   sandbox::Evaluation evaluation =
       CLADE_TRY(sandbox::Evaluate(harness, source.path() / "agent", suite, eval));
@@ -91,7 +86,9 @@ nlohmann::json ReplayedJson(const Replayed& replayed, const std::string& run_ben
                      {"status", task["status"]},
                      {"seconds", task["seconds"]}});
   }
-  auto number = [](const std::optional<double>& s) { return s ? nlohmann::json(*s) : nlohmann::json(); };
+  auto number = [](const std::optional<double>& s) {
+    return s ? nlohmann::json(*s) : nlohmann::json();
+  };
   return {{"id", replayed.id},
           {"run_benchmark", run_benchmark},
           {"run_score", number(replayed.run_score)},
@@ -105,47 +102,50 @@ void PrintReplays(const std::vector<Replayed>& replays, const std::string& run_b
                   const std::string& suite, bool json) {
   if (json) {
     nlohmann::json variants = nlohmann::json::array();
-    for (const Replayed& replayed : replays) variants.push_back(ReplayedJson(replayed, run_benchmark));
+    for (const Replayed& replayed : replays)
+      variants.push_back(ReplayedJson(replayed, run_benchmark));
     PrintJson({{"benchmark", suite}, {"variants", variants}});
     return;
   }
   std::string run_column = run_benchmark.empty() ? "run score" : run_benchmark;
   std::vector<std::vector<std::string>> rows = {{"variant", run_column, suite, "status", "tasks"}};
   for (const Replayed& replayed : replays) {
-    rows.push_back({std::to_string(replayed.id), ScoreText(replayed.run_score),
-                    ScoreText(ScoreOf(replayed.record)) + (replayed.cached ? " (kept)" : ""),
-                    replayed.record.value("status", ""),
-                    std::to_string(replayed.record.value("tasks", nlohmann::json::array()).size())});
+    rows.push_back(
+        {std::to_string(replayed.id), ScoreText(replayed.run_score),
+         ScoreText(ScoreOf(replayed.record)) + (replayed.cached ? " (kept)" : ""),
+         replayed.record.value("status", ""),
+         std::to_string(replayed.record.value("tasks", nlohmann::json::array()).size())});
   }
   Print(RenderTable(rows));
 }
 
 Result<> RunReplay(const ReplayOptions& options) {
-  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.benchmark));
+  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.eval.benchmark));
   auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kWrite, "clade replay"));
   if (!archive::IsValidBenchmarkName(suite.name)) {
     return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
   }
   std::vector<VariantId> ids;
-  for (const std::string& spec : options.variants) ids.push_back(CLADE_TRY(ResolveVariant(*archive, spec)));
+  for (const std::string& spec : options.variants)
+    ids.push_back(CLADE_TRY(ResolveVariant(*archive, spec)));
   std::string run_benchmark = CLADE_TRY(archive->DefaultBenchmark()).value_or("");
   std::string suite_hash = CLADE_TRY(sandbox::SuiteHash(suite));
 
-  fs::path work = WorkDirectory(options.sandbox.work);
+  fs::path work = WorkDirectory(options.eval.sandbox.work);
   sandbox::HarnessOptions harness =
-      CLADE_TRY(HarnessFrom(options.sandbox, work, {fs::absolute(archive->path())}));
+      CLADE_TRY(HarnessFrom(options.eval.sandbox, work, {fs::absolute(archive->path())}));
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
   std::vector<Replayed> replays;
   for (VariantId id : ids) {
     Replayed replayed =
         CLADE_TRY(ReplayOne(*archive, id, suite, suite_hash, options, harness, claim.slot));
     if (!run_benchmark.empty() && run_benchmark != suite.name) {
-      if (auto record = CLADE_TRY(archive->Record(id, run_benchmark))) replayed.run_score = ScoreOf(*record);
+      if (auto record = CLADE_TRY(archive->Record(id, run_benchmark)))
+        replayed.run_score = ScoreOf(*record);
     }
     replays.push_back(std::move(replayed));
   }
-  PrintReplays(replays, run_benchmark == suite.name ? "" : run_benchmark, suite.name,
-               options.json);
+  PrintReplays(replays, run_benchmark == suite.name ? "" : run_benchmark, suite.name, options.json);
   return {};
 }
 
@@ -155,14 +155,10 @@ Command RegisterReplayCommand(CLI::App& app) {
   auto options = std::make_shared<ReplayOptions>();
   CLI::App* command = app.add_subcommand(
       "replay", "Evaluate archived variants on another benchmark suite and keep the results");
-  command->add_option("VARIANT", options->variants,
-                      "Variants: ids, 'seed', 'best', commit prefixes")
+  command
+      ->add_option("VARIANT", options->variants, "Variants: ids, 'seed', 'best', commit prefixes")
       ->required();
-  command->add_option("--benchmark", options->benchmark, "The suite's directory or suite.yaml")
-      ->required();
-  command->add_option("--tasks", options->tasks, "Only the first N tasks (default: all)");
-  command->add_option("--workers", options->workers, "Tasks run in parallel (default: cores)");
-  AddSandboxOptions(*command, &options->sandbox);
+  AddEvalOptions(*command, &options->eval);
   AddArchiveOption(*command, &options->archive);
   AddJsonOption(*command, &options->json);
   command->footer(

@@ -180,6 +180,12 @@ TEST_CASE("clade eval --read-only shows one more host folder to every step, a ba
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
   CHECK(Json(shown)["score"] == 1.0);
+  // Before the positional, each --read-only takes one path: the agent is still the target.
+  Run before = Clade({"eval", "--read-only", extra.string(), agent.string(), "--benchmark",
+                      w.suite.string(), "--work", w.work.string(), "--json"});
+  INFO(before.err);
+  REQUIRE(before.exit_code == 0);
+  CHECK(Json(before)["score"] == 1.0);
   Run bad = w.Eval(agent.string(), {"--read-only", "/no/such/folder"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--read-only /no/such/folder") != std::string::npos);
