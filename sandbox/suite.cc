@@ -156,15 +156,17 @@ Result<> ReadCaseNames(const fs::path& file, const YAML::Node& node, const fs::p
 
 Result<HiddenCases> ReadHiddenCases(const fs::path& file, const YAML::Node& node,
                                     const fs::path& tests) {
-  CLADE_TRY(CheckKeys(file, node, "hidden_test",
-                      {"build", "build_reads", "run", "cases", "pass_line", "case_seconds",
-                       "output_kb"},
-                      {"run", "cases"}));
+  CLADE_TRY(
+      CheckKeys(file, node, "hidden_test",
+                {"build", "build_reads", "run", "cases", "pass_line", "case_seconds", "output_kb"},
+                {"run", "cases"}));
   HiddenCases cases;
   cases.build = CLADE_TRY(ReadString(file, node, "build")).value_or("");
-  cases.build_reads = CLADE_TRY(ReadStringList(file, node, "build_reads")).value_or(std::vector<std::string>{});
+  cases.build_reads =
+      CLADE_TRY(ReadStringList(file, node, "build_reads")).value_or(std::vector<std::string>{});
   for (const std::string& read : cases.build_reads) {
-    if (read.find("..") != std::string::npos || !fs::is_regular_file(tests / read)) {
+    if (fs::path(read).is_absolute() || read.find("..") != std::string::npos ||
+        !fs::is_regular_file(tests / read)) {
       return FailAs(ErrorKind::kUsage, "{}: build_reads: '{}' is not a file of tests/",
                     Where(file, node["build_reads"]), read);
     }
@@ -186,7 +188,8 @@ Result<> ReadHiddenTest(const fs::path& file, const YAML::Node& root, Task* task
   YAML::Node node = root["hidden_test"];
   if (node.IsMap()) {
     if (root["result"]) {
-      return FailAs(ErrorKind::kUsage, "{}: 'result' belongs to a hidden_test command, not to cases",
+      return FailAs(ErrorKind::kUsage,
+                    "{}: 'result' belongs to a hidden_test command, not to cases",
                     Where(file, root["result"]));
     }
     task->cases = CLADE_TRY(ReadHiddenCases(file, node, task->tests()));
@@ -202,10 +205,10 @@ Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
     return FailAs(ErrorKind::kUsage, "task folder {} has no task.yaml", dir.string());
   }
   YamlDocument doc = CLADE_TRY(LoadYaml(file));
-  CLADE_TRY(CheckKeys(file, doc.root, "the task",
-                      {"id", "statement", "visible_test", "hidden_test", "result", "limits",
-                       "protected"},
-                      {"id", "statement", "hidden_test"}));
+  CLADE_TRY(
+      CheckKeys(file, doc.root, "the task",
+                {"id", "statement", "visible_test", "hidden_test", "result", "limits", "protected"},
+                {"id", "statement", "hidden_test"}));
   Task task;
   task.dir = dir;
   task.id = CLADE_TRY(ReadString(file, doc.root, "id")).value();
@@ -224,7 +227,8 @@ Result<Task> LoadTask(const fs::path& dir, const TaskLimits& defaults) {
   CLADE_TRY(ReadHiddenTest(file, doc.root, &task));
   task.limits = defaults;
   CLADE_TRY(ReadLimits(file, doc.root["limits"], &task.limits));
-  task.protected_files = CLADE_TRY(ReadStringList(file, doc.root, "protected")).value_or(std::vector<std::string>{});
+  task.protected_files =
+      CLADE_TRY(ReadStringList(file, doc.root, "protected")).value_or(std::vector<std::string>{});
   return task;
 }
 

@@ -80,6 +80,17 @@ TEST_CASE("Malformed suites and tasks are one sentence naming file and line") {
     REQUIRE_FALSE(result);
     CHECK(result.error().message.find("task id 'b' is used twice") != std::string::npos);
   }
+  SECTION("build_reads naming a file outside tests/: absolute, or through ..") {
+    for (std::string read : {"/etc/hostname", "../task.yaml"}) {
+      WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+                 "id: a\nstatement: x\nhidden_test:\n  build: \"true\"\n  build_reads: [" + read +
+                     "]\n  run: \"true\"\n  cases: [one]\n");
+      auto result = LoadSuite(dir.path());
+      REQUIRE_FALSE(result);
+      CHECK(result.error().message.find("build_reads: '" + read + "' is not a file of tests/") !=
+            std::string::npos);
+    }
+  }
   SECTION("no suite at all") {
     auto result = LoadSuite(dir.path() / "nothing");
     REQUIRE_FALSE(result);
