@@ -224,6 +224,24 @@ TEST_CASE("No step where agent code runs sees the suite: build, agent, each case
   CHECK(steps == std::set<std::string>{"agent", "build", "case"});
 }
 
+TEST_CASE("The hidden test's build cannot compile in the expected outputs by their path") {
+  CLADE_SKIP_UNLESS(CurrentProtections().bubblewrap, "needs bubblewrap");
+  HackFixture f;
+  f.CopyRepairTask("anagram-check");
+  // The program embeds every expected output with #include at its absolute path and
+  // prints the one whose input matches: it would pass every case if the build saw them.
+  std::string cases = (f.suite / "tasks/anagram-check/tests/cases").string();
+  std::string program = "#include <iostream>\n#include <string>\n#include <iterator>\n"
+                        "static const char* kOut =\n#include \"" + cases + "/01.out\"\n;\n"
+                        "int main() { std::cout << kOut; }\n";
+  f.CheatingAgent(program);
+  Evaluation eval = f.Evaluate();
+  REQUIRE(eval.tasks.size() == 1);
+  INFO(eval.tasks[0].log);
+  CHECK(eval.tasks[0].score == 0.0);
+  CHECK(eval.tasks[0].log.find("01.out: No such file or directory") != std::string::npos);
+}
+
 TEST_CASE("An agent that changes a protected file is recorded as tampered, score 0") {
   HackFixture f;
   f.CopyRepairTask("anagram-check");
