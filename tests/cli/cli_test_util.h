@@ -2,9 +2,11 @@
 // (stdout and stderr kept apart), and a small archive with a known lineage and records.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +35,17 @@ pid_t StartClade(const std::vector<std::string>& args);
 Run Git(const std::vector<std::string>& args);
 // Parses stdout as JSON; fails the test (via an exception) if it is not.
 nlohmann::json Json(const Run& run);
+
+// Polls `ready` every 20 ms until it returns true (true) or `seconds` pass (false).
+template <typename Ready>
+bool WaitFor(Ready ready, double seconds) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (ready()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
 
 // A temporary workspace with agent directories and an archive path `archive` in it.
 class Workspace {

@@ -37,7 +37,7 @@ class FakeCluster : public std::enable_shared_from_this<FakeCluster> {
   void CancelAll();
 
   int submitted() const;
-  int running() const;  // PENDING or RUNNING
+  int running() const;                     // PENDING or RUNNING
   std::vector<std::string> names() const;  // of every job ever submitted, in order
 
   // The SlurmClient calls.

@@ -26,8 +26,6 @@
 namespace clade::cli_test {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // Reads n from n.txt; writes n squared, n + 1 and n mod 3, with two planted mistakes that
 // gi edits can undo. No loops: every child runs in milliseconds and scores the same way
 // wherever it runs.
@@ -177,17 +175,6 @@ bool Start(const testing::SlurmCluster& cluster) {
   INFO(cluster.failure());
   REQUIRE(cluster.up());
   return true;
-}
-
-// Polls until `ready` or `seconds` pass; false on timeout.
-template <typename Ready>
-bool WaitFor(Ready ready, double seconds) {
-  auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-  while (Clock::now() < deadline) {
-    if (ready()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
 }
 
 int SubmittedCount(const std::string& err) {

@@ -18,8 +18,6 @@
 namespace clade::cli_test {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // A shell agent that answers `answer` (after `delay` seconds), a suite of two tasks whose
 // hidden test checks the answer.
 struct FakeSlurmWorkspace : Workspace {
@@ -29,10 +27,10 @@ struct FakeSlurmWorkspace : Workspace {
   explicit FakeSlurmWorkspace(const std::string& answer = "right", int delay = 0) {
     std::string run = delay > 0 ? fmt::format("sh -c 'sleep {}; sh {{build}}/a.sh'", delay)
                                 : std::string("sh {build}/a.sh");
-    testing::WriteTree(root() / "agent",
-                       {{"agent.yaml", "name: a\nbuild: [\"cp {src}/a.sh {build}/a.sh\"]\nrun: \"" +
-                                           run + "\"\n"},
-                        {"a.sh", "echo " + answer + " > answer.txt\n"}});
+    testing::WriteTree(
+        root() / "agent",
+        {{"agent.yaml", "name: a\nbuild: [\"cp {src}/a.sh {build}/a.sh\"]\nrun: \"" + run + "\"\n"},
+         {"a.sh", "echo " + answer + " > answer.txt\n"}});
     std::map<std::string, std::string> files = {
         {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
     for (std::string id : {"t1", "t2"}) {
@@ -80,16 +78,6 @@ struct FakeSlurmWorkspace : Workspace {
     return job;
   }
 };
-
-template <typename Ready>
-bool WaitFor(Ready ready, double seconds) {
-  auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-  while (Clock::now() < deadline) {
-    if (ready()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
-}
 
 }  // namespace
 
