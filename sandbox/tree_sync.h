@@ -1,5 +1,5 @@
-// Keeping a persistent copy of a directory in step with a source directory, writing only
-// what differs, so that a build directory beside it rebuilds only changed files.
+// Keeping a copy of a directory in step with a source directory, writing only what differs
+// (an agent's source into its build slot). Symlinks are copied as links, never followed.
 #pragma once
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-// Where the harness keeps build slots, scratch space and its ccache, and claiming a slot
+// Where the harness keeps build slots and scratch space, and claiming a slot
 // so that two clade processes never build in the same one.
 #pragma once
 
