@@ -30,12 +30,6 @@ namespace {
 namespace fs = std::filesystem;
 using search::RunConfig;
 
-// The suite's directory, from `benchmark` (its directory or its suite.yaml), absolute.
-fs::path SuiteDirectory(const fs::path& benchmark) {
-  fs::path path = fs::absolute(benchmark);
-  return fs::is_directory(path) ? path : path.parent_path();
-}
-
 struct RunOptions {
   std::string config = "clade.yaml";
   bool resume = false;
@@ -185,10 +179,11 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
   }
 }
 
-// The Slurm executor of `config` (docs/cluster.md); the jobs run this very binary unless
-// slurm.clade names another.
+// The Slurm executor of `config` (docs/cluster.md), its jobs kept from `hidden`; they run
+// this very binary unless slurm.clade names another.
 Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig& config,
-                                                                 const archive::Archive& archive) {
+                                                                 const archive::Archive& archive,
+                                                                 std::vector<fs::path> hidden) {
   if (!search::SlurmCommandsFound()) {
     return FailAs(ErrorKind::kUsage,
                   "{}: 'executor: slurm' needs the Slurm commands (sbatch, squeue, scancel) on "
@@ -207,7 +202,7 @@ Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig
   run.require_isolation = config.require_isolation;
   run.read_only = config.read_only;
   run.disk_mb = config.disk_mb;
-  run.hidden = {fs::absolute(archive.path()), SuiteDirectory(config.benchmark)};
+  run.hidden = std::move(hidden);
   fs::create_directories(run.dir / "jobs", error);
   if (error) {
     return Fail("cannot create the run's directory {} on the shared path: {}", run.dir.string(),
@@ -241,19 +236,19 @@ Result<> RunRun(const RunOptions& options) {
   }
   // The suite too: absent from every step anyway, hidden as well in case a read_only path
   // holds it (the self mutator's run of the agent uses this harness directly).
-  sandbox::HarnessOptions harness{
-      .work = work,
-      .hidden = {fs::absolute(archive->path()), SuiteDirectory(config.benchmark)},
-      .read_only = config.read_only,
-      .build_seconds = config.build_seconds,
-      .build_memory_mb = config.build_memory_mb,
-      .disk_mb = config.disk_mb};
+  std::vector<fs::path> hidden = {fs::absolute(archive->path()), suite.dir};
+  sandbox::HarnessOptions harness{.work = work,
+                                  .hidden = hidden,
+                                  .read_only = config.read_only,
+                                  .build_seconds = config.build_seconds,
+                                  .build_memory_mb = config.build_memory_mb,
+                                  .disk_mb = config.disk_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
   std::unique_ptr<search::Executor> executor;
   search::SlurmExecutor* slurm = nullptr;
   if (config.executor == search::ExecutorKind::kSlurm) {
-    auto made = CLADE_TRY(MakeSlurmExecutor(config, *archive));
+    auto made = CLADE_TRY(MakeSlurmExecutor(config, *archive, hidden));
     slurm = made.get();
     executor = std::move(made);
   } else {

@@ -1,7 +1,5 @@
 #include "engine/model/self_mutator.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,7 +10,6 @@
 #include "sandbox/evaluator.h"
 #include "sandbox/runner.h"
 #include "sandbox/tree_sync.h"
-#include "support/defer.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
@@ -27,13 +24,6 @@ constexpr size_t kMaxFileBytes = 1 << 20;
 constexpr size_t kLogCap = 64 * 1024;
 
 // A short directory for the socket (sun_path holds 107 bytes; scratch paths can be longer).
-Result<fs::path> SocketDir() {
-  std::string pattern = "/tmp/clade-model-XXXXXX";
-  if (!::mkdtemp(pattern.data()))
-    return Fail("cannot create a socket directory under /tmp: {}", ErrnoText(errno));
-  return fs::path(pattern);
-}
-
 // The changes of `after` against `before`, split into what the child may take, what it
 // may not (binary, too large: dropped) and what the agent must not touch at all (files
 // outside the editable globs: tampered).
@@ -126,18 +116,13 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   CLADE_TRY(
       WriteFile(task_file, task.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)));
 
-  fs::path socket_dir = CLADE_TRY(SocketDir());
-  DEFER {
-    std::error_code error;
-    fs::remove_all(socket_dir, error);
-  };
-  ModelProxy proxy(client_, config.agent_tokens);
-  CLADE_TRY(proxy.Start(socket_dir / "model.sock"));
+  ModelProxy proxy(client_, config.agent_tokens);  // Stop (or its end) removes the socket
+  fs::path socket = CLADE_TRY(proxy.Open());
   sandbox::RunSpec run;
   run.argv = sandbox::Expand(parent.spec.run, build.src, build.build).argv;
   run.cwd = workspace;
-  run.env = {{"CLADE_TASK", task_file.string()}, {"CLADE_MODEL_SOCKET", proxy.socket().string()}};
-  run.readonly = {build.src, build.build, task_file, proxy.socket()};
+  run.env = {{"CLADE_TASK", task_file.string()}, {"CLADE_MODEL_SOCKET", socket.string()}};
+  run.readonly = {build.src, build.build, task_file, socket};
   for (const fs::path& hidden : harness.hidden) run.hidden.push_back(fs::absolute(hidden));
   for (const fs::path& path : harness.read_only) run.readonly.push_back(fs::absolute(path));
   run.stdout_path = slot.logs() / "agent.log";

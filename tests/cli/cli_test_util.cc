@@ -76,6 +76,22 @@ nlohmann::json Json(const Run& run) {
   return nlohmann::json::parse(run.out);
 }
 
+void WriteAnswerSuite(const fs::path& dir) {
+  std::map<std::string, std::string> files = {
+      {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
+  for (std::string id : {"t1", "t2"}) {
+    files["tasks/" + id + "/task.yaml"] =
+        "id: " + id + "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n";
+    files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
+    files["tasks/" + id + "/tests/run.sh"] =
+        "p=0; f=0\n"
+        "if [ -f answer.txt ]; then p=$((p+1)); else f=$((f+1)); fi\n"
+        "if grep -qx right answer.txt; then p=$((p+1)); else f=$((f+1)); fi\n"
+        "echo \"$p passed, $f failed\"\n";
+  }
+  testing::WriteTree(dir, files);
+}
+
 Workspace::Workspace() : dir_("clade-cli-test") {}
 
 fs::path Workspace::Agent(const std::string& name, const std::string& body) {

@@ -47,6 +47,11 @@ bool WaitFor(Ready ready, double seconds) {
   return false;
 }
 
+// Writes under `dir` the suite "tiny": tasks t1 and t2 whose workspace holds answer.txt
+// saying "wrong", and whose hidden test makes two checks: answer.txt exists, it says
+// "right" (an agent writing "right" scores 1, one leaving it scores 0.5).
+void WriteAnswerSuite(const fs::path& dir);
+
 // A temporary workspace with agent directories and an archive path `archive` in it.
 class Workspace {
  public:

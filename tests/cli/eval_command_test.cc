@@ -11,21 +11,7 @@ struct EvalWorkspace : Workspace {
   fs::path suite = root() / "suite";
   fs::path work = root() / "work";
 
-  EvalWorkspace() {
-    std::map<std::string, std::string> files = {
-        {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
-    for (std::string id : {"t1", "t2"}) {
-      files["tasks/" + id + "/task.yaml"] =
-          "id: " + id + "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n";
-      files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
-      files["tasks/" + id + "/tests/run.sh"] =
-          "p=0; f=0\n"
-          "if [ -f answer.txt ]; then p=$((p+1)); else f=$((f+1)); fi\n"
-          "if grep -qx right answer.txt; then p=$((p+1)); else f=$((f+1)); fi\n"
-          "echo \"$p passed, $f failed\"\n";
-    }
-    testing::WriteTree(suite, files);
-  }
+  EvalWorkspace() { WriteAnswerSuite(suite); }
 
   fs::path ShellAgent(const std::string& name, const std::string& answer) {
     fs::path dir = root() / name;

@@ -1,11 +1,13 @@
 // The escape half of the reward-hack suite: agents and build steps that try to see the
 // host, fill its disk, or make clade read or delete through a planted symlink. Every
 // attempt is bounded (a few MiB to a 64 MiB cap, seconds) and must fail.
-#include <catch2/catch.hpp>
-
 #include <mutex>
 #include <set>
 
+#include "tests/sandbox/hack_fixture.h"
+#include "tests/sandbox/test_util.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
 #include <sys/socket.h>
 #include <sys/statvfs.h>
 #include <sys/un.h>
@@ -17,9 +19,6 @@
 #include "support/fd.h"
 #include "support/fs.h"
 #include "support/strings.h"
-#include "tests/sandbox/hack_fixture.h"
-#include "tests/sandbox/test_util.h"
-#include "tests/test_util.h"
 
 namespace clade::sandbox {
 namespace {
@@ -168,9 +167,10 @@ TEST_CASE("Each agent run reaches its own model socket, builds and hidden tests 
   }
   std::string hidden = "hidden_test: \"sh probe.sh case; echo '1 passed, 0 failed'\"\n";
   f.WriteSuite({{"t1", hidden, {}}, {"t2", hidden, {}}});
-  f.ShellAgent("sh \"$(dirname \"$0\")/probe.sh\" agent-$(head -c4 /dev/urandom | od -An -tx4 | tr -d ' ')\n"
-               "cp \"$(dirname \"$0\")/probe.sh\" \"$(dirname \"$0\")/hostile\" .\n",
-               {{"probe.sh", probe}}, "sh {src}/probe.sh build");
+  f.ShellAgent(
+      "sh \"$(dirname \"$0\")/probe.sh\" agent-$(head -c4 /dev/urandom | od -An -tx4 | tr -d ' ')\n"
+      "cp \"$(dirname \"$0\")/probe.sh\" \"$(dirname \"$0\")/hostile\" .\n",
+      {{"probe.sh", probe}}, "sh {src}/probe.sh build");
   fs::copy_file(CLADE_HOSTILE_PROGRAM, f.agent / "hostile");
   Evaluation eval = f.Evaluate();
   REQUIRE(eval.tasks.size() == 2);
@@ -217,6 +217,24 @@ TEST_CASE("A path added with read_only is visible, read-only") {
   CHECK(eval.tasks.at(0).log.find("tool\n") != std::string::npos);
   CHECK(eval.tasks.at(0).log.find("refused") != std::string::npos);
   CHECK_FALSE(fs::exists(toolchain.path() / "written.txt"));
+}
+
+TEST_CASE("A read_only path that holds the suite still shows it to no build or agent") {
+  CLADE_SKIP_UNLESS(CurrentProtections().bubblewrap, "needs bubblewrap");
+  HackFixture f;
+  f.WriteSuite({{"t1",
+                 "hidden_test: echo '0 passed, 1 failed'\n",
+                 {{"tests/secret.txt", "the-expected-answer\n"}}}});
+  f.harness.read_only = {f.suite};  // an operator's mistake: the suite itself is shown
+  std::string secret = clade::testing::Quote((f.suite / "tasks/t1/tests/secret.txt").string());
+  f.ShellAgent("cat " + secret + " || echo agent-saw-nothing\n", {},
+               "cat " + secret + " || echo build-saw-nothing");
+  Evaluation eval = f.Evaluate();
+  std::string logs = eval.build.log + eval.tasks.at(0).log;
+  INFO(logs);
+  CHECK(logs.find("build-saw-nothing") != std::string::npos);
+  CHECK(logs.find("agent-saw-nothing") != std::string::npos);
+  CHECK(logs.find("the-expected-answer") == std::string::npos);
 }
 
 TEST_CASE("Writing past the disk cap ends the step with disk_limit, and the slot is emptied") {

@@ -18,8 +18,8 @@
 namespace clade::cli_test {
 namespace {
 
-// A shell agent that answers `answer` (after `delay` seconds), a suite of two tasks whose
-// hidden test checks the answer.
+// A shell agent that answers `answer` (after `delay` seconds), and the suite of
+// WriteAnswerSuite.
 struct FakeSlurmWorkspace : Workspace {
   std::shared_ptr<testing::FakeCluster> cluster = std::make_shared<testing::FakeCluster>();
   sandbox::Suite suite;
@@ -31,17 +31,7 @@ struct FakeSlurmWorkspace : Workspace {
         root() / "agent",
         {{"agent.yaml", "name: a\nbuild: [\"cp {src}/a.sh {build}/a.sh\"]\nrun: \"" + run + "\"\n"},
          {"a.sh", "echo " + answer + " > answer.txt\n"}});
-    std::map<std::string, std::string> files = {
-        {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};
-    for (std::string id : {"t1", "t2"}) {
-      files["tasks/" + id + "/task.yaml"] =
-          "id: " + id + "\nstatement: say right\nhidden_test: sh .clade-tests/run.sh\n";
-      files["tasks/" + id + "/workspace/answer.txt"] = "wrong\n";
-      files["tasks/" + id + "/tests/run.sh"] =
-          "if grep -qx right answer.txt; then echo '1 passed, 0 failed'; "
-          "else echo '0 passed, 1 failed'; fi\n";
-    }
-    testing::WriteTree(root() / "suite", files);
+    WriteAnswerSuite(root() / "suite");
     suite = *sandbox::LoadSuite(root() / "suite");
     fs::create_directories(root() / "shared");
   }
