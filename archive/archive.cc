@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "archive/git.h"
-#include "archive/outcome_cache.h"
+#include "archive/summary_cache.h"
 #include "archive/refs.h"
 #include "archive/tree_io.h"
 #include "archive/writer_lock.h"
@@ -258,7 +258,7 @@ Result<> Archive::LoadIndex() {
       variants_[static_cast<size_t>(id)].pruned = true;
     }
   }
-  outcomes_.clear();
+  summaries_.clear();
   return {};
 }
 
@@ -353,7 +353,7 @@ Result<Variant> Archive::AddVariant(const NewVariant& spec) {
   Variant added = CLADE_TRY(ReadVariant(id, git::ToHex(commit)));
   id_by_commit_[added.commit] = id;
   variants_.push_back(added);
-  for (auto& [benchmark, outcomes] : outcomes_) outcomes.emplace_back();
+  for (auto& [benchmark, outcomes] : summaries_) outcomes.emplace_back();
   return added;
 }
 
@@ -455,11 +455,16 @@ Result<> Archive::SetRecord(VariantId id, std::string_view benchmark,
                   benchmark);
   }
   std::string text = record.dump(2) + "\n";
+  auto summary = ParseRecordSummary(text);
+  if (!summary) {
+    return Fail("the record of variant {} on {} is not stored: {}", id, benchmark,
+                summary.error().message);
+  }
   TreeUpdate update{{NotePath(variant(id).commit), BlobChange{text, GIT_FILEMODE_BLOB}}};
   std::string message = fmt::format("clade: record of variant {} on {}\n", id, benchmark);
   CLADE_TRY(AdvanceChain(impl_->repo.get(), NotesRef(benchmark), update, false, message));
-  auto cached = outcomes_.find(benchmark);
-  if (cached != outcomes_.end()) cached->second[static_cast<size_t>(id)] = ParseOutcome(text);
+  auto cached = summaries_.find(benchmark);
+  if (cached != summaries_.end()) cached->second[static_cast<size_t>(id)] = *summary;
   return {};
 }
 
@@ -499,25 +504,25 @@ Result<std::optional<std::string>> Archive::DefaultBenchmark() {
   return std::optional<std::string>();
 }
 
-Result<const std::vector<Outcome>*> Archive::Outcomes(std::string_view benchmark) {
-  auto cached = outcomes_.find(benchmark);
-  if (cached != outcomes_.end()) return &cached->second;
-  std::vector<Outcome> outcomes(variants_.size());
+Result<const std::vector<RecordSummary>*> Archive::Summaries(std::string_view benchmark) {
+  auto cached = summaries_.find(benchmark);
+  if (cached != summaries_.end()) return &cached->second;
+  std::vector<RecordSummary> outcomes(variants_.size());
   if (IsValidBenchmarkName(benchmark)) {
     git_repository* repo = impl_->repo.get();
     fs::path cache_file =
         fs::path(git_repository_path(repo)) / "clade-cache" / (std::string(benchmark) + ".json");
-    for (auto& [commit, outcome] : CLADE_TRY(LoadOutcomes(repo, NotesRef(benchmark), cache_file))) {
+    for (auto& [commit, outcome] : CLADE_TRY(LoadRecordSummaries(repo, NotesRef(benchmark), cache_file))) {
       auto id = id_by_commit_.find(commit);
       if (id != id_by_commit_.end()) outcomes[static_cast<size_t>(id->second)] = std::move(outcome);
     }
   }
-  auto inserted = outcomes_.emplace(std::string(benchmark), std::move(outcomes));
+  auto inserted = summaries_.emplace(std::string(benchmark), std::move(outcomes));
   return &inserted.first->second;
 }
 
 Result<std::optional<VariantId>> Archive::Best(std::string_view benchmark) {
-  return BestOf(*CLADE_TRY(Outcomes(benchmark)));
+  return BestOf(*CLADE_TRY(Summaries(benchmark)));
 }
 
 // ---- Logs ---------------------------------------------------------------------------------

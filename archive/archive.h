@@ -113,6 +113,7 @@ class Archive {
 
   // ---- Evaluation records: JSON notes on refs/notes/clade/<benchmark> ------------------
   // REQUIRES: writable(); `benchmark` is a valid ref component (see IsValidBenchmarkName).
+  // Errors, with nothing written: the record has no "status" that names an EvalStatus.
   Result<> SetRecord(VariantId id, std::string_view benchmark, const nlohmann::json& record);
   Result<std::optional<nlohmann::json>> Record(VariantId id, std::string_view benchmark);
   // Benchmarks that have a notes ref, sorted.
@@ -121,9 +122,10 @@ class Archive {
   // else nullopt.
   Result<std::optional<std::string>> DefaultBenchmark();
   // Status and score of every variant on `benchmark` (loaded once, then cached and kept
-  // current by SetRecord). Index = variant id.
-  Result<const std::vector<Outcome>*> Outcomes(std::string_view benchmark);
-  // The variant with status "evaluated" and the highest score on `benchmark` (lowest id
+  // current by SetRecord). Index = variant id. Errors: a record on `benchmark` whose
+  // status is not an EvalStatus (a damaged archive), naming its commit.
+  Result<const std::vector<RecordSummary>*> Summaries(std::string_view benchmark);
+  // The variant with status evaluated and the highest score on `benchmark` (lowest id
   // on a tie), or nullopt if there is none. Pruned variants count.
   Result<std::optional<VariantId>> Best(std::string_view benchmark);
 
@@ -176,12 +178,16 @@ class Archive {
   std::unique_ptr<Impl> impl_;
   std::vector<Variant> variants_;
   std::map<std::string, VariantId> id_by_commit_;
-  std::map<std::string, std::vector<Outcome>, std::less<>> outcomes_;
+  std::map<std::string, std::vector<RecordSummary>, std::less<>> summaries_;
 };
 
 // True if `name` can be a benchmark name in a notes ref: letters, digits, '-', '_', '.',
 // not starting with '.' or '-', at most 100 characters.
 bool IsValidBenchmarkName(std::string_view name);
+
+// The status and score an evaluation record states. Errors: no "status" text, or one that
+// names no EvalStatus (support/eval_status.h).
+Result<RecordSummary> SummaryOfRecord(const nlohmann::json& record);
 
 // The trailers of a commit message ("Key: value" lines of its last paragraph, as git reads
 // them), in order; empty when it has none.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "support/eval_status.h"
+
 namespace clade::archive {
 
 // Small dense integers: 0 is the seed, then 1, 2, ... in the order variants were added.
@@ -22,20 +24,26 @@ struct Variant {
   bool pruned = false;             // out of the parent pool (history kept)
 };
 
-// A variant's result on one benchmark, as read from its evaluation record.
-struct Outcome {
-  std::string status;           // record "status"; empty if the variant has no record
-  std::optional<double> score;  // record "score" if it is a number
+// What a variant's evaluation record on one benchmark says of it: its status and score.
+struct RecordSummary {
+  std::optional<EvalStatus> status;  // none: the variant has no record on the benchmark
+  std::optional<double> score;       // record "score" if it is a number
 };
 
-// The variant with status "evaluated" and the highest score, the lowest id on a tie; none
+// The status as the commands and the report show it: its name, or "not_evaluated" when
+// there is no record.
+inline std::string StatusText(const RecordSummary& summary) {
+  return summary.status ? std::string(EvalStatusName(*summary.status)) : "not_evaluated";
+}
+
+// The variant with status evaluated and the highest score, the lowest id on a tie; none
 // when no variant is evaluated with a score. The one definition of "best": Archive::Best,
 // `clade tree`, `show best` and the report all use it.
-inline std::optional<VariantId> BestOf(const std::vector<Outcome>& outcomes) {
+inline std::optional<VariantId> BestOf(const std::vector<RecordSummary>& outcomes) {
   std::optional<VariantId> best;
   for (size_t i = 0; i < outcomes.size(); ++i) {
-    const Outcome& outcome = outcomes[i];
-    if (outcome.status != "evaluated" || !outcome.score) continue;  // failures score nothing
+    const RecordSummary& outcome = outcomes[i];
+    if (outcome.status != EvalStatus::kEvaluated || !outcome.score) continue;  // failures score nothing
     if (!best || *outcome.score > *outcomes[static_cast<size_t>(*best)].score) {
       best = static_cast<VariantId>(i);
     }

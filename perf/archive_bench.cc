@@ -114,10 +114,10 @@ int Run(int variants, int depth, const std::string& clade_binary, const std::str
   auto opened = OrThrow(Archive::Open(path));
   double open_ms = MillisSince(start);
   start = Clock::now();
-  OrThrow(opened->Outcomes("bench"));
+  OrThrow(opened->Summaries("bench"));
   double scores_ms = MillisSince(start);
   start = Clock::now();
-  OrThrow(OrThrow(Archive::Open(path))->Outcomes("bench"));
+  OrThrow(OrThrow(Archive::Open(path))->Summaries("bench"));
   double warm_ms = MillisSince(start);
   double tree_ms = -1;
   if (!clade_binary.empty()) {

@@ -65,11 +65,11 @@ class TimedExecutor : public Executor {
     size_t at = text.find("return ");
     int value = at == std::string::npos ? 0 : std::atoi(text.c_str() + at + 7);
     sandbox::Evaluation evaluation;
-    evaluation.status = "evaluated";
+    evaluation.status = EvalStatus::kEvaluated;
     evaluation.suite = job.suite->name;
     evaluation.score = value / 1000.0;
     evaluation.stage_reached = 1;
-    sandbox::TaskOutcome task{.id = "t", .score = evaluation.score, .status = "partial"};
+    sandbox::TaskResult task{.id = "t", .score = evaluation.score, .status = "partial"};
     task.log = "agent output\n";
     evaluation.tasks.push_back(task);
     return evaluation;

@@ -17,11 +17,11 @@ namespace fs = std::filesystem;
 
 // Runs `tasks` on `workers` threads; results in task order. The first sandbox error
 // stops the remaining tasks and is returned.
-Result<std::vector<TaskOutcome>> RunTasks(const HarnessOptions& harness, const AgentSpec& spec,
-                                          const BuildOutcome& build, const Suite& suite,
+Result<std::vector<TaskResult>> RunTasks(const HarnessOptions& harness, const AgentSpec& spec,
+                                          const BuildResult& build, const Suite& suite,
                                           const std::vector<const Task*>& tasks,
                                           const EvalOptions& options, size_t* done, size_t total) {
-  std::vector<TaskOutcome> outcomes(tasks.size());
+  std::vector<TaskResult> outcomes(tasks.size());
   std::atomic<size_t> next{0};
   std::mutex mutex;
   std::optional<Error> failure;
@@ -47,7 +47,7 @@ Result<std::vector<TaskOutcome>> RunTasks(const HarnessOptions& harness, const A
   return outcomes;
 }
 
-double Mean(const std::vector<TaskOutcome>& tasks) {
+double Mean(const std::vector<TaskResult>& tasks) {
   if (tasks.empty()) return 0;
   double sum = 0;
   for (const auto& task : tasks) sum += task.score;
@@ -79,12 +79,12 @@ std::vector<Stage> GateOnParent(const std::map<std::string, double>& parent_scor
 
 // Puts `outcomes` back in the order of `suite_order` (task ids).
 void SortBySuiteOrder(const std::vector<std::string>& suite_order,
-                      std::vector<TaskOutcome>* outcomes) {
+                      std::vector<TaskResult>* outcomes) {
   std::map<std::string, size_t> position;
   for (size_t i = 0; i < suite_order.size(); ++i) position[suite_order[i]] = i;
   std::stable_sort(
       outcomes->begin(), outcomes->end(),
-      [&](const TaskOutcome& a, const TaskOutcome& b) { return position[a.id] < position[b.id]; });
+      [&](const TaskResult& a, const TaskResult& b) { return position[a.id] < position[b.id]; });
 }
 
 }  // namespace
@@ -107,7 +107,7 @@ Result<std::string> SuiteHash(const Suite& suite) {
 
 nlohmann::json Evaluation::ToRecord() const {
   nlohmann::json task_list = nlohmann::json::array();
-  for (const TaskOutcome& task : tasks) {
+  for (const TaskResult& task : tasks) {
     task_list.push_back({{"id", task.id},
                          {"score", task.score},
                          {"status", task.status},
@@ -117,7 +117,7 @@ nlohmann::json Evaluation::ToRecord() const {
                          {"failed", task.failed}});
   }
   nlohmann::json record = {
-      {"status", status},
+      {"status", EvalStatusName(status)},
       {"score", score},
       {"benchmark", suite},
       {"suite_hash", suite_hash},
@@ -141,12 +141,12 @@ nlohmann::json TamperJson(const std::vector<Tamper>& tampered) {
 
 void CheckTampering(Evaluation* evaluation) {
   evaluation->tampered = evaluation->build.tampered;
-  for (const TaskOutcome& task : evaluation->tasks) {
+  for (const TaskResult& task : evaluation->tasks) {
     evaluation->tampered.insert(evaluation->tampered.end(), task.tampered.begin(),
                                 task.tampered.end());
   }
   if (evaluation->tampered.empty()) return;
-  evaluation->status = "tampered";
+  evaluation->status = EvalStatus::kTampered;
   evaluation->score = 0;
 }
 
@@ -154,7 +154,7 @@ Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBat
                    Evaluation* evaluation) {
   std::vector<Stage> plan = stages.empty() ? std::vector<Stage>{{}} : stages;
   evaluation->stages = static_cast<int>(plan.size());
-  evaluation->status = "evaluated";
+  evaluation->status = EvalStatus::kEvaluated;
   auto start = std::chrono::steady_clock::now();
   size_t begin = 0;
   for (size_t s = 0; s < plan.size() && begin < count; ++s) {
@@ -168,7 +168,7 @@ Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBat
     if (evaluation->score < plan[s].threshold && s + 1 < plan.size() && end < count) {
       // Scored on part of the suite only: not comparable with complete evaluations, so it
       // is neither a parent nor the best (see docs/evaluation.md, "Staged evaluation").
-      evaluation->status = "below_threshold";
+      evaluation->status = EvalStatus::kBelowThreshold;
       break;
     }
   }
@@ -190,7 +190,7 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
   build_harness.hidden.push_back(suite.dir);
   evaluation.build = CLADE_TRY(BuildAgent(build_harness, spec, source, slot));
   if (!evaluation.build.ok()) {
-    evaluation.status = evaluation.build.status;
+    evaluation.status = *evaluation.build.failure;
     CheckTampering(&evaluation);
     return evaluation;
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sandbox/harness.h"
+#include "support/eval_status.h"
 
 namespace clade::sandbox {
 
@@ -31,20 +32,20 @@ struct EvalOptions {
   // the parent did on those; otherwise the status is below_threshold. Whatever the order
   // they ran in, the evaluation lists the tasks in suite order.
   std::optional<std::map<std::string, double>> parent_scores;
-  std::function<void(const TaskOutcome&, size_t done, size_t total)> on_task;  // progress
+  std::function<void(const TaskResult&, size_t done, size_t total)> on_task;  // progress
 };
 
 struct Evaluation {
   // evaluated, below_threshold, tampered (a step changed what it must not: score 0), or
-  // the build's status (build_failed, build_timeout, build_limit, disk_limit)
-  std::string status;
+  // the build's failure (build_failed, build_timeout, build_limit, disk_limit)
+  EvalStatus status = EvalStatus::kEvaluated;
   double score = 0;    // mean over the tasks run; 0 when the build failed or on tampering
   std::string suite;
   std::string suite_hash;
-  std::vector<TaskOutcome> tasks;
+  std::vector<TaskResult> tasks;
   int stage_reached = 0;  // 1-based; 0 when the build failed
   int stages = 1;
-  BuildOutcome build;
+  BuildResult build;
   double eval_seconds = 0;  // wall clock of the task runs
   nlohmann::json model;     // the agent's model calls through its socket (null: none)
   std::vector<Tamper> tampered;  // with status tampered: what changed, by which step
@@ -60,7 +61,7 @@ Result<std::string> SuiteHash(const Suite& suite);
 
 // Runs tasks [begin, end) of an evaluation: their outcomes in task order. An error ends
 // the evaluation.
-using TaskBatch = std::function<Result<std::vector<TaskOutcome>>(size_t begin, size_t end)>;
+using TaskBatch = std::function<Result<std::vector<TaskResult>>(size_t begin, size_t end)>;
 
 // The staged part of an evaluation whose build succeeded, over its first `count` tasks:
 // each stage's tasks through `batch`, the next stage only at or above the threshold. Sets

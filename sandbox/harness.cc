@@ -29,7 +29,7 @@ struct TaskDirs {
   fs::path logs;
 };
 
-Result<TaskDirs> MakeTaskDirs(const BuildOutcome& build, const std::string& id) {
+Result<TaskDirs> MakeTaskDirs(const BuildResult& build, const std::string& id) {
   static std::atomic<int> counter{0};
   std::string name = fmt::format("{}-{}", id, counter++);
   TaskDirs dirs{build.tasks / name, build.logs / name};
@@ -67,16 +67,17 @@ Result<> WriteTaskFile(const fs::path& file, const Task& task) {
   return WriteFile(file, json.dump(2) + "\n");
 }
 
-std::string BuildStatus(RunStatus status) {
-  if (status == RunStatus::kTimeout) return "build_timeout";
-  if (status == RunStatus::kDiskLimit) return "disk_limit";
-  if (HitLimit(status)) return "build_limit";
-  return status == RunStatus::kOk ? "ok" : "build_failed";
+std::optional<EvalStatus> BuildFailure(RunStatus status) {
+  if (status == RunStatus::kOk) return std::nullopt;
+  if (status == RunStatus::kTimeout) return EvalStatus::kBuildTimeout;
+  if (status == RunStatus::kDiskLimit) return EvalStatus::kDiskLimit;
+  if (HitLimit(status)) return EvalStatus::kBuildLimit;
+  return EvalStatus::kBuildFailed;
 }
 
 // One build step: in the build directory, the source read-only, nothing else of the slot.
 RunSpec BuildStep(const HarnessOptions& options, const AgentSpec& spec, size_t step,
-                  const BuildOutcome& outcome, const fs::path& log) {
+                  const BuildResult& outcome, const fs::path& log) {
   RunSpec run;
   run.argv = Expand(spec.build[step], outcome.src, outcome.build).argv;
   run.cwd = outcome.build;
@@ -94,7 +95,7 @@ RunSpec BuildStep(const HarnessOptions& options, const AgentSpec& spec, size_t s
 
 // The agent's run on a task: its workspace writable; its source, build and task file
 // read-only; the model socket when one is served; nothing of the suite.
-RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const BuildOutcome& build,
+RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const BuildResult& build,
                  const Suite& suite, const Task& task, const TaskDirs& dirs,
                  const fs::path& model_socket) {
   const fs::path& dir = dirs.dir;
@@ -119,7 +120,7 @@ RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const Bui
   return agent;
 }
 
-HiddenTestContext TestContext(const HarnessOptions& options, const BuildOutcome& build,
+HiddenTestContext TestContext(const HarnessOptions& options, const BuildResult& build,
                               const Suite& suite, const Task& task, const TaskDirs& dirs) {
   HiddenTestContext context;
   context.task = &task;
@@ -136,8 +137,8 @@ HiddenTestContext TestContext(const HarnessOptions& options, const BuildOutcome&
 
 // Prepares the task's folders; nullopt (and a disk_limit outcome) when the slot is too full
 // for them, which another task of the same child may have done.
-Result<std::optional<TaskDirs>> PrepareTask(const BuildOutcome& build, const Task& task,
-                                            TaskOutcome* outcome) {
+Result<std::optional<TaskDirs>> PrepareTask(const BuildResult& build, const Task& task,
+                                            TaskResult* outcome) {
   auto prepared = [&]() -> Result<TaskDirs> {
     TaskDirs dirs = CLADE_TRY(MakeTaskDirs(build, task.id));
     CLADE_TRY(CopyTree(task.workspace(), dirs.dir / "workspace"));
@@ -153,9 +154,9 @@ Result<std::optional<TaskDirs>> PrepareTask(const BuildOutcome& build, const Tas
 
 }  // namespace
 
-Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
+Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
                                 const fs::path& source, const Slot& slot) {
-  BuildOutcome outcome;
+  BuildResult outcome;
   outcome.src = slot.src();
   outcome.build = slot.build();
   outcome.tasks = slot.tasks();
@@ -168,24 +169,23 @@ Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& 
   fs::create_directories(outcome.build, error);
   if (error) return Fail("cannot create {}: {}", outcome.build.string(), error.message());
   WatchedFiles before = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
-  outcome.status = "ok";
   for (size_t step = 0; step < spec.build.size() && outcome.ok(); ++step) {
     RunSpec run =
         BuildStep(options, spec, step, outcome, slot.logs() / fmt::format("build-{}.log", step));
     RunResult result = CLADE_TRY(Run(run));
     outcome.seconds += result.wall_seconds;
     outcome.log += fmt::format("$ {}\n{}", Join(run.argv), ReadLog(run.stdout_path));
-    outcome.status = BuildStatus(result.status);
+    outcome.failure = BuildFailure(result.status);
   }
   WatchedFiles after = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
   outcome.tampered = before.ChangesTo(after, "build", "");
-  if (!outcome.tampered.empty()) outcome.status = "tampered";
+  if (!outcome.tampered.empty()) outcome.failure = EvalStatus::kTampered;
   return outcome;
 }
 
-Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec,
-                            const BuildOutcome& build, const Suite& suite, const Task& task) {
-  TaskOutcome outcome;
+Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
+                            const BuildResult& build, const Suite& suite, const Task& task) {
+  TaskResult outcome;
   outcome.id = task.id;
   std::optional<TaskDirs> dirs = CLADE_TRY(PrepareTask(build, task, &outcome));
   if (!dirs) return outcome;

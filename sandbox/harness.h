@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "sandbox/suite.h"
 #include "sandbox/tamper.h"
 #include "support/error.h"
+#include "support/eval_status.h"
 
 namespace clade::sandbox {
 
@@ -50,9 +52,11 @@ struct HarnessOptions {
   ModelSockets* model = nullptr;
 };
 
-struct BuildOutcome {
-  // "ok", "build_failed", "build_timeout", "build_limit", "disk_limit", "tampered"
-  std::string status;
+struct BuildResult {
+  // None when every step succeeded; else build_failed, build_timeout, build_limit,
+  // disk_limit, or tampered (a step changed the agent's source). The Slurm executor also
+  // reports a job that ended without a result here (job_failed, ...).
+  std::optional<EvalStatus> failure;
   double seconds = 0;
   std::string log;  // the build commands' output (capped)
   std::filesystem::path src;
@@ -62,16 +66,16 @@ struct BuildOutcome {
   std::filesystem::path disk;   // the capped file system the slot is (empty: uncapped)
   int files_written = 0;        // by the copy into the slot
   std::vector<Tamper> tampered;
-  bool ok() const { return status == "ok"; }
+  bool ok() const { return !failure; }
 };
 
 // Copies `source` into `slot` and runs the agent's build steps there, each in the empty
 // build directory with the source read-only. Errors only when the sandbox cannot run at
-// all; a failing build is a BuildOutcome.
-Result<BuildOutcome> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
+// all; a failing build is a BuildResult.
+Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
                                 const std::filesystem::path& source, const Slot& slot);
 
-struct TaskOutcome {
+struct TaskResult {
   std::string id;
   double score = 0;  // fraction of hidden tests passed
   // solved, partial, unsolved, no_result, agent_<limit>, test_<limit>, tampered, disk_limit
@@ -88,7 +92,7 @@ struct TaskOutcome {
 // Runs the built agent on `task` in a fresh copy of its workspace, checks that it left the
 // task's protected files as they were, then scores the workspace with the hidden test.
 // Errors only when the sandbox cannot run at all.
-Result<TaskOutcome> RunTask(const HarnessOptions& options, const AgentSpec& spec,
-                            const BuildOutcome& build, const Suite& suite, const Task& task);
+Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
+                            const BuildResult& build, const Suite& suite, const Task& task);
 
 }  // namespace clade::sandbox

@@ -1,30 +1,36 @@
-// A fast, stable 64-bit content hash (FNV-1a), for cache keys. Not for security.
+// A content hash for cache keys: XXH3 with 128 bits (libxxhash), stable across runs,
+// builds and machines. Fast, and collisions are astronomically unlikely by chance, but it
+// is not cryptographic: nothing that trusts a key may depend on it alone (the response
+// cache, for one, keeps the whole request beside the answer and compares it on a hit).
+//
+// Thread safety: one object per thread; objects are independent.
 #pragma once
 
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
+struct XXH3_state_s;
 
 namespace clade {
 
 class ContentHash {
  public:
-  ContentHash& Add(std::string_view data) {
-    for (unsigned char c : data) {
-      state_ ^= c;
-      state_ *= 0x100000001b3ULL;
-    }
-    // A separator, so that ("ab", "c") and ("a", "bc") differ.
-    state_ ^= 0xff;
-    state_ *= 0x100000001b3ULL;
-    return *this;
-  }
-  std::string Hex() const { return fmt::format("{:016x}", state_); }
+  ContentHash();
+  ~ContentHash();
+  ContentHash(ContentHash&&) noexcept;
+  ContentHash& operator=(ContentHash&&) noexcept;
+
+  // Adds one piece. Pieces are length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+  ContentHash& Add(std::string_view data);
+  // 32 lowercase hex digits of the pieces added so far.
+  std::string Hex() const;
 
  private:
-  uint64_t state_ = 0xcbf29ce484222325ULL;
+  struct Free {
+    void operator()(XXH3_state_s* state) const;
+  };
+  std::unique_ptr<XXH3_state_s, Free> state_;
 };
 
 }  // namespace clade

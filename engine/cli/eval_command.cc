@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using sandbox::Evaluation;
-using sandbox::TaskOutcome;
+using sandbox::TaskResult;
 
 struct EvalOptions {
   std::string target;
@@ -33,7 +33,7 @@ bool IsAgentDirectory(const std::string& target) {
   return fs::is_directory(target, error) && fs::exists(fs::path(target) / "agent.yaml", error);
 }
 
-void PrintProgress(const TaskOutcome& task, size_t done, size_t total) {
+void PrintProgress(const TaskResult& task, size_t done, size_t total) {
   std::cerr << fmt::format("[{}/{}] {:<28} {:<16} {:.3f}  ({:.1f} s)\n", done, total, task.id,
                            task.status, task.score, task.seconds);
 }
@@ -97,7 +97,7 @@ Result<> FailIfNotBuilt(const Evaluation& evaluation, const std::string& what) {
 // A tampered evaluation (run now or found in the archive) is printed, then fails the
 // command naming what changed.
 Result<> FailIfTampered(const nlohmann::json& record, const std::string& what) {
-  if (record.value("status", "") != "tampered") return {};
+  if (CLADE_TRY(archive::SummaryOfRecord(record)).status != EvalStatus::kTampered) return {};
   std::vector<std::string> changes;
   for (const auto& change : record.value("tampered", nlohmann::json::array())) {
     std::string task = change.value("task", "");

@@ -9,8 +9,8 @@ namespace clade::cli {
 
 namespace {
 
-std::vector<std::string> LogRow(const Snapshot& snapshot, const Variant& variant) {
-  const Outcome& outcome = snapshot.outcomes.at(static_cast<size_t>(variant.id));
+std::vector<std::string> LogRow(const ArchiveView& view, const Variant& variant) {
+  const RecordSummary& outcome = view.summaries.at(static_cast<size_t>(variant.id));
   std::string parents =
       variant.parents.empty() ? "-" : fmt::format("{}", fmt::join(variant.parents, ","));
   std::string summary = variant.summary;
@@ -21,10 +21,10 @@ std::vector<std::string> LogRow(const Snapshot& snapshot, const Variant& variant
 
 }  // namespace
 
-std::string RenderLogText(const Snapshot& snapshot) {
+std::string RenderLogText(const ArchiveView& view) {
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"id", "time", "parents", "status", "score", "summary"});
-  for (const Variant& variant : snapshot.variants) rows.push_back(LogRow(snapshot, variant));
+  for (const Variant& variant : view.variants) rows.push_back(LogRow(view, variant));
   return RenderTable(rows);
 }
 
@@ -38,11 +38,11 @@ struct LogOptions {
 
 Result<> RunLog(const LogOptions& options) {
   auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
-  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  ArchiveView view = CLADE_TRY(LoadArchiveView(*archive, options.benchmark));
   if (options.json) {
-    PrintJson(VariantListJson(snapshot));
+    PrintJson(VariantListJson(view));
   } else {
-    Print(RenderLogText(snapshot));
+    Print(RenderLogText(view));
   }
   return {};
 }

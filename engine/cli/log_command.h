@@ -11,6 +11,6 @@ namespace clade::cli {
 Command RegisterLogCommand(CLI::App& app);
 
 // The log as an aligned table with a header line.
-std::string RenderLogText(const Snapshot& snapshot);
+std::string RenderLogText(const ArchiveView& view);
 
 }  // namespace clade::cli

@@ -11,6 +11,7 @@
 #include "engine/cli/output.h"
 #include "engine/mutation/gi_child_mutator.h"
 #include "engine/mutation/unified_diff.h"
+#include "engine/search/child.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
@@ -123,9 +124,11 @@ struct Child {
   std::string commit;
 };
 
-// Stores the child: its tree (the parent's with the proposal's changes), the commit with
-// the proposal's summary and trailers, and the mutation record as its log
-// mutation/record.json. The variant and its ref appear in one atomic step (AddVariant).
+// Stores the child as `clade run` would before evaluating it (engine/search/child.h): its
+// tree (the parent's with the proposal's changes), the commit with its parents, summary
+// and trailers, and its mutation logs, with the mutation record as mutation/record.json
+// since there is no evaluation record to hold it. The variant and its ref appear in one
+// atomic step (AddVariant).
 Result<Child> Store(archive::Archive& archive, VariantId parent, const fs::path& parent_dir,
                     const mutation::ChildProposal& proposal) {
   archive::TreeChanges changes;
@@ -133,18 +136,11 @@ Result<Child> Store(archive::Archive& archive, VariantId parent, const fs::path&
     changes[path] = archive::FileContent{text, IsExecutable(parent_dir / path)};
   }
   for (const std::string& path : proposal.deleted) changes[path] = std::nullopt;
-  archive::NewVariant spec;
-  spec.tree = CLADE_TRY(archive.WriteTreeWithChanges(archive.variant(parent).tree, changes));
-  spec.parents = {parent};
-  for (VariantId other : proposal.other_parents) {
-    if (other != parent) spec.parents.push_back(other);
-  }
-  spec.summary = proposal.summary;
-  spec.details = proposal.details;
-  spec.trailers = proposal.trailers;
-  const archive::Variant child = CLADE_TRY(archive.AddVariant(spec));
-  std::map<std::string, std::string> logs = {{"mutation/record.json", proposal.record.dump(2)}};
-  for (const auto& [name, text] : proposal.logs) logs["mutation/" + name] = text;
+  std::string tree = CLADE_TRY(archive.WriteTreeWithChanges(archive.variant(parent).tree, changes));
+  const archive::Variant child =
+      CLADE_TRY(archive.AddVariant(search::ChildVariant(archive, parent, tree, proposal, "gi")));
+  std::map<std::string, std::string> logs = search::MutationLogs(proposal);
+  logs["mutation/record.json"] = proposal.record.dump(2);
   CLADE_TRY(archive.AddLogs(child.id, logs));
   return Child{child.id, child.commit};
 }
@@ -210,7 +206,9 @@ Result<> RunMutate(const MutateOptions& options) {
   auto proposal = mutation::GiChildMutator(gi).Propose(request);
   if (!proposal) {
     Error error = std::move(proposal.error());
-    if (error.kind == ErrorKind::kNoChild) error.message = "mutation_failed: " + error.message;
+    if (error.kind == ErrorKind::kNoChild) {
+      error.message = fmt::format("{}: {}", EvalStatus::kMutationFailed, error.message);
+    }
     return tl::unexpected(std::move(error).Context(fmt::format("variant {}", parent)));
   }
 

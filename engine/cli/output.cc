@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/cli/command.h"
-#include "engine/selection/candidate.h"
+#include "support/eval_status.h"
 
 namespace clade::cli {
 
@@ -26,62 +26,58 @@ std::vector<std::vector<VariantId>> ChildrenLists(const std::vector<Variant>& va
 
 }  // namespace
 
-Snapshot MakeSnapshot(std::vector<Variant> variants, std::vector<Outcome> outcomes,
+ArchiveView MakeArchiveView(std::vector<Variant> variants, std::vector<RecordSummary> outcomes,
                       std::optional<std::string> benchmark) {
-  Snapshot snapshot;
+  ArchiveView view;
   outcomes.resize(variants.size());
-  snapshot.children = ChildrenLists(variants);
-  snapshot.best = archive::BestOf(outcomes);
-  snapshot.variants = std::move(variants);
-  snapshot.outcomes = std::move(outcomes);
-  snapshot.benchmark = std::move(benchmark);
-  return snapshot;
+  view.children = ChildrenLists(variants);
+  view.best = archive::BestOf(outcomes);
+  view.variants = std::move(variants);
+  view.summaries = std::move(outcomes);
+  view.benchmark = std::move(benchmark);
+  return view;
 }
 
-Result<Snapshot> LoadSnapshot(archive::Archive& archive, const std::string& benchmark_flag) {
+Result<ArchiveView> LoadArchiveView(archive::Archive& archive, const std::string& benchmark_flag) {
   auto benchmark = CLADE_TRY(ChooseBenchmark(archive, benchmark_flag));
-  std::vector<Outcome> outcomes;
-  if (benchmark) outcomes = *CLADE_TRY(archive.Outcomes(*benchmark));
-  return MakeSnapshot(archive.variants(), std::move(outcomes), std::move(benchmark));
+  std::vector<RecordSummary> outcomes;
+  if (benchmark) outcomes = *CLADE_TRY(archive.Summaries(*benchmark));
+  return MakeArchiveView(archive.variants(), std::move(outcomes), std::move(benchmark));
 }
 
-std::string StatusText(const Outcome& outcome) {
-  return outcome.status.empty() ? "not_evaluated" : outcome.status;
+bool IsFailed(const RecordSummary& outcome) {
+  return outcome.status && !WasScored(*outcome.status);
 }
 
-bool IsFailed(const Outcome& outcome) {
-  return !outcome.status.empty() && !selection::WasScored(outcome.status);
-}
-
-std::string ScoreText(const Outcome& outcome) {
+std::string ScoreText(const RecordSummary& outcome) {
   return outcome.score ? fmt::format("{:.3f}", *outcome.score) : "-";
 }
 
-nlohmann::json VariantJson(const Snapshot& snapshot, VariantId id) {
+nlohmann::json VariantJson(const ArchiveView& view, VariantId id) {
   auto index = static_cast<size_t>(id);
-  const Variant& variant = snapshot.variants.at(index);
-  const Outcome& outcome = snapshot.outcomes.at(index);
+  const Variant& variant = view.variants.at(index);
+  const RecordSummary& outcome = view.summaries.at(index);
   nlohmann::json json = {
       {"id", variant.id},
       {"commit", variant.commit},
       {"tree", variant.tree},
       {"parents", variant.parents},
-      {"children", snapshot.children.at(index)},
+      {"children", view.children.at(index)},
       {"status", StatusText(outcome)},
       {"score", outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json(nullptr)},
       {"summary", variant.summary},
       {"mutator", variant.mutator},
       {"time", variant.time},
       {"pruned", variant.pruned},
-      {"best", snapshot.best == id},
+      {"best", view.best == id},
   };
   return json;
 }
 
-nlohmann::json VariantListJson(const Snapshot& snapshot) {
+nlohmann::json VariantListJson(const ArchiveView& view) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Variant& variant : snapshot.variants) {
-    list.push_back(VariantJson(snapshot, variant.id));
+  for (const Variant& variant : view.variants) {
+    list.push_back(VariantJson(view, variant.id));
   }
   return list;
 }

@@ -1,4 +1,4 @@
-// Shared output of the commands: a snapshot of the variants with their outcomes on one
+// Shared output of the commands: a view of the variants with their record summaries on one
 // benchmark, variant-to-JSON, score and status text, times, and aligned tables.
 #pragma once
 
@@ -16,38 +16,38 @@
 
 namespace clade::cli {
 
-using archive::Outcome;
+using archive::RecordSummary;
 using archive::Variant;
 using archive::VariantId;
 
 // Everything tree, log and status show, loaded once. Plain data, so tests build it by hand.
-struct Snapshot {
+struct ArchiveView {
   std::vector<Variant> variants;  // index = id
-  std::vector<Outcome> outcomes;  // index = id; empty outcomes when there is no benchmark
+  std::vector<RecordSummary> summaries;  // index = id; empty when there is no benchmark
   std::vector<std::vector<VariantId>> children;  // index = id; every child, id order
   std::optional<std::string> benchmark;
   std::optional<VariantId> best;
 };
 
-// Builds a snapshot from plain data (fills children, and best from the outcomes).
-Snapshot MakeSnapshot(std::vector<Variant> variants, std::vector<Outcome> outcomes,
+// Builds a view from plain data (fills children, and best from the outcomes).
+ArchiveView MakeArchiveView(std::vector<Variant> variants, std::vector<RecordSummary> outcomes,
                       std::optional<std::string> benchmark);
 
-// Loads the snapshot of an open archive, with records of `benchmark_flag` (or the default).
-Result<Snapshot> LoadSnapshot(archive::Archive& archive, const std::string& benchmark_flag);
+// Loads the view of an open archive, with records of `benchmark_flag` (or the default).
+Result<ArchiveView> LoadArchiveView(archive::Archive& archive, const std::string& benchmark_flag);
 
 // Status of a variant: the record's status, or "not_evaluated" without a record.
-std::string StatusText(const Outcome& outcome);
-// True if the variant has a record whose status is not "evaluated" (build_failed, timeout...).
-bool IsFailed(const Outcome& outcome);
+using archive::StatusText;
+// True if the variant has a record whose status scores nothing (build_failed, tampered...).
+bool IsFailed(const RecordSummary& outcome);
 // "0.750", or "-" without a score.
-std::string ScoreText(const Outcome& outcome);
+std::string ScoreText(const RecordSummary& outcome);
 
 // The object `tree`, `log` and `show` print for one variant: id, commit, tree, parents,
 // children, status, score (null if none), summary, mutator, time, pruned, best.
-nlohmann::json VariantJson(const Snapshot& snapshot, VariantId id);
+nlohmann::json VariantJson(const ArchiveView& view, VariantId id);
 // Every variant, id order.
-nlohmann::json VariantListJson(const Snapshot& snapshot);
+nlohmann::json VariantListJson(const ArchiveView& view);
 
 // Local time as "2024-05-01 13:45:10".
 std::string FormatTime(int64_t seconds);

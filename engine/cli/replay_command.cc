@@ -65,7 +65,7 @@ Result<Replayed> ReplayOne(archive::Archive& archive, VariantId id, const sandbo
   eval.workers = TaskWorkers(options.eval);
   eval.slot = slot;
   if (options.eval.tasks > 0) eval.max_tasks = options.eval.tasks;
-  eval.on_task = [](const sandbox::TaskOutcome& task, size_t done, size_t total) {
+  eval.on_task = [](const sandbox::TaskResult& task, size_t done, size_t total) {
     std::cerr << fmt::format("  [{}/{}] {:<28} {:<16} {:.3f}\n", done, total, task.id, task.status,
                              task.score);
   };

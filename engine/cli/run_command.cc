@@ -133,7 +133,7 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
   auto score = [](const std::optional<double>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json();
   };
-  return {{"outcome", summary.outcome},
+  return {{"outcome", search::RunEndName(summary.end)},
           {"reason", summary.reason},
           {"archive", config.archive.string()},
           {"benchmark", summary.state.benchmark},
@@ -153,7 +153,7 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
 void PrintSummary(const search::SearchSummary& summary, const RunConfig& config) {
   const search::RunState& state = summary.state;
   std::string archive = config.archive.string();
-  Print(fmt::format("run '{}' {}: {}\n", state.name, summary.outcome, summary.reason));
+  Print(fmt::format("run '{}' {}: {}\n", state.name, search::RunEndName(summary.end), summary.reason));
   Print(
       fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
                   "{} this session\n",
@@ -174,7 +174,7 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
                   "  clade show best --diff --archive {0}\n"
                   "  clade replay best seed --benchmark OTHER_SUITE --archive {0}\n",
                   archive));
-  if (summary.outcome == "stopped" || summary.outcome == "abandoned") {
+  if (summary.end == search::RunEnd::kStopped || summary.end == search::RunEnd::kAbandoned) {
     Print(fmt::format("resume with: clade run {}\n", config.file.string()));
   }
 }
@@ -270,7 +270,7 @@ Result<> RunRun(const RunOptions& options) {
                                 .scratch = scratch.path(),
                                 .stop = &g_stop};
   search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
-  if (slurm && summary.outcome != "abandoned") {
+  if (slurm && summary.end != search::RunEnd::kAbandoned) {
     CLADE_TRY(slurm->Close());
     search::SlurmCounts counts = slurm->counts();
     std::fprintf(stderr,
@@ -282,11 +282,11 @@ Result<> RunRun(const RunOptions& options) {
   } else {
     PrintSummary(summary, config);
   }
-  if (summary.outcome == "abandoned") {
+  if (summary.end == search::RunEnd::kAbandoned) {
     std::fflush(stdout);
     std::_Exit(130);  // the workers are still in their sandboxes; exiting ends them
   }
-  if (summary.outcome == "failed") return Fail("run '{}' failed: {}", config.name, summary.reason);
+  if (summary.end == search::RunEnd::kFailed) return Fail("run '{}' failed: {}", config.name, summary.reason);
   return {};
 }
 

@@ -23,7 +23,7 @@ struct ShowOptions {
 
 // Everything show prints, gathered first so text and JSON print the same facts.
 struct ShowData {
-  Snapshot snapshot;
+  ArchiveView view;
   VariantId id = 0;
   std::string message;
   std::map<std::string, nlohmann::json> records;  // benchmark -> record
@@ -34,7 +34,7 @@ struct ShowData {
 Result<ShowData> Gather(archive::Archive& archive, const ShowOptions& options) {
   ShowData data;
   data.id = CLADE_TRY(ResolveVariant(archive, options.variant));
-  data.snapshot = CLADE_TRY(LoadSnapshot(archive, options.benchmark));
+  data.view = CLADE_TRY(LoadArchiveView(archive, options.benchmark));
   data.message = CLADE_TRY(archive.Message(data.id));
   for (const std::string& benchmark : CLADE_TRY(archive.Benchmarks())) {
     auto record = CLADE_TRY(archive.Record(data.id, benchmark));
@@ -49,15 +49,15 @@ Result<ShowData> Gather(archive::Archive& archive, const ShowOptions& options) {
 }
 
 const nlohmann::json* ChosenRecord(const ShowData& data) {
-  if (!data.snapshot.benchmark) return nullptr;
-  auto it = data.records.find(*data.snapshot.benchmark);
+  if (!data.view.benchmark) return nullptr;
+  auto it = data.records.find(*data.view.benchmark);
   return it == data.records.end() ? nullptr : &it->second;
 }
 
 nlohmann::json ShowJson(const ShowData& data, bool with_diff) {
-  nlohmann::json json = VariantJson(data.snapshot, data.id);
+  nlohmann::json json = VariantJson(data.view, data.id);
   json["benchmark"] =
-      data.snapshot.benchmark ? nlohmann::json(*data.snapshot.benchmark) : nlohmann::json(nullptr);
+      data.view.benchmark ? nlohmann::json(*data.view.benchmark) : nlohmann::json(nullptr);
   json["message"] = data.message;
   json["trailers"] = nlohmann::json::array();
   for (const auto& [key, value] : archive::MessageTrailers(data.message)) {
@@ -81,20 +81,20 @@ std::string Indent(std::string_view text, std::string_view indent) {
 }
 
 std::string HeaderText(const ShowData& data) {
-  const Snapshot& snapshot = data.snapshot;
-  const Variant& variant = snapshot.variants.at(static_cast<size_t>(data.id));
-  const Outcome& outcome = snapshot.outcomes.at(static_cast<size_t>(data.id));
+  const ArchiveView& view = data.view;
+  const Variant& variant = view.variants.at(static_cast<size_t>(data.id));
+  const RecordSummary& outcome = view.summaries.at(static_cast<size_t>(data.id));
   auto list = [](const std::vector<VariantId>& ids) {
     return ids.empty() ? std::string("-") : fmt::format("{}", fmt::join(ids, ", "));
   };
   std::vector<std::vector<std::string>> rows = {
-      {"variant", fmt::format("{}{}", data.id, snapshot.best == data.id ? "  (best)" : "")},
+      {"variant", fmt::format("{}{}", data.id, view.best == data.id ? "  (best)" : "")},
       {"commit", variant.commit},
       {"parents", list(variant.parents)},
-      {"children", list(snapshot.children.at(static_cast<size_t>(data.id)))},
+      {"children", list(view.children.at(static_cast<size_t>(data.id)))},
       {"time", FormatTime(variant.time)},
       {"mutator", variant.mutator.empty() ? "-" : variant.mutator},
-      {"benchmark", snapshot.benchmark.value_or("-")},
+      {"benchmark", view.benchmark.value_or("-")},
       {"status", StatusText(outcome)},
       {"score", ScoreText(outcome)},
       {"pruned", variant.pruned ? "yes" : "no"},
@@ -112,7 +112,7 @@ std::string ShowText(const ShowData& data, bool with_diff) {
   if (data.records.empty()) out += "\nno evaluation records\n";
   if (!data.logs.empty()) out += fmt::format("\nlogs:\n  {}\n", fmt::join(data.logs, "\n  "));
   if (with_diff) {
-    const Variant& variant = data.snapshot.variants.at(static_cast<size_t>(data.id));
+    const Variant& variant = data.view.variants.at(static_cast<size_t>(data.id));
     if (data.diff) {
       out += fmt::format("\ndiff against variant {}:\n{}", variant.parents.front(), *data.diff);
     } else {

@@ -10,28 +10,28 @@ namespace clade::cli {
 
 namespace {
 
-nlohmann::json BestJson(const Snapshot& snapshot) {
-  if (!snapshot.best) return nullptr;
-  auto index = static_cast<size_t>(*snapshot.best);
-  const Variant& variant = snapshot.variants.at(index);
+nlohmann::json BestJson(const ArchiveView& view) {
+  if (!view.best) return nullptr;
+  auto index = static_cast<size_t>(*view.best);
+  const Variant& variant = view.variants.at(index);
   return {{"id", variant.id},
-          {"score", *snapshot.outcomes.at(index).score},
+          {"score", *view.summaries.at(index).score},
           {"commit", variant.commit},
           {"summary", variant.summary}};
 }
 
 }  // namespace
 
-nlohmann::json StatusJson(const Snapshot& snapshot, const std::string& archive_path,
+nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_path,
                           const std::vector<std::string>& benchmarks, const nlohmann::json& run) {
   int evaluated = 0, failed = 0, pruned = 0;
-  for (size_t i = 0; i < snapshot.variants.size(); ++i) {
-    const Outcome& outcome = snapshot.outcomes.at(i);
-    if (outcome.status == "evaluated") ++evaluated;
+  for (size_t i = 0; i < view.variants.size(); ++i) {
+    const RecordSummary& outcome = view.summaries.at(i);
+    if (outcome.status == EvalStatus::kEvaluated) ++evaluated;
     if (IsFailed(outcome)) ++failed;
-    if (snapshot.variants[i].pruned) ++pruned;
+    if (view.variants[i].pruned) ++pruned;
   }
-  int total = static_cast<int>(snapshot.variants.size());
+  int total = static_cast<int>(view.variants.size());
   return {
       {"archive", archive_path},
       {"variants", total},
@@ -40,9 +40,9 @@ nlohmann::json StatusJson(const Snapshot& snapshot, const std::string& archive_p
       {"not_evaluated", total - evaluated - failed},
       {"pruned", pruned},
       {"benchmark",
-       snapshot.benchmark ? nlohmann::json(*snapshot.benchmark) : nlohmann::json(nullptr)},
+       view.benchmark ? nlohmann::json(*view.benchmark) : nlohmann::json(nullptr)},
       {"benchmarks", benchmarks},
-      {"best", BestJson(snapshot)},
+      {"best", BestJson(view)},
       {"run", run},
   };
 }
@@ -104,12 +104,12 @@ struct StatusOptions {
 
 Result<> RunStatus(const StatusOptions& options) {
   auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
-  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  ArchiveView view = CLADE_TRY(LoadArchiveView(*archive, options.benchmark));
   auto benchmarks = CLADE_TRY(archive->Benchmarks());
   auto state = CLADE_TRY(archive->State());
   std::string path = std::filesystem::absolute(archive->path()).lexically_normal().string();
   nlohmann::json status =
-      StatusJson(snapshot, path, benchmarks, state ? *state : nlohmann::json(nullptr));
+      StatusJson(view, path, benchmarks, state ? *state : nlohmann::json(nullptr));
   if (options.json) {
     PrintJson(status);
   } else {

@@ -12,9 +12,9 @@ namespace clade::cli {
 
 Command RegisterStatusCommand(CLI::App& app);
 
-// The status object (see docs/cli.md) from a snapshot, the archive path, every benchmark
+// The status object (see docs/cli.md) from a view, the archive path, every benchmark
 // with records, and the run state (null if none).
-nlohmann::json StatusJson(const Snapshot& snapshot, const std::string& archive_path,
+nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_path,
                           const std::vector<std::string>& benchmarks, const nlohmann::json& run);
 
 // The same facts as aligned text.

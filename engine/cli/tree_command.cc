@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "engine/selection/candidate.h"
+#include "support/eval_status.h"
 
 namespace clade::cli {
 
@@ -24,9 +24,9 @@ constexpr Glyphs kAscii{"|-- ", "`-- ", "|   ", "    ", "FAILED", "* best"};
 constexpr size_t kMaxDrawnDepth = 32;
 
 // Children by first parent only, so every variant appears once.
-std::vector<std::vector<VariantId>> FirstParentChildren(const Snapshot& snapshot) {
-  std::vector<std::vector<VariantId>> children(snapshot.variants.size());
-  for (const Variant& variant : snapshot.variants) {
+std::vector<std::vector<VariantId>> FirstParentChildren(const ArchiveView& view) {
+  std::vector<std::vector<VariantId>> children(view.variants.size());
+  for (const Variant& variant : view.variants) {
     if (!variant.parents.empty()) {
       children.at(static_cast<size_t>(variant.parents.front())).push_back(variant.id);
     }
@@ -34,25 +34,25 @@ std::vector<std::vector<VariantId>> FirstParentChildren(const Snapshot& snapshot
   return children;
 }
 
-std::string ResultText(const Outcome& outcome, const Glyphs& glyphs) {
-  if (IsFailed(outcome)) return fmt::format("{} {}", glyphs.failed, outcome.status);
+std::string ResultText(const RecordSummary& outcome, const Glyphs& glyphs) {
+  if (IsFailed(outcome)) return fmt::format("{} {}", glyphs.failed, StatusText(outcome));
   // A child stopped by a stage or the parent gate scored only the tasks it ran; saying so
   // keeps its score from being read against full-suite ones.
-  if (outcome.status == selection::kBelowThreshold) return ScoreText(outcome) + " (stopped early)";
+  if (outcome.status == EvalStatus::kBelowThreshold) return ScoreText(outcome) + " (stopped early)";
   return ScoreText(outcome);
 }
 
-std::string NodeLabel(const Snapshot& snapshot, VariantId id, const Glyphs& glyphs) {
-  const Variant& variant = snapshot.variants.at(static_cast<size_t>(id));
+std::string NodeLabel(const ArchiveView& view, VariantId id, const Glyphs& glyphs) {
+  const Variant& variant = view.variants.at(static_cast<size_t>(id));
   std::string label = fmt::format("{}  {}  {}", id,
-                                  ResultText(snapshot.outcomes.at(static_cast<size_t>(id)), glyphs),
+                                  ResultText(view.summaries.at(static_cast<size_t>(id)), glyphs),
                                   variant.summary);
   if (variant.parents.size() > 1) {
     std::vector<VariantId> others(variant.parents.begin() + 1, variant.parents.end());
     label += fmt::format("  (crossover, also from {})", fmt::join(others, ", "));
   }
   if (variant.pruned) label += "  [pruned]";
-  if (snapshot.best == id) label += fmt::format("  {}", glyphs.best);
+  if (view.best == id) label += fmt::format("  {}", glyphs.best);
   return label;
 }
 
@@ -75,11 +75,11 @@ std::string Connectors(const std::vector<char>& last_at, size_t depth, const Gly
 
 }  // namespace
 
-std::string RenderTreeText(const Snapshot& snapshot, const TreeStyle& style) {
+std::string RenderTreeText(const ArchiveView& view, const TreeStyle& style) {
   const Glyphs& glyphs = style.ascii ? kAscii : kBox;
-  auto children = FirstParentChildren(snapshot);
+  auto children = FirstParentChildren(view);
   std::vector<PendingLine> stack;  // depth-first without recursion: lineages can be deep
-  for (auto it = snapshot.variants.rbegin(); it != snapshot.variants.rend(); ++it) {
+  for (auto it = view.variants.rbegin(); it != view.variants.rend(); ++it) {
     if (it->parents.empty()) stack.push_back({it->id, 0, true});
   }
   std::vector<char> last_at;  // along the path to the current line (preorder)
@@ -89,7 +89,7 @@ std::string RenderTreeText(const Snapshot& snapshot, const TreeStyle& style) {
     stack.pop_back();
     last_at.resize(line.depth + 1);
     last_at[line.depth] = line.last;
-    out += Connectors(last_at, line.depth, glyphs) + NodeLabel(snapshot, line.id, glyphs) + '\n';
+    out += Connectors(last_at, line.depth, glyphs) + NodeLabel(view, line.id, glyphs) + '\n';
     const auto& kids = children.at(static_cast<size_t>(line.id));
     for (size_t i = kids.size(); i-- > 0;) {
       stack.push_back({kids[i], line.depth + 1, i + 1 == kids.size()});
@@ -113,8 +113,8 @@ std::string DotQuote(std::string_view text) {
   return quoted + '"';
 }
 
-std::string DotNode(const Snapshot& snapshot, const Variant& variant) {
-  const Outcome& outcome = snapshot.outcomes.at(static_cast<size_t>(variant.id));
+std::string DotNode(const ArchiveView& view, const Variant& variant) {
+  const RecordSummary& outcome = view.summaries.at(static_cast<size_t>(variant.id));
   std::string label = fmt::format("{}\n{}", variant.id, ResultText(outcome, kBox));
   std::vector<std::string> styles = {"rounded"};
   std::string attributes;
@@ -126,17 +126,17 @@ std::string DotNode(const Snapshot& snapshot, const Variant& variant) {
     styles.push_back("dashed");
     attributes += ", fontcolor=\"gray40\"";
   }
-  if (snapshot.best == variant.id) attributes += ", penwidth=2.5, color=\"#188038\"";
+  if (view.best == variant.id) attributes += ", penwidth=2.5, color=\"#188038\"";
   return fmt::format("  v{} [label={}, tooltip={}, style=\"{}\"{}];\n", variant.id, DotQuote(label),
                      DotQuote(variant.summary), fmt::join(styles, ","), attributes);
 }
 
 }  // namespace
 
-std::string RenderTreeDot(const Snapshot& snapshot) {
+std::string RenderTreeDot(const ArchiveView& view) {
   std::string out = "digraph clade {\n  node [shape=box, fontname=\"Helvetica\"];\n";
-  for (const Variant& variant : snapshot.variants) out += DotNode(snapshot, variant);
-  for (const Variant& variant : snapshot.variants) {
+  for (const Variant& variant : view.variants) out += DotNode(view, variant);
+  for (const Variant& variant : view.variants) {
     for (size_t i = 0; i < variant.parents.size(); ++i) {
       out += fmt::format("  v{} -> v{}{};\n", variant.parents[i], variant.id,
                          i == 0 ? "" : " [style=dashed]");
@@ -157,13 +157,13 @@ struct TreeOptions {
 
 Result<> RunTree(const TreeOptions& options) {
   auto archive = CLADE_TRY(OpenArchive(options.archive, archive::Mode::kRead));
-  Snapshot snapshot = CLADE_TRY(LoadSnapshot(*archive, options.benchmark));
+  ArchiveView view = CLADE_TRY(LoadArchiveView(*archive, options.benchmark));
   if (options.json || options.format == "json") {
-    PrintJson(VariantListJson(snapshot));
+    PrintJson(VariantListJson(view));
   } else if (options.format == "dot") {
-    Print(RenderTreeDot(snapshot));
+    Print(RenderTreeDot(view));
   } else {
-    Print(RenderTreeText(snapshot, TreeStyle{options.ascii}));
+    Print(RenderTreeText(view, TreeStyle{options.ascii}));
   }
   return {};
 }

@@ -16,10 +16,10 @@ struct TreeStyle {
 
 // The tree as text: every variant under its first parent (crossover children note their
 // other parents), with id, score or failed status, pruned and best marks, and summary.
-std::string RenderTreeText(const Snapshot& snapshot, const TreeStyle& style = {});
+std::string RenderTreeText(const ArchiveView& view, const TreeStyle& style = {});
 
 // The tree as a Graphviz digraph: nodes labelled with id and score, failed nodes filled red,
 // pruned nodes dashed, the best bold; edges from every parent (other parents dashed).
-std::string RenderTreeDot(const Snapshot& snapshot);
+std::string RenderTreeDot(const ArchiveView& view);
 
 }  // namespace clade::cli

@@ -86,7 +86,7 @@ Result<nlohmann::json> RunOneTask(const search::JobSpec& spec) {
   sandbox::HarnessOptions harness = Harness(spec, work);
   sandbox::Slot slot = CLADE_TRY(sandbox::Slot::Open(
       work / fmt::format("slot-{}", claim.slot), harness.disk_mb << 20));
-  sandbox::BuildOutcome build{.status = "ok",
+  sandbox::BuildResult build{.failure = std::nullopt,
                               .src = spec.source,
                               .build = spec.built,
                               .tasks = slot.tasks(),

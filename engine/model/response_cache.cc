@@ -8,9 +8,7 @@
 namespace clade::model {
 
 std::string ResponseCache::Key(const std::string& request) {
-  // Two FNV-1a hashes of differently prefixed input: 128 bits, ample for a cache.
-  return ContentHash().Add("clade-model-cache-1").Add(request).Hex() +
-         ContentHash().Add("clade-model-cache-2").Add(request).Hex();
+  return ContentHash().Add("clade-model-cache").Add(request).Hex();
 }
 
 std::filesystem::path ResponseCache::Path(const std::string& key) const {

@@ -99,11 +99,11 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   harness.work = fs::absolute(request.scratch) / "self";
   sandbox::Slot slot =
       CLADE_TRY(sandbox::Slot::Open(harness.work / "slot-0", harness.disk_mb << 20));
-  sandbox::BuildOutcome build =
+  sandbox::BuildResult build =
       CLADE_TRY(sandbox::BuildAgent(harness, parent.spec, request.source, slot));
   if (!build.ok()) {
     return FailAs(ErrorKind::kNoChild, "variant {} does not build for self-modification ({}): {}",
-                  request.parent, build.status, std::string(FirstLine(build.log)));
+                  request.parent, *build.failure, std::string(FirstLine(build.log)));
   }
   fs::path workspace = slot.tasks() / "workspace";
   CLADE_TRY(sandbox::CopyTree(request.source, workspace));

@@ -8,7 +8,7 @@
 //  - the file's text (compared in full);
 //  - its parse arguments (AgentSource::ParseArguments), the agent's root written as a
 //    placeholder, since every child is exported to a directory of its own;
-//  - the content hash (FNV-1a, support/hash.h) of every file under the agent root that the
+//  - the content hash (XXH3-128, support/hash.h) of every file under the agent root that the
 //    parse read: the headers it includes, directly or not.
 // Files outside the agent root (system and third-party headers, a repository the flags
 // point into) are assumed not to change while the cache lives. Files with parse errors, and

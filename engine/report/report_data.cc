@@ -11,14 +11,9 @@ namespace clade::report {
 
 namespace {
 
-using archive::Outcome;
+using archive::RecordSummary;
 using archive::Variant;
 using archive::VariantId;
-
-// The status the page shows: the record's, or "not_evaluated" without a record.
-std::string StatusOf(const Outcome& outcome) {
-  return outcome.status.empty() ? std::string("not_evaluated") : outcome.status;
-}
 
 // The run's name from its state, else the archive's file name without ".git".
 Result<std::string> RunName(archive::Archive& archive) {
@@ -48,10 +43,10 @@ std::string NowText() {
   return text;
 }
 
-nlohmann::json VariantSummary(const Variant& variant, const Outcome& outcome) {
+nlohmann::json VariantSummary(const Variant& variant, const RecordSummary& outcome) {
   return {{"id", variant.id},
           {"parents", variant.parents},
-          {"status", StatusOf(outcome)},
+          {"status", archive::StatusText(outcome)},
           {"score", outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json(nullptr)},
           {"pruned", variant.pruned},
           {"mutator", variant.mutator},
@@ -70,18 +65,18 @@ nlohmann::json CapDiff(std::string_view diff, size_t cap) {
 }
 
 Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options) {
-  std::vector<Outcome> outcomes(archive.size());
+  std::vector<RecordSummary> outcomes(archive.size());
   std::optional<VariantId> best;
   if (options.benchmark) {
-    outcomes = *CLADE_TRY(archive.Outcomes(*options.benchmark));
+    outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
     best = CLADE_TRY(archive.Best(*options.benchmark));
   }
   nlohmann::json variants = nlohmann::json::array();
   std::map<std::string, int> counts;
   for (const Variant& variant : archive.variants()) {
-    const Outcome& outcome = outcomes.at(static_cast<size_t>(variant.id));
+    const RecordSummary& outcome = outcomes.at(static_cast<size_t>(variant.id));
     variants.push_back(VariantSummary(variant, outcome));
-    ++counts[StatusOf(outcome)];
+    ++counts[archive::StatusText(outcome)];
   }
   return nlohmann::json{
       {"format", 1},
@@ -122,8 +117,9 @@ nlohmann::json MutationJson(const std::vector<std::pair<std::string, std::string
 // Logs worth showing inline: what the mutator stored (prompts, responses under
 // "mutation/") and the build log of a variant that did not build. Task logs of every
 // variant would make the report as big as the archive; they are listed by path only.
-bool ShowLogInline(std::string_view path, std::string_view status) {
-  return path.starts_with("mutation/") || (path == "build.log" && status == "build_failed");
+bool ShowLogInline(std::string_view path, std::optional<EvalStatus> status) {
+  return path.starts_with("mutation/") ||
+         (path == "build.log" && status && IsBuildFailure(*status));
 }
 
 }  // namespace
@@ -145,8 +141,11 @@ Result<nlohmann::json> DetailJson(archive::Archive& archive, VariantId id,
                            {"score", found->value("score", nlohmann::json())}};
     }
   }
-  std::string status =
-      record.is_object() ? record.value("status", std::string("not_evaluated")) : "not_evaluated";
+  std::optional<EvalStatus> status;
+  if (record.is_object()) {
+    archive::RecordSummary summary = CLADE_TRY(archive::SummaryOfRecord(record));
+    status = summary.status;
+  }
   nlohmann::json logs = nlohmann::json::array();
   std::vector<std::string> log_paths = CLADE_TRY(archive.LogPaths(id));
   for (const std::string& path : log_paths) {

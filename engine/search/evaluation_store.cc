@@ -95,7 +95,7 @@ Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,
                              const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> logs = extra;
   logs["build.log"] = evaluation.build.log;
-  for (const sandbox::TaskOutcome& task : evaluation.tasks) {
+  for (const sandbox::TaskResult& task : evaluation.tasks) {
     logs[fmt::format("eval/{}/{}.log", evaluation.suite, task.id)] = task.log;
   }
   return archive.AddLogs(id, logs);

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "support/eval_status.h"
+
 namespace clade::search {
 
 struct ProgressSnapshot {
@@ -29,7 +31,7 @@ struct ChildEvent {
   int id = 0;
   int parent = 0;
   int64_t iteration = 0;
-  std::string status;
+  EvalStatus status = EvalStatus::kEvaluated;
   std::optional<double> score;
   std::string summary;  // the mutation's
   double seconds = 0;   // mutation plus evaluation

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "archive/archive.h"
 #include "engine/mutation/mutator.h"
@@ -49,8 +50,16 @@ struct SearchContext {
   const std::atomic<int>* stop = nullptr;  // a StopRequest, set from a signal handler
 };
 
+// How a session of the search ended: a budget is spent (or nothing is left to do), a
+// signal asked it to finish what was in flight, or to stop at once, or it failed.
+enum class RunEnd { kFinished, kStopped, kAbandoned, kFailed };
+
+// "finished", "stopped", "abandoned", "failed": the run state's and `clade run --json`'s
+// text for `end`.
+std::string_view RunEndName(RunEnd end);
+
 struct SearchSummary {
-  std::string outcome;   // "finished" (a budget is spent), "stopped", "abandoned", "failed"
+  RunEnd end = RunEnd::kFinished;
   std::string reason;    // which budget, which signal, which failure
   int64_t children = 0;  // recorded in this session
   int64_t failures = 0;  // of them, not evaluated

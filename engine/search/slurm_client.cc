@@ -172,26 +172,25 @@ JobPhase PhaseOfState(const std::string& text) {
   return JobPhase::kActive;  // PENDING, RUNNING, COMPLETING, CONFIGURING, SUSPENDED, ...
 }
 
-std::string StatusOfPhase(JobPhase phase) {
+EvalStatus StatusOfPhase(JobPhase phase) {
   switch (phase) {
     case JobPhase::kCompleted:
-      return "job_no_result";
+      return EvalStatus::kJobNoResult;
     case JobPhase::kFailed:
-      return "job_failed";
+      return EvalStatus::kJobFailed;
     case JobPhase::kCancelled:
-      return "job_cancelled";
+      return EvalStatus::kJobCancelled;
     case JobPhase::kTimeout:
-      return "job_timeout";
+      return EvalStatus::kJobTimeout;
     case JobPhase::kNodeFail:
-      return "job_node_fail";
+      return EvalStatus::kJobNodeFail;
     case JobPhase::kOutOfMemory:
-      return "job_out_of_memory";
+      return EvalStatus::kJobOutOfMemory;
     case JobPhase::kUnknown:
-      return "job_lost";
     case JobPhase::kActive:
       break;
   }
-  return "job_active";
+  return EvalStatus::kJobLost;
 }
 
 std::unique_ptr<SlurmClient> MakeSlurmClient(double timeout_seconds) {

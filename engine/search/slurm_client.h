@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "support/error.h"
+#include "support/eval_status.h"
 
 namespace clade::search {
 
@@ -31,10 +32,10 @@ enum class JobPhase {
 // The phase of a Slurm state name as squeue and sacct print it ("CANCELLED by 0" too).
 JobPhase PhaseOfState(const std::string& state);
 
-// The record status of a job that ended without a result: "job_failed", "job_cancelled",
-// "job_timeout", "job_node_fail", "job_out_of_memory", "job_lost" (kUnknown), or
-// "job_no_result" (kCompleted: it exited 0 but wrote no result).
-std::string StatusOfPhase(JobPhase phase);
+// The record status of a job that ended without a result: job_failed, job_cancelled,
+// job_timeout, job_node_fail, job_out_of_memory, job_lost (kUnknown; also kActive, which
+// has not ended), or job_no_result (kCompleted: it exited 0 but wrote no result).
+EvalStatus StatusOfPhase(JobPhase phase);
 
 class SlurmClient {
  public:

@@ -22,8 +22,16 @@ std::optional<JobKind> KindOfName(const std::string& name) {
   return std::nullopt;
 }
 
-sandbox::TaskOutcome TaskOfJson(const json& j) {
-  sandbox::TaskOutcome task;
+// The status `j` names; throws std::invalid_argument when it names none, like the json
+// accessors around it throw on a missing field.
+EvalStatus StatusOfJson(const json& j) {
+  auto status = ParseEvalStatus(j.get<std::string>());
+  if (!status) throw std::invalid_argument(status.error().message);
+  return *status;
+}
+
+sandbox::TaskResult TaskOfJson(const json& j) {
+  sandbox::TaskResult task;
   task.id = j.at("id").get<std::string>();
   task.score = j.at("score").get<double>();
   task.status = j.at("status").get<std::string>();
@@ -35,9 +43,9 @@ sandbox::TaskOutcome TaskOfJson(const json& j) {
   return task;
 }
 
-sandbox::BuildOutcome BuildOfJson(const json& j) {
-  sandbox::BuildOutcome build;
-  build.status = j.at("status").get<std::string>();
+sandbox::BuildResult BuildOfJson(const json& j) {
+  sandbox::BuildResult build;
+  if (j.at("status") != "ok") build.failure = StatusOfJson(j.at("status"));
   build.seconds = j.value("seconds", 0.0);
   build.log = j.value("log", "");
   build.files_written = j.value("files_written", 0);
@@ -49,7 +57,7 @@ template <typename Of>
 auto Parsed(const json& j, const char* what, Of of) -> Result<decltype(of(j))> {
   try {
     return of(j);
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {  // json::exception, or StatusOfJson's
     return FailAs(ErrorKind::kUsage, "not {}: {}", what, e.what());
   }
 }
@@ -61,7 +69,7 @@ std::string_view ResultKey(JobKind kind) {
   return kKeys[static_cast<size_t>(kind)];
 }
 
-json TaskToJson(const sandbox::TaskOutcome& task) {
+json TaskToJson(const sandbox::TaskResult& task) {
   return {{"id", task.id},
           {"score", task.score},
           {"status", task.status},
@@ -72,18 +80,18 @@ json TaskToJson(const sandbox::TaskOutcome& task) {
           {"log", task.log}};
 }
 
-Result<sandbox::TaskOutcome> TaskFromJson(const json& j) {
+Result<sandbox::TaskResult> TaskFromJson(const json& j) {
   return Parsed(j, "a task outcome", TaskOfJson);
 }
 
-json BuildToJson(const sandbox::BuildOutcome& build) {
-  return {{"status", build.status},
+json BuildToJson(const sandbox::BuildResult& build) {
+  return {{"status", build.failure ? EvalStatusName(*build.failure) : "ok"},
           {"seconds", build.seconds},
           {"log", build.log},
           {"files_written", build.files_written}};
 }
 
-Result<sandbox::BuildOutcome> BuildFromJson(const json& j) {
+Result<sandbox::BuildResult> BuildFromJson(const json& j) {
   return Parsed(j, "a build outcome", BuildOfJson);
 }
 
@@ -145,8 +153,8 @@ Result<JobSpec> JobSpec::FromJson(const json& j) {
 
 json EvaluationToJson(const sandbox::Evaluation& evaluation) {
   json tasks = json::array();
-  for (const sandbox::TaskOutcome& task : evaluation.tasks) tasks.push_back(TaskToJson(task));
-  return {{"status", evaluation.status},
+  for (const sandbox::TaskResult& task : evaluation.tasks) tasks.push_back(TaskToJson(task));
+  return {{"status", EvalStatusName(evaluation.status)},
           {"score", evaluation.score},
           {"suite", evaluation.suite},
           {"suite_hash", evaluation.suite_hash},
@@ -161,7 +169,7 @@ json EvaluationToJson(const sandbox::Evaluation& evaluation) {
 Result<sandbox::Evaluation> EvaluationFromJson(const json& j) {
   try {
     sandbox::Evaluation evaluation;
-    evaluation.status = j.at("status").get<std::string>();
+    evaluation.status = StatusOfJson(j.at("status"));
     evaluation.score = j.at("score").get<double>();
     evaluation.suite = j.at("suite").get<std::string>();
     evaluation.suite_hash = j.at("suite_hash").get<std::string>();
@@ -172,7 +180,7 @@ Result<sandbox::Evaluation> EvaluationFromJson(const json& j) {
     evaluation.eval_seconds = j.value("eval_seconds", 0.0);
     evaluation.model = j.value("model", json());
     return evaluation;
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {  // json::exception, or StatusOfJson's
     return FailAs(ErrorKind::kUsage, "not an evaluation: {}", e.what());
   }
 }
@@ -243,7 +251,7 @@ sandbox::Evaluation EndedEvaluation(const ChildJobs& child, const JobEnd& end) {
   evaluation.status = end.status;
   evaluation.suite = child.suite_name;
   evaluation.suite_hash = child.suite_hash;
-  evaluation.build.status = end.status;
+  evaluation.build.failure = end.status;
   evaluation.build.log = end.log;
   return evaluation;
 }

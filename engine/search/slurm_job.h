@@ -24,6 +24,7 @@
 
 #include "sandbox/evaluator.h"
 #include "support/error.h"
+#include "support/eval_status.h"
 
 namespace clade::search {
 
@@ -70,7 +71,7 @@ struct JobSpec {
 // How a job came out: its result, or how it ended without one.
 struct JobEnd {
   std::optional<nlohmann::json> result;  // the result file's payload
-  std::string status;  // without a result: job_failed, job_cancelled, ... (StatusOfPhase)
+  EvalStatus status = EvalStatus::kJobLost;  // without a result: StatusOfPhase
   std::string log;     // without a result: which job, how it ended, the tail of its output
 };
 
@@ -97,10 +98,10 @@ sandbox::Evaluation EndedEvaluation(const ChildJobs& child, const JobEnd& end);
 // build (kBuild's result) and a task's outcome (kTask's). Errors (kUsage) name the field.
 nlohmann::json EvaluationToJson(const sandbox::Evaluation& evaluation);
 Result<sandbox::Evaluation> EvaluationFromJson(const nlohmann::json& json);
-nlohmann::json BuildToJson(const sandbox::BuildOutcome& build);
-Result<sandbox::BuildOutcome> BuildFromJson(const nlohmann::json& json);
-nlohmann::json TaskToJson(const sandbox::TaskOutcome& task);
-Result<sandbox::TaskOutcome> TaskFromJson(const nlohmann::json& json);
+nlohmann::json BuildToJson(const sandbox::BuildResult& build);
+Result<sandbox::BuildResult> BuildFromJson(const nlohmann::json& json);
+nlohmann::json TaskToJson(const sandbox::TaskResult& task);
+Result<sandbox::TaskResult> TaskFromJson(const nlohmann::json& json);
 
 // The key of a kind's result in result.json: "evaluation", "build" or "task".
 std::string_view ResultKey(JobKind kind);

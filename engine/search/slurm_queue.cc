@@ -94,7 +94,7 @@ Result<std::string> SlurmQueue::Submit(const JobPaths& paths, const std::string&
 
 Result<std::optional<JobEnd>> SlurmQueue::Poll(JobWatch& watch) {
   if (auto result = CLADE_TRY(ReadJobPayload(watch.paths, watch.key))) {
-    return JobEnd{std::move(*result), "", ""};
+    return JobEnd{.result = std::move(*result)};
   }
   Result<std::string> state =
       watch.id.empty() ? Result<std::string>(std::string()) : client_->State(watch.id);
@@ -108,7 +108,7 @@ Result<std::optional<JobEnd>> SlurmQueue::Poll(JobWatch& watch) {
   auto deadline = Clock::now() + std::chrono::duration<double>(config_.result_grace_seconds);
   while (Clock::now() < deadline && !ResultVisible(watch.paths)) Sleep(0.25);
   if (auto result = CLADE_TRY(ReadJobPayload(watch.paths, watch.key))) {
-    return JobEnd{std::move(*result), "", ""};
+    return JobEnd{.result = std::move(*result)};
   }
   return Ended(watch, *state);
 }

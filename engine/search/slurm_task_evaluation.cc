@@ -25,10 +25,10 @@ class ByTask {
   JobSpec SpecOf(JobKind kind) const;
   Result<> CopySource();
   Result<JobWatch> StartJob(const std::string& sub, const JobSpec& spec);
-  Result<std::vector<sandbox::TaskOutcome>> RunBatch(size_t begin, size_t end);
-  Result<std::vector<sandbox::TaskOutcome>> AwaitTasks(std::vector<JobWatch>& watches,
+  Result<std::vector<sandbox::TaskResult>> RunBatch(size_t begin, size_t end);
+  Result<std::vector<sandbox::TaskResult>> AwaitTasks(std::vector<JobWatch>& watches,
                                                        size_t begin);
-  Result<sandbox::TaskOutcome> Outcome(const JobEnd& end, size_t index);
+  Result<sandbox::TaskResult> TaskResultOf(const JobEnd& end, size_t index);
   void CancelAll(const std::vector<JobWatch>& watches);
   Result<sandbox::Evaluation> Finish(sandbox::Evaluation evaluation);
 
@@ -37,7 +37,8 @@ class ByTask {
   const ChildJobs& child_;
   // The first task job seen to end without a result, as the task's outcome, and the
   // note for the build log.
-  std::optional<sandbox::TaskOutcome> failed_;
+  std::optional<sandbox::TaskResult> failed_;  // a task whose job ended without a result
+  EvalStatus failed_status_ = EvalStatus::kJobLost;  // how it ended
   std::string failed_note_;
 };
 
@@ -84,13 +85,13 @@ Result<sandbox::Evaluation> ByTask::Run() {
     return Fail("the build job in {}: {}", build.paths.dir.string(), outcome.error().message);
   evaluation.build = std::move(*outcome);
   if (!evaluation.build.ok()) {
-    evaluation.status = evaluation.build.status;
+    evaluation.status = *evaluation.build.failure;
     return Finish(std::move(evaluation));
   }
   auto batch = [this](size_t begin, size_t end) { return RunBatch(begin, end); };
   Result<> staged = sandbox::RunStages(TaskCount(), job_.stages, batch, &evaluation);
   if (failed_) {
-    evaluation.status = failed_->status;
+    evaluation.status = failed_status_;
     evaluation.score = 0;
     evaluation.tasks.push_back(*failed_);
     evaluation.build.log += failed_note_;
@@ -100,7 +101,7 @@ Result<sandbox::Evaluation> ByTask::Run() {
   return Finish(std::move(evaluation));
 }
 
-Result<std::vector<sandbox::TaskOutcome>> ByTask::RunBatch(size_t begin, size_t end) {
+Result<std::vector<sandbox::TaskResult>> ByTask::RunBatch(size_t begin, size_t end) {
   std::vector<JobWatch> watches;
   for (size_t i = begin; i < end; ++i) {
     JobSpec spec = SpecOf(JobKind::kTask);
@@ -117,33 +118,35 @@ Result<std::vector<sandbox::TaskOutcome>> ByTask::RunBatch(size_t begin, size_t 
   return outcomes;
 }
 
-Result<std::vector<sandbox::TaskOutcome>> ByTask::AwaitTasks(std::vector<JobWatch>& watches,
+Result<std::vector<sandbox::TaskResult>> ByTask::AwaitTasks(std::vector<JobWatch>& watches,
                                                              size_t begin) {
-  std::vector<std::optional<sandbox::TaskOutcome>> outcomes(watches.size());
+  std::vector<std::optional<sandbox::TaskResult>> outcomes(watches.size());
   size_t left = watches.size();
   while (left > 0) {
     for (size_t i = 0; i < watches.size(); ++i) {
       if (outcomes[i]) continue;
       std::optional<JobEnd> end = CLADE_TRY(queue_.Poll(watches[i]));
       if (!end) continue;
-      outcomes[i] = CLADE_TRY(Outcome(*end, begin + i));
+      outcomes[i] = CLADE_TRY(TaskResultOf(*end, begin + i));
       left -= 1;
     }
     if (left > 0) queue_.Pause();
   }
-  std::vector<sandbox::TaskOutcome> done;
+  std::vector<sandbox::TaskResult> done;
   for (auto& outcome : outcomes) done.push_back(std::move(*outcome));
   return done;
 }
 
-Result<sandbox::TaskOutcome> ByTask::Outcome(const JobEnd& end, size_t index) {
+Result<sandbox::TaskResult> ByTask::TaskResultOf(const JobEnd& end, size_t index) {
   const std::string& id = job_.suite->tasks[index].id;
   if (end.result) {
     auto outcome = TaskFromJson(*end.result);
     if (!outcome) return Fail("the job of task {}: {}", id, outcome.error().message);
     return outcome;
   }
-  failed_ = sandbox::TaskOutcome{.id = id, .score = 0, .status = end.status, .log = end.log};
+  failed_ = sandbox::TaskResult{
+      .id = id, .score = 0, .status = std::string(EvalStatusName(end.status)), .log = end.log};
+  failed_status_ = end.status;
   failed_note_ = fmt::format("\n--- task {}: its job ended without a result ---\n{}", id, end.log);
   return Fail("the job of task {} ended without a result ({})", id, end.status);
 }

@@ -4,28 +4,18 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
 
+#include "support/eval_status.h"
+
 namespace clade::selection {
-
-// The status of a variant that was built and scored. Every other status (build_failed,
-// timeout, mutation_failed, ...) marks a variant that can never be a parent.
-inline constexpr const char* kEvaluated = "evaluated";
-// A variant that built and was scored on the first stages only (staged evaluation, or the
-// parent gate's first part): not a parent, but a built child of its parent.
-inline constexpr const char* kBelowThreshold = "below_threshold";
-
-// True for a variant that built and was scored, on every stage or the first ones only: a
-// built child of its parent (dgm's n_i), not a failure.
-inline bool WasScored(const std::string& status) {
-  return status == kEvaluated || status == kBelowThreshold;
-}
 
 struct Candidate {
   int id = 0;
   std::vector<int> parents;     // ids; empty for a seed
-  std::string status;           // kEvaluated or a failure status
+  // evaluated, below_threshold (scored on the first stages only: not a parent, but a built
+  // child of its parent), a failure, or none (no record yet)
+  std::optional<EvalStatus> status;
   std::optional<double> score;  // in [0, 1] when evaluated
   int children_built = 0;       // children of this variant that built
   bool pruned = false;

@@ -7,7 +7,7 @@ namespace clade::selection {
 namespace {
 
 CladeTally OwnTally(const Candidate& c, bool failures_are_losses) {
-  if (c.status == kEvaluated) {
+  if (c.status == EvalStatus::kEvaluated) {
     if (!c.score || std::isnan(*c.score)) return {};
     const double s = std::clamp(*c.score, 0.0, 1.0);
     return {s, 1 - s};

@@ -70,9 +70,9 @@ int main(int argc, char** argv) {
   if (sandbox::CurrentProtections().bubblewrap) options.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::AgentSpec spec = sandbox::LoadAgentSpec(source / "agents/coder").value();
   sandbox::Slot slot = sandbox::Slot::Open(work / "slot-0", 1ull << 30).value();
-  sandbox::BuildOutcome build =
+  sandbox::BuildResult build =
       sandbox::BuildAgent(options, spec, source / "agents/coder", slot).value();
-  std::printf("build: %s, %.1f s\n", build.status.c_str(), build.seconds);
+  std::printf("build: %s, %.1f s\n", build.ok() ? "ok" : std::string(clade::EvalStatusName(*build.failure)).c_str(), build.seconds);
   if (!build.ok()) return 1;
   sandbox::Suite suite = sandbox::LoadSuite(source / "benchmarks/exercises").value();
   std::printf("%-18s %5s %5s %8s %8s %8s %8s  %s\n", "task", "score", "turns", "agent_s", "model_s",
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
         std::make_shared<model::ModelClient>(ScriptedModelConfig(server.base_url()), ""), 1000000);
     if (!proxy.Start(work / "model.sock")) return 1;
     options.model = &proxy;
-    sandbox::TaskOutcome outcome = sandbox::RunTask(options, spec, build, suite, *task).value();
+    sandbox::TaskResult outcome = sandbox::RunTask(options, spec, build, suite, *task).value();
     proxy.Stop();
     std::smatch agent;
     std::regex_search(outcome.log, agent, std::regex("== agent \\([a-z_]+, ([0-9.]+) s\\)"));

@@ -45,7 +45,7 @@ struct BuiltAgent {
   TempDir work{"coder-harness"};
   std::optional<sandbox::Slot> slot;
   sandbox::AgentSpec spec;
-  sandbox::BuildOutcome build;
+  sandbox::BuildResult build;
 };
 
 const BuiltAgent& Agent() {
@@ -79,7 +79,7 @@ const sandbox::Task& ExerciseTask(const std::string& id) {
 }
 
 // Runs the agent on the task with `model` serving it (none when null).
-sandbox::TaskOutcome RunOn(const std::string& id, const fs::path& work,
+sandbox::TaskResult RunOn(const std::string& id, const fs::path& work,
                            sandbox::ModelSockets* model = nullptr) {
   const BuiltAgent& agent = Agent();
   sandbox::HarnessOptions options = Options(work);
@@ -122,7 +122,7 @@ TEST_CASE("coder solves an exercise: views the stub, writes it, runs the visible
       OpenAiAnswer("Now the tests:\n```json\n{\"name\": \"run_tests\", \"arguments\": {}}\n```\n"),
       OpenAiAnswer("slugify is implemented and the visible tests pass."),
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
+  sandbox::TaskResult outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   CHECK(outcome.score == 1.0);
   CHECK(outcome.status == "solved");
@@ -221,7 +221,7 @@ TEST_CASE("coder with OpenAI tool_calls: an ambiguous edit is refused with a cle
           NativeCall("call_b", "view_file", {{"path", "slugify.cc"}, {"start_line", 5}})}}},
        {{"role", "assistant"}, {"content", "I cannot do more."}}});
   FixedSocket socket(dir.path() / "model.sock");
-  sandbox::TaskOutcome outcome = RunOn("slugify", dir.path() / "work", &socket);
+  sandbox::TaskResult outcome = RunOn("slugify", dir.path() / "work", &socket);
   INFO(outcome.log);
   std::vector<json> requests = server.requests();
   REQUIRE(requests.size() == 2);
@@ -249,7 +249,7 @@ TEST_CASE("coder stops at its turn limit and drops old tool output as the histor
   model.server.Respond([](const Received&) {
     return OpenAiAnswer(TextCall("run_command", {{"command", "seq 1 3000"}}));
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
+  sandbox::TaskResult outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   std::smatch match;
   REQUIRE(std::regex_search(outcome.log, match,
@@ -281,7 +281,7 @@ TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent
         "\"content\": \"int x;\nint y;\"}}\n</tool_call>",
         100000, 5);
   });
-  sandbox::TaskOutcome outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
+  sandbox::TaskResult outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
   INFO(outcome.log);
   CHECK(outcome.log.find("coder: stopped: the model budget is spent (HTTP 429: The model budget "
                          "of this agent run (100000 tokens) is spent.") != std::string::npos);
@@ -298,7 +298,7 @@ TEST_CASE("coder ends cleanly when the model socket refuses: the budget is spent
 
 TEST_CASE("coder without a model socket exits 0 and leaves the workspace as it was") {
   TempDir dir("coder-test");
-  sandbox::TaskOutcome outcome = RunOn("slugify", dir.path() / "work");
+  sandbox::TaskResult outcome = RunOn("slugify", dir.path() / "work");
   INFO(outcome.log);
   CHECK(outcome.log.find("== agent (ok") != std::string::npos);
   CHECK(outcome.log.find("coder: no model (CLADE_MODEL_SOCKET is not set); nothing done\n") !=

@@ -161,9 +161,9 @@ TEST_CASE("Records are JSON notes that git notes shows, one notes ref per benchm
   CHECK(f.archive->Benchmarks().value() == std::vector<std::string>{"repair", "transfer"});
   CHECK(f.archive->Best("repair").value() == 1);
   CHECK_FALSE(f.archive->Best("transfer").value().has_value());
-  const auto* outcomes = f.archive->Outcomes("transfer").value();
-  CHECK((*outcomes)[1].status == "build_failed");
-  CHECK((*outcomes)[0].status.empty());
+  const auto* outcomes = f.archive->Summaries("transfer").value();
+  CHECK((*outcomes)[1].status == EvalStatus::kBuildFailed);
+  CHECK_FALSE((*outcomes)[0].status.has_value());
   CHECK_FALSE(f.archive->SetRecord(1, "bad name/x", record));
   Git(f.path, "fsck --strict --no-progress");
 }
@@ -171,9 +171,9 @@ TEST_CASE("Records are JSON notes that git notes shows, one notes ref per benchm
 TEST_CASE("Replacing a record keeps one note and the notes history") {
   Fixture f;
   REQUIRE(f.archive->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.1}}));
-  REQUIRE(f.archive->Outcomes("repair"));  // load the cache before the update
+  REQUIRE(f.archive->Summaries("repair"));  // load the cache before the update
   REQUIRE(f.archive->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.9}}));
-  CHECK((*f.archive->Outcomes("repair").value())[0].score == 0.9);
+  CHECK((*f.archive->Summaries("repair").value())[0].score == 0.9);
   CHECK(Git(f.path, "notes --ref=clade/repair list").size() == 82);  // one line: two ids
   CHECK(Git(f.path, "rev-list --count refs/notes/clade/repair") == "2\n");
 }

@@ -16,14 +16,14 @@ TEST_CASE("RenderLogText aligns columns under a header") {
   child.parents = {0};
   child.summary = "child";
   child.pruned = true;
-  auto snapshot = cli::MakeSnapshot({seed, child}, {{"evaluated", 0.5}, {"timeout", {}}}, "b");
+  auto snapshot = cli::MakeArchiveView({seed, child}, {{EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildTimeout, {}}}, "b");
   auto lines = Split(cli::RenderLogText(snapshot), '\n');
   REQUIRE(lines.size() == 4);  // header, two variants, and the empty field after the last \n
   CHECK(lines[0].rfind("id  time", 0) == 0);
   size_t column = lines[0].find("score");
   CHECK(lines[1].substr(column, 5) == "0.500");
   CHECK(lines[2].substr(column) == "-      child  [pruned]");
-  CHECK(lines[2].find("timeout") == lines[0].find("status"));
+  CHECK(lines[2].find("build_timeout") == lines[0].find("status"));
 }
 
 TEST_CASE("clade log lists variants in id order with parents, status and score") {

@@ -19,11 +19,11 @@ Variant V(VariantId id, std::vector<VariantId> parents, std::string summary, boo
 }
 
 // The lineage of cli_test::Lineage, built by hand.
-Snapshot Example() {
-  return MakeSnapshot(
+ArchiveView Example() {
+  return MakeArchiveView(
       {V(0, {}, "seed"), V(1, {0}, "one"), V(2, {0}, "two", true), V(3, {1}, "three"),
        V(4, {3, 2}, "cross")},
-      {{"evaluated", 0.25}, {"evaluated", 0.5}, {"build_failed", 0.0}, {"evaluated", 0.75}, {}},
+      {{EvalStatus::kEvaluated, 0.25}, {EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildFailed, 0.0}, {EvalStatus::kEvaluated, 0.75}, {}},
       "repair");
 }
 
@@ -37,9 +37,9 @@ TEST_CASE("RenderTreeText draws children under their first parent with box drawi
 }
 
 TEST_CASE("RenderTreeText marks a score over the tasks a stopped child ran") {
-  Snapshot snapshot = MakeSnapshot({V(0, {}, "seed"), V(1, {0}, "gated")},
-                                   {{"evaluated", 0.75}, {"below_threshold", 0.25}}, "repair");
-  CHECK(RenderTreeText(snapshot) ==
+  ArchiveView view = MakeArchiveView({V(0, {}, "seed"), V(1, {0}, "gated")},
+                                   {{EvalStatus::kEvaluated, 0.75}, {EvalStatus::kBelowThreshold, 0.25}}, "repair");
+  CHECK(RenderTreeText(view) ==
         "0  0.750  seed  ★ best\n"
         "└── 1  0.250 (stopped early)  gated\n");
 }
@@ -58,7 +58,7 @@ TEST_CASE("RenderTreeText handles a lineage deeper than any call stack, lines ke
   for (int i = 0; i < 20000; ++i) {
     chain.push_back(V(i, i ? std::vector{i - 1} : std::vector<int>{}, "x"));
   }
-  std::string text = RenderTreeText(MakeSnapshot(std::move(chain), {}, std::nullopt));
+  std::string text = RenderTreeText(MakeArchiveView(std::move(chain), {}, std::nullopt));
   auto lines = Split(text, '\n');
   REQUIRE(lines.size() == 20001);
   CHECK(lines[2] == "    └── 2  -  x");
@@ -74,7 +74,7 @@ TEST_CASE("RenderTreeText keeps sibling lines open below a hidden depth") {
     variants.push_back(V(i, i ? std::vector{i - 1} : std::vector<int>{}, "x"));
   }
   variants.push_back(V(40, {38}, "y"));  // a sibling of 39 at depth 39
-  auto lines = Split(RenderTreeText(MakeSnapshot(std::move(variants), {}, std::nullopt)), '\n');
+  auto lines = Split(RenderTreeText(MakeArchiveView(std::move(variants), {}, std::nullopt)), '\n');
   REQUIRE(lines.size() == 42);
   CHECK(lines[39].rfind("+7 ", 0) == 0);
   CHECK(lines[39].find("├── 39  -  x") != std::string::npos);
@@ -95,8 +95,8 @@ TEST_CASE("RenderTreeDot labels nodes with id and score and styles failed ones")
 }
 
 TEST_CASE("RenderTreeDot escapes quotes in summaries") {
-  Snapshot snapshot = MakeSnapshot({V(0, {}, "say \"hi\" \\ bye")}, {}, std::nullopt);
-  CHECK(RenderTreeDot(snapshot).find("tooltip=\"say \\\"hi\\\" \\\\ bye\"") != std::string::npos);
+  ArchiveView view = MakeArchiveView({V(0, {}, "say \"hi\" \\ bye")}, {}, std::nullopt);
+  CHECK(RenderTreeDot(view).find("tooltip=\"say \\\"hi\\\" \\\\ bye\"") != std::string::npos);
 }
 
 }  // namespace

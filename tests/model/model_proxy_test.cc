@@ -142,11 +142,11 @@ TEST_CASE(
   if (sandbox::CurrentProtections().bubblewrap) options.isolation = sandbox::Isolation::kBubblewrap;
   sandbox::AgentSpec spec = sandbox::LoadAgentSpec(f.agent).value();
   sandbox::Slot slot = sandbox::Slot::Open(options.work / "slot-0", 256 << 20).value();
-  sandbox::BuildOutcome build = sandbox::BuildAgent(options, spec, f.agent, slot).value();
+  sandbox::BuildResult build = sandbox::BuildAgent(options, spec, f.agent, slot).value();
   INFO(build.log);
   REQUIRE(build.ok());
   sandbox::Suite suite = sandbox::LoadSuite(f.suite).value();
-  sandbox::TaskOutcome outcome =
+  sandbox::TaskResult outcome =
       sandbox::RunTask(options, spec, build, suite, suite.tasks.at(0)).value();
   INFO(outcome.log);
   CHECK(outcome.log.find("HTTP/1.1 200") != std::string::npos);

@@ -46,7 +46,7 @@ TEST_CASE("SummaryJson lists every variant with status, score, pruned and the be
   int counted = 0;
   for (const auto& [status, count] : (*summary)["counts"].items()) counted += count.get<int>();
   CHECK(counted == o.sample.variants);
-  CHECK((*summary)["counts"]["timeout"] == 2);  // 11 and 22
+  CHECK((*summary)["counts"]["build_timeout"] == 2);  // 11 and 22
 }
 
 TEST_CASE("SummaryJson without a benchmark has no scores and no best") {

@@ -174,7 +174,7 @@ SampleArchive BuildSampleArchive(const std::filesystem::path& path, int children
            "logs");
       can_parent = false;
     } else if (id % 11 == 0) {
-      record = Failed("timeout");
+      record = Failed("build_timeout");
     } else if (id % 13 == 0) {
       record = Failed("mutation_failed");
       can_parent = false;

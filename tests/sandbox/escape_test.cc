@@ -258,7 +258,7 @@ TEST_CASE("Writing past the disk cap ends the step with disk_limit, and the slot
   f.ShellAgent("true\n", {}, "dd if=/dev/zero of=big bs=1M count=200");
   Evaluation build = f.Evaluate();
   INFO(build.build.log);
-  CHECK(build.status == "disk_limit");
+  CHECK(build.status == EvalStatus::kDiskLimit);
   CHECK(fs::is_empty(f.harness.work / "slot-0"));
 }
 

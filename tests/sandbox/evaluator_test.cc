@@ -86,13 +86,13 @@ TEST_CASE("An agent is built and run on every task, and scored by the hidden tes
   Suite suite = LoadSuite(f.suite_dir).value();
   size_t progress_calls = 0;
   EvalOptions options{.workers = 2};
-  options.on_task = [&](const TaskOutcome&, size_t, size_t total) {
+  options.on_task = [&](const TaskResult&, size_t, size_t total) {
     ++progress_calls;
     CHECK(total == 3);
   };
   Evaluation eval = Evaluate(f.harness, f.agent, suite, options).value();
   INFO(eval.build.log);
-  REQUIRE(eval.status == "evaluated");
+  REQUIRE(eval.status == EvalStatus::kEvaluated);
   REQUIRE(eval.tasks.size() == 3);
   CHECK(progress_calls == 3);
   CHECK(eval.tasks[0].status == "solved");
@@ -108,7 +108,7 @@ TEST_CASE("An agent is built and run on every task, and scored by the hidden tes
   CHECK(record["tasks"].size() == 3);
   CHECK(record["tasks"][2]["id"] == "t3");
   CHECK(record["stage"]["reached"] == 1);
-  CHECK(record["suite_hash"].get<std::string>().size() == 16);
+  CHECK(record["suite_hash"].get<std::string>().size() == 32);
   // The task's own workspace is untouched: each run got a fresh copy.
   CHECK(ReadFile(f.suite_dir / "tasks/t1/workspace/answer.txt").value() == "wrong\n");
 }
@@ -139,7 +139,7 @@ TEST_CASE("A build failure is recorded with the compiler's output, and no task r
   Fixture f;
   REQUIRE(WriteFile(f.agent / "agent.c", "int main( { syntax error\n"));
   Evaluation eval = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {}).value();
-  CHECK(eval.status == "build_failed");
+  CHECK(eval.status == EvalStatus::kBuildFailed);
   CHECK(eval.tasks.empty());
   CHECK(eval.score == 0);
   CHECK(eval.build.log.find("error") != std::string::npos);
@@ -153,7 +153,7 @@ TEST_CASE("Staged evaluation stops after a stage below its threshold") {
   CHECK(eval.stage_reached == 1);
   CHECK(eval.stages == 2);
   CHECK(eval.tasks.size() == 1);
-  CHECK(eval.status == "below_threshold");
+  CHECK(eval.status == EvalStatus::kBelowThreshold);
   CHECK(eval.ToRecord()["status"] == "below_threshold");
   Fixture good;
   Evaluation all = Evaluate(good.harness, good.agent, LoadSuite(good.suite_dir).value(),
@@ -161,7 +161,7 @@ TEST_CASE("Staged evaluation stops after a stage below its threshold") {
                        .value();
   CHECK(all.stage_reached == 2);
   CHECK(all.tasks.size() == 3);
-  CHECK(all.status == "evaluated");
+  CHECK(all.status == EvalStatus::kEvaluated);
 }
 
 TEST_CASE("The parent gate runs the parent's unsolved tasks first, only a child beating it goes on") {
@@ -171,7 +171,7 @@ TEST_CASE("The parent gate runs the parent's unsolved tasks first, only a child 
   EvalOptions options{.stages = {{.tasks = 1, .threshold = 0.9}, {}}, .parent_scores = parent};
   Evaluation all =
       Evaluate(good.harness, good.agent, LoadSuite(good.suite_dir).value(), options).value();
-  CHECK(all.status == "evaluated");
+  CHECK(all.status == EvalStatus::kEvaluated);
   CHECK(all.stage_reached == 2);
   REQUIRE(all.tasks.size() == 3);
   CHECK(all.tasks[0].id == "t1");  // the record is in suite order, t1 ran last
@@ -180,7 +180,7 @@ TEST_CASE("The parent gate runs the parent's unsolved tasks first, only a child 
   Fixture same("wrong");  // 0.5 on every task: no better than the parent on t2 and t3
   Evaluation gated =
       Evaluate(same.harness, same.agent, LoadSuite(same.suite_dir).value(), options).value();
-  CHECK(gated.status == "below_threshold");
+  CHECK(gated.status == EvalStatus::kBelowThreshold);
   REQUIRE(gated.tasks.size() == 2);
   CHECK(gated.tasks[0].id == "t2");
   CHECK(gated.tasks[1].id == "t3");
@@ -188,7 +188,7 @@ TEST_CASE("The parent gate runs the parent's unsolved tasks first, only a child 
   options.parent_scores = {{{"t1", 1.0}, {"t2", 1.0}, {"t3", 1.0}}};
   Evaluation whole =
       Evaluate(same.harness, same.agent, LoadSuite(same.suite_dir).value(), options).value();
-  CHECK(whole.status == "evaluated");
+  CHECK(whole.status == EvalStatus::kEvaluated);
   CHECK(whole.tasks.size() == 3);
 }
 

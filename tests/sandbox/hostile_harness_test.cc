@@ -65,9 +65,9 @@ TEST_CASE("Hostile agents are contained task by task and the harness goes on") {
                         .value();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   INFO(eval.build.log);
-  REQUIRE(eval.status == "evaluated");
+  REQUIRE(eval.status == EvalStatus::kEvaluated);
   REQUIRE(eval.tasks.size() == 6);
-  for (const TaskOutcome& task : eval.tasks) {
+  for (const TaskResult& task : eval.tasks) {
     INFO(task.id << ": " << task.status << "\n" << task.log.substr(0, 2000));
     CHECK(task.seconds < 3 + 5 + 2);  // within the agent's and the test's limits, plus slack
   }

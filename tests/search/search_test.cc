@@ -61,22 +61,22 @@ class ValueExecutor : public Executor {
     evaluation.suite = job.suite->name;
     int value = ReadValue(job.source);
     if (value < 0) {
-      evaluation.status = "build_failed";
+      evaluation.status = EvalStatus::kBuildFailed;
       return evaluation;
     }
-    evaluation.status = "evaluated";
+    evaluation.status = EvalStatus::kEvaluated;
     evaluation.score = std::min(1.0, value / 100.0);
     // Like the real evaluator: below the first stage's threshold, the later stages do not run.
     if (job.stages.size() > 1 && evaluation.score < job.stages[0].threshold) {
-      evaluation.status = "below_threshold";
+      evaluation.status = EvalStatus::kBelowThreshold;
     }
     // And its parent gate: on the one task, a child must beat its parent to go on.
     if (job.parent_scores) {
       std::lock_guard lock(mutex_);
       ++gated_calls;
-      if (evaluation.score <= job.parent_scores->at("t1")) evaluation.status = "below_threshold";
+      if (evaluation.score <= job.parent_scores->at("t1")) evaluation.status = EvalStatus::kBelowThreshold;
     }
-    sandbox::TaskOutcome task;
+    sandbox::TaskResult task;
     task.id = "t1";
     task.score = evaluation.score;
     task.status = evaluation.score >= 1 ? "solved" : "partial";
@@ -169,7 +169,7 @@ TEST_CASE("A generational run makes children per iteration until the iteration b
   auto archive = f.OpenOrCreate(f.config.archive);
   auto summary = f.Run(*archive);
   REQUIRE(summary);
-  CHECK(summary->outcome == "finished");
+  CHECK(summary->end == RunEnd::kFinished);
   CHECK(summary->reason == "iterations (4 of 4)");
   CHECK(archive->size() == 1 + 4 * 3);
   CHECK(summary->state.iterations == 4);
@@ -286,8 +286,8 @@ TEST_CASE("The same seed gives the same run, a run stopped mid-iteration and res
     watcher.join();
     REQUIRE(summary);
     ++sessions;
-    if (summary->outcome == "finished") break;
-    CHECK(summary->outcome == "stopped");
+    if (summary->end == RunEnd::kFinished) break;
+    CHECK(summary->end == RunEnd::kStopped);
   }
   CHECK(sessions > 1);
   auto resumed = *archive::Archive::Open(path);
@@ -303,7 +303,7 @@ TEST_CASE("Async mode keeps every worker busy and stops at the variant budget") 
   auto archive = f.OpenOrCreate(f.config.archive);
   auto summary = f.Run(*archive);
   REQUIRE(summary);
-  CHECK(summary->outcome == "finished");
+  CHECK(summary->end == RunEnd::kFinished);
   CHECK(summary->reason == "variants (10 of 10)");
   CHECK(archive->size() == 11);
   CHECK(f.executor.workers_seen == std::set<int>{0, 1});
@@ -328,7 +328,7 @@ TEST_CASE("Repeated infrastructure failures stop the run with the reason, single
     }
   }
   CHECK(errors > 0);
-  if (summary->outcome == "failed") {
+  if (summary->end == RunEnd::kFailed) {
     CHECK(summary->reason.find("infrastructure failures in a row") != std::string::npos);
   }
 }
@@ -357,7 +357,7 @@ TEST_CASE("The seed that does not build fails the run with a sentence naming it"
   auto archive = f.OpenOrCreate(f.config.archive);
   auto summary = f.Run(*archive);
   REQUIRE(summary);
-  CHECK(summary->outcome == "failed");
+  CHECK(summary->end == RunEnd::kFailed);
   CHECK(summary->reason.find("the seed agent (variant 0) did not evaluate: build_failed") !=
         std::string::npos);
   CHECK(archive->size() == 1);

@@ -459,24 +459,23 @@ TEST_CASE("Slurm states map to phases and record statuses") {
   CHECK(PhaseOfState("NODE_FAIL") == JobPhase::kNodeFail);
   CHECK(PhaseOfState("FAILED") == JobPhase::kFailed);
   CHECK(PhaseOfState("") == JobPhase::kUnknown);
-  CHECK(StatusOfPhase(JobPhase::kCancelled) == "job_cancelled");
-  CHECK(StatusOfPhase(JobPhase::kTimeout) == "job_timeout");
-  CHECK(StatusOfPhase(JobPhase::kUnknown) == "job_lost");
-  CHECK(StatusOfPhase(JobPhase::kCompleted) == "job_no_result");
+  CHECK(StatusOfPhase(JobPhase::kCancelled) == EvalStatus::kJobCancelled);
+  CHECK(StatusOfPhase(JobPhase::kTimeout) == EvalStatus::kJobTimeout);
+  CHECK(StatusOfPhase(JobPhase::kUnknown) == EvalStatus::kJobLost);
+  CHECK(StatusOfPhase(JobPhase::kCompleted) == EvalStatus::kJobNoResult);
 }
 
 TEST_CASE("A job's spec and result survive the trip through their files") {
   TempDir dir("clade-slurm-job");
   JobPaths paths{dir.path()};
   sandbox::Evaluation evaluation;
-  evaluation.status = "evaluated";
+  evaluation.status = EvalStatus::kEvaluated;
   evaluation.score = 0.5;
   evaluation.suite = "numbers";
   evaluation.suite_hash = "abc";
   evaluation.tasks.push_back({"n4", 1.0, "solved", 0.25, 0.125, 3, 0, "agent said hi\n"});
   evaluation.tasks.push_back({"n7", 0.0, "unsolved", 0.5, 0.25, 0, 3, "wrong\n"});
   evaluation.stage_reached = 1;
-  evaluation.build.status = "ok";
   evaluation.build.log = "c++ ...\n";
   REQUIRE(WriteJobResult(paths, evaluation));
   auto read = ReadJobResult(paths);

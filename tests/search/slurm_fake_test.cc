@@ -77,7 +77,7 @@ TEST_CASE("Fake Slurm: a child is submitted as one job, polled, and its evaluati
   Result<sandbox::Evaluation> evaluation = executor->Evaluate(w.Job(), 0);
   REQUIRE(evaluation);
   INFO(evaluation->build.log);
-  CHECK(evaluation->status == "evaluated");
+  CHECK(evaluation->status == EvalStatus::kEvaluated);
   CHECK(evaluation->score == 1.0);
   CHECK(w.cluster->submitted() == 1);
   CHECK(w.cluster->names().at(0).rfind("clade-fake-", 0) == 0);
@@ -99,7 +99,7 @@ TEST_CASE("Fake Slurm: a cancelled job is a child with status job_cancelled") {
   REQUIRE(future.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
   Result<sandbox::Evaluation> evaluation = future.get();
   REQUIRE(evaluation);
-  CHECK(evaluation->status == "job_cancelled");
+  CHECK(evaluation->status == EvalStatus::kJobCancelled);
   CHECK(evaluation->score == 0.0);
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("Fake Slurm: a job that exits non-zero without a result is job_failed,
   auto executor = w.Executor(search::SlurmJobsPer::kChild, broken);
   Result<sandbox::Evaluation> evaluation = executor->Evaluate(w.Job(), 0);
   REQUIRE(evaluation);
-  CHECK(evaluation->status == "job_failed");
+  CHECK(evaluation->status == EvalStatus::kJobFailed);
   CHECK(evaluation->build.log.find("node: no clade here") != std::string::npos);
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("Fake Slurm: a controller that died is replaced by one that adopts its
   w.cluster->Release();
   Result<sandbox::Evaluation> evaluation = adopted.get();
   REQUIRE(evaluation);
-  CHECK(evaluation->status == "evaluated");
+  CHECK(evaluation->status == EvalStatus::kEvaluated);
   CHECK(evaluation->score == 1.0);
   CHECK(w.cluster->submitted() == 1);  // nothing submitted again
   CHECK(next->counts().submitted == 0);

@@ -51,11 +51,11 @@ TEST_CASE("Every policy: a failed, timed-out, unscored or pruned variant is neve
   // The ineligible variants have the best scores and no children, so any policy that
   // looked at them would prefer them.
   std::vector<Candidate> pool = {Scored(0, 0.1, {}, 5), Scored(1, 0.2, {0}, 5)};
-  Candidate failed_with_score = Failed(2, "build_failed", {1});
+  Candidate failed_with_score = Failed(2, EvalStatus::kBuildFailed, {1});
   failed_with_score.score = 1.0;
   pool.push_back(failed_with_score);
-  pool.push_back(Failed(3, "timeout", {1}));
-  pool.push_back(Failed(4, "mutation_failed", {1}));
+  pool.push_back(Failed(3, EvalStatus::kBuildTimeout, {1}));
+  pool.push_back(Failed(4, EvalStatus::kMutationFailed, {1}));
   pool.push_back(Pruned(5, 1.0, {1}));
   Candidate unscored = Scored(6, 0.0, {1});
   unscored.score.reset();
@@ -77,7 +77,7 @@ TEST_CASE("Every policy: a failed, timed-out, unscored or pruned variant is neve
 
 TEST_CASE("Every policy: a pool without an eligible variant is a clear error") {
   const std::vector<Candidate> empty;
-  const std::vector<Candidate> all_failed = {Failed(0, "build_failed"), Pruned(1, 0.9, {0})};
+  const std::vector<Candidate> all_failed = {Failed(0, EvalStatus::kBuildFailed), Pruned(1, 0.9, {0})};
   for (const std::string& name : KnownPolicies()) {
     auto policy = Make(name);
     Rng rng(1);

@@ -9,23 +9,25 @@
 
 namespace clade::selection::testing {
 
+using ::clade::EvalStatus;
+
 inline Candidate Scored(int id, double score, std::vector<int> parents = {},
                         int children_built = 0) {
   Candidate c;
   c.id = id;
   c.parents = std::move(parents);
-  c.status = kEvaluated;
+  c.status = EvalStatus::kEvaluated;
   c.score = score;
   c.children_built = children_built;
   c.order = id;
   return c;
 }
 
-inline Candidate Failed(int id, std::string status, std::vector<int> parents = {}) {
+inline Candidate Failed(int id, EvalStatus status, std::vector<int> parents = {}) {
   Candidate c;
   c.id = id;
   c.parents = std::move(parents);
-  c.status = std::move(status);
+  c.status = status;
   c.order = id;
   return c;
 }

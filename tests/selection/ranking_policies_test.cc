@@ -11,7 +11,7 @@ TEST_CASE("best: the highest scores in order, ties by lower id") {
                                        Scored(1, 0.8, {0}),
                                        Scored(2, 0.5, {0}),
                                        Scored(3, 0.8, {1}),
-                                       Failed(4, "build_failed", {3}),
+                                       Failed(4, EvalStatus::kBuildFailed, {3}),
                                        Pruned(5, 0.99, {3}),
                                        Scored(6, 0.6, {2})};
   BestPolicy policy;
@@ -40,7 +40,7 @@ TEST_CASE("best and greedy draw nothing from the RNG") {
 TEST_CASE("greedy: always the newest among the best") {
   std::vector<Candidate> pool = {Scored(0, 0.4),      Scored(1, 0.7, {0}),
                                  Scored(2, 0.7, {0}), Scored(3, 0.5, {2}),
-                                 Pruned(4, 0.9, {2}), Failed(5, "mutation_failed", {1})};
+                                 Pruned(4, 0.9, {2}), Failed(5, EvalStatus::kMutationFailed, {1})};
   pool[1].order = 20;  // 1 was created after 2, despite its lower id
   GreedyPolicy policy;
   Rng rng(1);

@@ -1,7 +1,8 @@
-#include "archive/outcome_cache.h"
+#include "archive/summary_cache.h"
 
 #include <nlohmann/json.hpp>
 
+#include "archive/archive.h"
 #include "archive/refs.h"
 #include "support/fs.h"
 
@@ -10,7 +11,7 @@ namespace {
 
 struct Cache {
   std::string notes_commit;
-  std::map<std::string, Outcome> outcomes;
+  std::map<std::string, RecordSummary> outcomes;
 };
 
 std::string CommitOfNotePath(std::string_view path) {
@@ -30,7 +31,9 @@ Cache ReadCache(const std::filesystem::path& file) {
   }
   for (const auto& [commit, entry] : json["outcomes"].items()) {
     if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string()) return Cache{};
-    Outcome outcome{entry[0].get<std::string>(), std::nullopt};
+    auto status = ParseEvalStatus(entry[0].get<std::string>());
+    if (!status) return Cache{};  // a damaged cache is ignored
+    RecordSummary outcome{*status, std::nullopt};
     if (entry[1].is_number()) outcome.score = entry[1].get<double>();
     cache.outcomes[commit] = std::move(outcome);
   }
@@ -41,7 +44,8 @@ Cache ReadCache(const std::filesystem::path& file) {
 void WriteCache(const std::filesystem::path& file, const Cache& cache) {
   nlohmann::json outcomes = nlohmann::json::object();
   for (const auto& [commit, outcome] : cache.outcomes) {
-    outcomes[commit] = {outcome.status,
+    if (!outcome.status) continue;
+    outcomes[commit] = {EvalStatusName(*outcome.status),
                         outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json()};
   }
   nlohmann::json json = {{"notes_commit", cache.notes_commit}, {"outcomes", outcomes}};
@@ -69,7 +73,7 @@ Result<std::string> ReadBlob(git_repository* repo, const git_oid& oid) {
 
 // Applies the notes that differ between `old_tree` (null: none) and `new_tree`.
 Result<> ApplyChanges(git_repository* repo, git_tree* old_tree, git_tree* new_tree,
-                      std::map<std::string, Outcome>* outcomes) {
+                      std::map<std::string, RecordSummary>* outcomes) {
   git_diff* raw = nullptr;
   CLADE_TRY(git::Check(git_diff_tree_to_tree(&raw, repo, old_tree, new_tree, nullptr),
                        "cannot compare notes trees"));
@@ -82,33 +86,40 @@ Result<> ApplyChanges(git_repository* repo, git_tree* old_tree, git_tree* new_tr
       continue;
     }
     std::string note = CLADE_TRY(ReadBlob(repo, delta->new_file.id));
-    (*outcomes)[CommitOfNotePath(delta->new_file.path)] = ParseOutcome(note);
+    std::string commit = CommitOfNotePath(delta->new_file.path);
+    auto summary = ParseRecordSummary(note);
+    if (!summary) {
+      return Fail("the evaluation record of commit {} is damaged: {}", commit.substr(0, 12),
+                  summary.error().message);
+    }
+    (*outcomes)[commit] = *summary;
   }
   return {};
 }
 
 }  // namespace
 
-Outcome ParseOutcome(std::string_view note) {
-  Outcome outcome;
+Result<RecordSummary> ParseRecordSummary(std::string_view note) {
   auto record = nlohmann::json::parse(note, nullptr, /*allow_exceptions=*/false);
-  if (!record.is_object()) {
-    outcome.status = "unreadable";
-    return outcome;
-  }
-  auto status = record.find("status");
-  outcome.status =
-      status != record.end() && status->is_string() ? status->get<std::string>() : "unknown";
-  auto score = record.find("score");
-  if (score != record.end() && score->is_number()) outcome.score = score->get<double>();
-  return outcome;
+  if (!record.is_object()) return Fail("it is not a JSON object");
+  return SummaryOfRecord(record);
 }
 
-Result<std::map<std::string, Outcome>> LoadOutcomes(git_repository* repo,
+Result<RecordSummary> SummaryOfRecord(const nlohmann::json& record) {
+  auto status = record.find("status");
+  if (status == record.end() || !status->is_string()) return Fail("it has no \"status\" text");
+  RecordSummary summary;
+  summary.status = CLADE_TRY(ParseEvalStatus(status->get<std::string>()));
+  auto score = record.find("score");
+  if (score != record.end() && score->is_number()) summary.score = score->get<double>();
+  return summary;
+}
+
+Result<std::map<std::string, RecordSummary>> LoadRecordSummaries(git_repository* repo,
                                                     const std::string& notes_ref,
                                                     const std::filesystem::path& cache_file) {
   auto head = CLADE_TRY(ReadRef(repo, notes_ref));
-  if (!head) return std::map<std::string, Outcome>();
+  if (!head) return std::map<std::string, RecordSummary>();
   std::string head_hex = git::ToHex(*head);
   Cache cache = ReadCache(cache_file);
   if (cache.notes_commit == head_hex) return std::move(cache.outcomes);

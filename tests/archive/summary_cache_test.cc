@@ -1,4 +1,4 @@
-#include "archive/outcome_cache.h"
+#include "archive/summary_cache.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,21 +26,36 @@ struct Fixture {
     }
   }
 
-  std::vector<Outcome> Read() {
+  std::vector<RecordSummary> Read() {
     auto reader = Archive::Open(path).value();
-    return *reader->Outcomes("b").value();
+    return *reader->Summaries("b").value();
   }
 };
 
 }  // namespace
 
-TEST_CASE("ParseOutcome reads status and score, and marks what is not a record") {
-  Outcome good = ParseOutcome(R"({"status":"evaluated","score":0.25,"tasks":[]})");
-  CHECK(good.status == "evaluated");
+TEST_CASE("ParseRecordSummary reads status and score, and refuses what is not a record") {
+  RecordSummary good =
+      ParseRecordSummary(R"({"status":"evaluated","score":0.25,"tasks":[]})").value();
+  CHECK(good.status == EvalStatus::kEvaluated);
   CHECK(good.score == 0.25);
-  CHECK(ParseOutcome(R"({"status":"timeout"})").score == std::nullopt);
-  CHECK(ParseOutcome("not json").status == "unreadable");
-  CHECK(ParseOutcome(R"({"score":"high"})").status == "unknown");
+  CHECK(ParseRecordSummary(R"({"status":"build_timeout"})").value().score == std::nullopt);
+  CHECK_FALSE(ParseRecordSummary("not json"));
+  CHECK_FALSE(ParseRecordSummary(R"({"score":"high"})"));
+  auto unknown = ParseRecordSummary(R"({"status":"timeout","score":0.5})");
+  REQUIRE_FALSE(unknown);
+  CHECK_THAT(unknown.error().message, Catch::Contains("'timeout' is not an evaluation status"));
+}
+
+TEST_CASE("A record whose status is no status is refused, and the archive is unchanged") {
+  Fixture f;
+  REQUIRE(f.writer->SetRecord(1, "b", {{"status", "evaluated"}, {"score", 0.5}}));
+  auto refused = f.writer->SetRecord(2, "b", {{"status", "great"}, {"score", 1.0}});
+  REQUIRE_FALSE(refused);
+  CHECK_THAT(refused.error().message,
+             Catch::Contains("variant 2") && Catch::Contains("'great' is not an evaluation status"));
+  CHECK_FALSE(f.writer->Record(2, "b").value().has_value());
+  CHECK(f.Read()[1].score == 0.5);
 }
 
 TEST_CASE("The outcome cache is written, and a stale cache is brought up to date") {
@@ -53,8 +68,8 @@ TEST_CASE("The outcome cache is written, and a stale cache is brought up to date
   REQUIRE(f.writer->SetRecord(1, "b", {{"status", "evaluated"}, {"score", 0.75}}));
   auto outcomes = f.Read();
   CHECK(outcomes[1].score == 0.75);
-  CHECK(outcomes[2].status == "build_failed");
-  CHECK(outcomes[0].status.empty());
+  CHECK(outcomes[2].status == EvalStatus::kBuildFailed);
+  CHECK_FALSE(outcomes[0].status.has_value());
   CHECK(ReadFile(f.cache).value() != first);
 }
 

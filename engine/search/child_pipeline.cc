@@ -1,0 +1,232 @@
+#include "engine/search/search_loop.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/search/budget.h"
+#include "engine/search/evaluation_store.h"
+
+namespace clade::search {
+
+namespace fs = std::filesystem;
+using archive::VariantId;
+
+std::unique_ptr<Child> Search::NewChild(int64_t iteration, size_t index, PlannedChild plan) {
+  auto child = std::make_unique<Child>();
+  child->index = index;
+  child->result.parent = plan.parent;
+  child->result.seed = plan.seed;
+  child->result.iteration = iteration + 1;
+  child->result.mutator = std::string(c_.mutator->name());
+  child->plan = std::move(plan);
+  return child;
+}
+
+Result<> Search::StartChild(std::unique_ptr<Child> owned) {
+  Child& child = *owned;
+  AcquireSlot(child);
+  child.start = Clock::now();
+  in_flight_[&child] = std::move(owned);
+  if (child.existing) {  // recorded before a crash without its record: evaluate again
+    const archive::Variant& variant = archive_.variant(*child.existing);
+    child.result.tree = variant.tree;
+    child.result.mutator = variant.mutator;
+    mutation::ChildProposal recovered;
+    recovered.record = {{"mutator", variant.mutator}, {"recovered", true}};
+    child.result.proposal = recovered;
+    CLADE_TRY(archive_.SyncTo(*child.existing, child.dir / "source"));
+    return StartEvaluation(child);
+  }
+  mutation::MutationRequest request = CLADE_TRY(MakeRequest(child));
+  pool_.Submit([this, &child, request = std::move(request)](int) {
+    Result<mutation::ChildProposal>& proposal = child.result.proposal;
+    proposal = c_.mutator->Propose(request);
+    if (proposal) {
+      if (auto applied = ApplyProposal(request.source, *proposal); !applied) {
+        proposal = tl::unexpected(applied.error());
+      }
+    }
+    pool_.Post([this, &child] { Keep(OnProposed(child)); });
+  });
+  return {};
+}
+
+Result<mutation::MutationRequest> Search::MakeRequest(Child& child) {
+  mutation::MutationRequest request;
+  request.parent = child.plan.parent;
+  request.seed = child.plan.seed;
+  request.source = child.dir / "source";
+  request.scratch = child.dir / "scratch";
+  CLADE_TRY(archive_.SyncTo(child.plan.parent, request.source));
+  std::error_code error;
+  if (!fs::is_empty(request.scratch, error)) fs::remove_all(request.scratch, error);
+  fs::create_directories(request.scratch, error);
+  for (size_t i = 0; i < child.plan.donors.size(); ++i) {
+    fs::path path = child.dir / fmt::format("donor-{}", i);
+    CLADE_TRY(archive_.SyncTo(child.plan.donors[i], path));
+    request.donors.push_back({child.plan.donors[i], path});
+  }
+  if (auto record = CLADE_TRY(archive_.Record(child.plan.parent, benchmark_))) {
+    request.parent_record = *record;
+    if (config_.mutator != "gi") CLADE_TRY(AddFailedTaskLogs(child.plan.parent, request));
+  }
+  return request;
+}
+
+Result<> Search::AddFailedTaskLogs(VariantId parent, mutation::MutationRequest& request) {
+  for (const auto& task : request.parent_record.value("tasks", nlohmann::json::array())) {
+    if (task.value("status", "") == "solved") continue;
+    std::string id = task.value("id", "");
+    auto log = CLADE_TRY(archive_.Log(parent, fmt::format("eval/{}/{}.log", benchmark_, id)));
+    if (log) request.task_logs[id] = *log;
+  }
+  return {};
+}
+
+Result<> Search::OnProposed(Child& child) {
+  ChildResult& result = child.result;
+  if (!result.proposal) {
+    if (result.proposal.error().kind != ErrorKind::kNoChild) ++consecutive_errors_;
+    return Complete(child);
+  }
+  result.tree = CLADE_TRY(archive_.WriteTreeFromDirectory(child.dir / "source"));
+  if (!result.proposal->tampered.empty()) return Complete(child);  // recorded, not evaluated
+  if (result.tree == archive_.variant(result.parent).tree && result.proposal->files.empty() &&
+      result.proposal->deleted.empty()) {
+    result.proposal = FailAs(ErrorKind::kNoChild, "the mutator changed nothing");
+    return Complete(child);
+  }
+  return StartEvaluation(child);
+}
+
+// The parent's score per task, for the parent gate (evaluation.gate: parent).
+Result<std::map<std::string, double>> Search::ParentScores(VariantId parent) {
+  std::map<std::string, double> scores;
+  auto record = CLADE_TRY(archive_.Record(parent, benchmark_));
+  if (!record) return scores;
+  for (const auto& task : record->value("tasks", nlohmann::json::array())) {
+    scores[task.value("id", "")] = task.value("score", 0.0);
+  }
+  return scores;
+}
+
+Result<> Search::StartEvaluation(Child& child) {
+  EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
+              config_.task_workers};
+  ChildResult& result = child.result;
+  if (config_.parent_gate && !child.IsSeed()) {
+    job.parent_scores = CLADE_TRY(ParentScores(result.parent));
+  }
+  result.key = EvaluationKey(result.tree, c_.suite_hash, config_.max_tasks.value_or(0),
+                             config_.stages, job.parent_scores);
+  if (auto cached = CLADE_TRY(FindEvaluation(archive_, result.tree, benchmark_, result.key))) {
+    result.cached = *cached;
+    return Complete(child);
+  }
+  if (child.IsSeed()) {
+    // The seed is evaluated alone: its tasks may use every worker. It is the baseline
+    // every child is compared with, so it goes through every stage whatever it scores.
+    job.task_workers = std::max(config_.task_workers, config_.workers);
+    for (sandbox::Stage& stage : job.stages) stage.threshold = 0.0;
+  }
+  pool_.Submit([this, &child, job](int worker) {
+    child.result.evaluation = c_.executor->Evaluate(job, worker);
+    pool_.Post([this, &child] {
+      if (!*child.result.evaluation)
+        ++consecutive_errors_;
+      else
+        consecutive_errors_ = 0;
+      Keep(Complete(child));
+    });
+  });
+  return {};
+}
+
+// Keeps the first error of the continuations, for Wait to return.
+void Search::Keep(Result<> result) {
+  if (pending_ && !result) pending_ = std::move(result);
+}
+
+// Scratch directories are reused: syncing a parent into one rewrites only the files
+// that differ, where a fresh export would create (and later delete) every file.
+void Search::AcquireSlot(Child& child) {
+  if (free_slots_.empty()) free_slots_.push_back(next_slot_++);
+  child.slot = free_slots_.back();
+  free_slots_.pop_back();
+  child.dir = c_.scratch / fmt::format("slot-{}", child.slot);
+}
+
+Result<> Search::Complete(Child& child) {
+  child.done = true;
+  if (child.slot >= 0) free_slots_.push_back(std::exchange(child.slot, -1));
+  if (child.IsSeed()) {
+    Result<> committed = CommitChild(child);
+    in_flight_.erase(&child);
+    return committed;
+  }
+  return config_.mode == SearchMode::kAsync ? CommitAsync(child) : FlushPlan();
+}
+
+Result<> Search::CommitChild(Child& child) {
+  RecordedChild recorded =
+      CLADE_TRY(RecordChild(archive_, child.result, {benchmark_, state_.name}, child.existing));
+  CountChild(recorded.id, child.result.Status(), recorded.record);
+  ReportChild(child, recorded.id, recorded.record);
+  return {};
+}
+
+// Adds a recorded child to the run's counters: children, failures (every status but
+// evaluated and below_threshold), and what it spent.
+void Search::CountChild(VariantId id, EvalStatus status, const nlohmann::json& record) {
+  CountSpending(record);
+  if (id == 0) return;  // the seed is no child
+  state_.children += 1;
+  ++session_children_;
+  if (!WasScored(status)) {
+    state_.failures += 1;
+    ++session_failures_;
+  }
+}
+
+// The tokens and cost a record says were spent: its mutation's and the agent's own model
+// calls (through its socket), both against the run's budget.
+void Search::CountSpending(const nlohmann::json& record) {
+  for (const char* key : {"mutation", "model"}) {
+    const nlohmann::json& spent = record.value(key, nlohmann::json::object());
+    state_.tokens += spent.value("tokens", int64_t{0});
+    state_.cost += spent.value("cost", 0.0);
+  }
+}
+
+void Search::ReportChild(const Child& child, VariantId id, const nlohmann::json& record) {
+  ChildEvent event;
+  event.id = id;
+  event.parent = archive_.variant(id).parents.empty() ? id : archive_.variant(id).parents[0];
+  event.iteration = child.result.iteration - 1;
+  event.status = child.result.Status();
+  if (record.contains("score") && record["score"].is_number()) {
+    event.score = record["score"].get<double>();
+  }
+  event.summary = archive_.variant(id).summary;
+  event.seconds = std::chrono::duration<double>(Clock::now() - child.start).count();
+  event.cached = child.result.cached.has_value();
+  c_.progress->Child(event, ProgressNow());
+}
+
+ProgressSnapshot Search::ProgressNow() {
+  ProgressSnapshot snapshot;
+  snapshot.iteration = state_.iterations;
+  snapshot.in_flight = static_cast<int>(in_flight_.size());
+  snapshot.evaluated = state_.children - state_.failures;
+  snapshot.failures = state_.failures;
+  snapshot.archive_size = archive_.size();
+  if (auto best = archive_.Best(benchmark_); best && *best) {
+    snapshot.best = **best;
+    snapshot.best_score = (**archive_.Summaries(benchmark_))[static_cast<size_t>(**best)].score;
+  }
+  snapshot.budget = BudgetUsage(config_.budget, state_, Seconds());
+  return snapshot;
+}
+
+}  // namespace clade::search

@@ -1,0 +1,133 @@
+// The search loop behind RunSearch (search.h), internal to engine/search/. One class, its
+// parts in four files, so a reader follows one child from `clade run` to its commit:
+//   search.cc          the run: its state, the seed, selection (Pool, Draw), waiting,
+//                      pruning, the end
+//   child_pipeline.cc  one child: propose (mutator, on a worker), apply, evaluate (the
+//                      executor, on a worker, or a record found in the archive), record
+//                      (child.h's RecordChild), report
+//   generational.cc    the generational scheduler: a plan per iteration, children recorded
+//                      in plan order, pruning at the barrier, resumable mid-plan
+//   async.cc           the async scheduler: a new child whenever a worker is free
+//
+// Threads: every member function runs on the thread that called RunSearch and owns the
+// archive; the lambdas submitted to the worker pool touch only their Child and post their
+// continuation back (WorkerPool::Post).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "archive/archive.h"
+#include "engine/search/child.h"
+#include "engine/search/progress.h"
+#include "engine/search/run_state.h"
+#include "engine/search/search.h"
+#include "engine/search/worker_pool.h"
+#include "engine/selection/candidate.h"
+#include "engine/selection/policy.h"
+#include "engine/selection/pruning.h"
+#include "engine/selection/rng.h"
+
+namespace clade::search {
+
+using Clock = std::chrono::steady_clock;
+
+// One child on its way through the loop.
+struct Child {
+  size_t index = 0;  // in the iteration's plan (generational)
+  PlannedChild plan;
+  std::optional<archive::VariantId> existing;  // added before a crash; only its record is missing
+  int slot = -1;  // the scratch slot (a directory reused from child to child)
+  std::filesystem::path dir;
+  Clock::time_point start;
+  ChildResult result;  // what it has become so far
+  bool done = false;
+
+  bool IsSeed() const { return result.iteration == 0; }
+};
+
+class Search {
+ public:
+  explicit Search(const SearchContext& context);
+  Result<SearchSummary> Run();
+
+ private:
+  // search.cc: the run
+  Result<> LoadOrStartState();
+  double Seconds() const;
+  Result<> SaveState();
+  bool Stopping() const { return c_.stop->load() != kRun; }
+  bool Abandoning() const { return c_.stop->load() == kAbandon; }
+  Result<> EvaluateSeed();
+  Result<std::vector<selection::Candidate>> Pool();
+  Result<std::vector<PlannedChild>> Draw(size_t count);
+  Result<> Wait();
+  std::optional<std::string> BudgetSpent() const;
+  bool TooManyErrors();
+  // One child more than workers: it waits in the pool's queue, so a worker that finishes
+  // starts on it at once instead of waiting for this thread to record the finished one.
+  int MaxInFlight() const { return std::max(1, config_.workers) + 1; }
+  Result<> Prune(const std::vector<int>& new_ids);
+  Result<SearchSummary> Finish();
+
+  // child_pipeline.cc: one child
+  std::unique_ptr<Child> NewChild(int64_t iteration, size_t index, PlannedChild plan);
+  Result<> StartChild(std::unique_ptr<Child> owned);
+  Result<mutation::MutationRequest> MakeRequest(Child& child);
+  Result<> AddFailedTaskLogs(archive::VariantId parent, mutation::MutationRequest& request);
+  Result<> OnProposed(Child& child);
+  Result<std::map<std::string, double>> ParentScores(archive::VariantId parent);
+  Result<> StartEvaluation(Child& child);
+  void Keep(Result<> result);
+  void AcquireSlot(Child& child);
+  Result<> Complete(Child& child);
+  Result<> CommitChild(Child& child);
+  void CountChild(archive::VariantId id, EvalStatus status, const nlohmann::json& record);
+  void CountSpending(const nlohmann::json& record);
+  void ReportChild(const Child& child, archive::VariantId id, const nlohmann::json& record);
+  ProgressSnapshot ProgressNow();
+
+  // generational.cc
+  Result<> RunGenerations();
+  Result<> PlanIteration();
+  Result<> RunPlan();
+  Result<> RecountPlan(size_t recorded);
+  Result<> FlushPlan();
+
+  // async.cc
+  Result<> RunAsync();
+  bool AsyncBudgetSpent(int64_t per_iteration);
+  Result<> CommitAsync(Child& child);
+
+  const SearchContext& c_;
+  const RunConfig& config_;
+  archive::Archive& archive_;
+  std::string benchmark_;
+  RunState state_;
+  selection::Rng rng_;
+  std::unique_ptr<selection::SelectionPolicy> policy_;
+  std::unique_ptr<selection::PruningRule> pruning_;
+  std::map<Child*, std::unique_ptr<Child>> in_flight_;
+  std::vector<Child*> planned_;
+  std::vector<int> free_slots_;
+  int next_slot_ = 0;
+  size_t committed_ = 0;
+  Result<> pending_;
+  int consecutive_errors_ = 0;
+  int64_t session_children_ = 0;
+  int64_t session_failures_ = 0;
+  std::string reason_;
+  std::string failed_;
+  double base_seconds_ = 0;
+  WorkerPool pool_;  // after every member its threads use: it is destroyed (joined) first
+  Clock::time_point start_;
+};
+
+}  // namespace clade::search
