@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -24,28 +25,31 @@ using gi::FileSites;
 using gi::Point;
 using gi::Statement;
 
-// One byte-range change against the parent's text.
-struct Change {
-  size_t offset = 0;
-  std::string old_text;
-  std::string new_text;
-};
-
-// One operator applied: its changes, all in one file.
-struct Application {
+// One operator applied: its edits, all in one file (one each but for a swap's two), and
+// one line for the child's summary.
+struct AppliedOperator {
   GiOperator op = GiOperator::kConstant;
-  size_t file = 0;
-  std::vector<Change> changes;
+  std::vector<GiEdit> edits;
   std::string description;
 };
 
 // Conservative: touching ranges and insertions at a range's edge count as overlapping.
-bool Overlaps(const Change& a, const Change& b) {
+bool Overlaps(const GiEdit& a, const GiEdit& b) {
   const size_t a_end = a.offset + a.old_text.size(), b_end = b.offset + b.old_text.size();
   if (a.old_text.empty() && b.old_text.empty()) return a.offset == b.offset;
   if (a.old_text.empty()) return b.offset <= a.offset && a.offset <= b_end;
   if (b.old_text.empty()) return a.offset <= b.offset && b.offset <= a_end;
   return a.offset < b_end && b.offset < a_end;
+}
+
+// Whether two operators change the same text: an edit of one overlaps one of the other.
+bool Clashes(const AppliedOperator& a, const AppliedOperator& b) {
+  for (const GiEdit& x : a.edits) {
+    for (const GiEdit& y : b.edits) {
+      if (x.file == y.file && Overlaps(x, y)) return true;
+    }
+  }
+  return false;
 }
 
 int LineOf(const std::string& text, size_t offset) {
@@ -100,7 +104,7 @@ class Drawer {
     return sites;
   }
 
-  std::optional<Application> Draw(GiOperator op, size_t f, size_t i) {
+  std::optional<AppliedOperator> Draw(GiOperator op, size_t f, size_t i) {
     const FileSites& file = files_[f];
     switch (op) {
       case GiOperator::kDeleteStatement:
@@ -134,6 +138,23 @@ class Drawer {
     return files_[f].text.substr(begin, end - begin);
   }
 
+  // An edit of file f; Applied sets its operator.
+  GiEdit EditOf(size_t f, size_t offset, std::string old_text, std::string new_text) const {
+    return {"",
+            files_[f].path,
+            offset,
+            LineOf(files_[f].text, offset),
+            std::move(old_text),
+            std::move(new_text)};
+  }
+
+  // `op` applied as `edits`, named by `description`.
+  static AppliedOperator Applied(GiOperator op, std::vector<GiEdit> edits,
+                                 std::string description) {
+    for (GiEdit& edit : edits) edit.op = GiOperatorName(op);
+    return {op, std::move(edits), std::move(description)};
+  }
+
   // Whether `statement` may stand at `point`: every local it uses is visible there, its
   // break/continue have a loop or switch, its return has the same type, `this` the same class.
   bool Fits(const FileSites& file, const Statement& statement, const Point& point) const {
@@ -157,7 +178,7 @@ class Drawer {
     return a.begin < b.end && b.begin < a.end;
   }
 
-  std::optional<Application> Delete(size_t f, const Statement& statement) {
+  std::optional<AppliedOperator> Delete(size_t f, const Statement& statement) {
     const std::string& text = files_[f].text;
     size_t begin = statement.begin, end = statement.end;
     // A statement alone on its line takes its line with it.
@@ -174,13 +195,11 @@ class Drawer {
       begin = line_begin;
       end = line_end + 1;
     }
-    return Application{GiOperator::kDeleteStatement,
-                       f,
-                       {{begin, Text(f, begin, end), ""}},
-                       fmt::format("delete statement in {}", Where(f, statement.begin))};
+    return Applied(GiOperator::kDeleteStatement, {EditOf(f, begin, Text(f, begin, end), "")},
+                   fmt::format("delete statement in {}", Where(f, statement.begin)));
   }
 
-  std::optional<Application> Copy(size_t f, const Statement& statement) {
+  std::optional<AppliedOperator> Copy(size_t f, const Statement& statement) {
     const FileSites& file = files_[f];
     std::vector<const Point*> fitting;
     for (const Point& point : file.points) {
@@ -197,14 +216,13 @@ class Drawer {
     std::string indent = file.text.substr(line_begin, point.offset - line_begin);
     if (line_begin > 0 && file.text[line_begin - 1] != '\n') indent = " ";
     const std::string copy = Text(f, statement.begin, statement.end);
-    return Application{GiOperator::kCopyStatement,
-                       f,
-                       {{point.offset, "", copy + (indent == " " ? " " : "\n" + indent)}},
-                       fmt::format("copy statement from {} to line {}", Where(f, statement.begin),
-                                   LineOf(file.text, point.offset))};
+    return Applied(GiOperator::kCopyStatement,
+                   {EditOf(f, point.offset, "", copy + (indent == " " ? " " : "\n" + indent))},
+                   fmt::format("copy statement from {} to line {}", Where(f, statement.begin),
+                               LineOf(file.text, point.offset)));
   }
 
-  std::optional<Application> Swap(size_t f, size_t i) {
+  std::optional<AppliedOperator> Swap(size_t f, size_t i) {
     const FileSites& file = files_[f];
     const Statement& a = file.statements[i];
     const std::string a_text = Text(f, a.begin, a.end);
@@ -219,14 +237,13 @@ class Drawer {
     const std::string b_text = Text(f, b.begin, b.end);
     const Statement& first = a.begin < b.begin ? a : b;
     const Statement& second = a.begin < b.begin ? b : a;
-    return Application{GiOperator::kSwapStatements,
-                       f,
-                       {{a.begin, a_text, b_text}, {b.begin, b_text, a_text}},
-                       fmt::format("swap statements in {} and line {}", Where(f, first.begin),
-                                   LineOf(file.text, second.begin))};
+    return Applied(GiOperator::kSwapStatements,
+                   {EditOf(f, a.begin, a_text, b_text), EditOf(f, b.begin, b_text, a_text)},
+                   fmt::format("swap statements in {} and line {}", Where(f, first.begin),
+                               LineOf(file.text, second.begin)));
   }
 
-  std::optional<Application> Replace(size_t f, size_t i) {
+  std::optional<AppliedOperator> Replace(size_t f, size_t i) {
     const FileSites& file = files_[f];
     const Statement& source = file.statements[i];
     const std::string source_text = Text(f, source.begin, source.end);
@@ -238,11 +255,10 @@ class Drawer {
     }
     if (targets.empty()) return std::nullopt;
     const Statement& target = *targets[Pick(targets.size())];
-    return Application{GiOperator::kReplaceStatement,
-                       f,
-                       {{target.begin, Text(f, target.begin, target.end), source_text}},
-                       fmt::format("replace statement in {} with the one of line {}",
-                                   Where(f, target.begin), LineOf(file.text, source.begin))};
+    return Applied(GiOperator::kReplaceStatement,
+                   {EditOf(f, target.begin, Text(f, target.begin, target.end), source_text)},
+                   fmt::format("replace statement in {} with the one of line {}",
+                               Where(f, target.begin), LineOf(file.text, source.begin)));
   }
 
   // Spaces around a new operator that could otherwise fuse with its neighbours
@@ -257,7 +273,7 @@ class Drawer {
     return out;
   }
 
-  std::optional<Application> Binary(size_t f, const gi::Operator& site) {
+  std::optional<AppliedOperator> Binary(size_t f, const gi::Operator& site) {
     static const std::vector<std::vector<std::string>> kFamilies = {
         {"+", "-", "*", "/", "%"},
         {"<", "<=", ">", ">=", "==", "!="},
@@ -275,14 +291,13 @@ class Drawer {
     if (choices.empty()) return std::nullopt;
     const std::string& chosen = choices[Pick(choices.size())];
     const size_t end = site.offset + site.spelling.size();
-    return Application{
+    return Applied(
         GiOperator::kBinaryOperator,
-        f,
-        {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
-        fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset))};
+        {EditOf(f, site.offset, site.spelling, Spaced(f, site.offset, end, chosen))},
+        fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset)));
   }
 
-  std::optional<Application> Unary(size_t f, const gi::Operator& site) {
+  std::optional<AppliedOperator> Unary(size_t f, const gi::Operator& site) {
     std::vector<std::string> choices;
     if (site.spelling == "++") choices = {"--"};
     if (site.spelling == "--") choices = {"++"};
@@ -295,21 +310,18 @@ class Drawer {
         chosen.empty()
             ? fmt::format("remove {} in {}", site.spelling, Where(f, site.offset))
             : fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset));
-    return Application{GiOperator::kUnaryOperator,
-                       f,
-                       {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
-                       std::move(description)};
+    return Applied(GiOperator::kUnaryOperator,
+                   {EditOf(f, site.offset, site.spelling, Spaced(f, site.offset, end, chosen))},
+                   std::move(description));
   }
 
-  std::optional<Application> Constant(size_t f, const gi::Literal& site) {
+  std::optional<AppliedOperator> Constant(size_t f, const gi::Literal& site) {
     const std::string text = Text(f, site.begin, site.end);
     std::vector<std::string> choices = site.floating ? FloatTweaks(text) : IntegerTweaks(text);
     if (choices.empty()) return std::nullopt;
     const std::string& chosen = choices[Pick(choices.size())];
-    return Application{GiOperator::kConstant,
-                       f,
-                       {{site.begin, text, chosen}},
-                       fmt::format("replace {} with {} in {}", text, chosen, Where(f, site.begin))};
+    return Applied(GiOperator::kConstant, {EditOf(f, site.begin, text, chosen)},
+                   fmt::format("replace {} with {} in {}", text, chosen, Where(f, site.begin)));
   }
 
   // 0, 1, -1, +1, -1, double, halve: the distinct new values, spelled with the suffix.
@@ -378,38 +390,33 @@ class Drawer {
     return out;
   }
 
-  std::optional<Application> Negate(size_t f, const gi::Condition& site) {
+  std::optional<AppliedOperator> Negate(size_t f, const gi::Condition& site) {
     const std::string text = Text(f, site.begin, site.end);
-    return Application{GiOperator::kNegateCondition,
-                       f,
-                       {{site.begin, text, "!(" + text + ")"}},
-                       fmt::format("negate condition in {}", Where(f, site.begin))};
+    return Applied(GiOperator::kNegateCondition, {EditOf(f, site.begin, text, "!(" + text + ")")},
+                   fmt::format("negate condition in {}", Where(f, site.begin)));
   }
 
   const std::vector<FileSites>& files_;
   std::mt19937_64 rng_;
 };
 
-// The edits, operators and summary of the operators applied to one child.
-GiMutation ToMutation(const std::vector<FileSites>& files, std::vector<Application> applied) {
+// The edits, operators and summary of the operators applied to one child. The operators
+// are ordered by the file, then the offset, of their first edit; the edits by file, then
+// offset.
+GiMutation ToMutation(std::vector<AppliedOperator> applied) {
   GiMutation mutation;
-  std::sort(applied.begin(), applied.end(), [](const Application& a, const Application& b) {
-    return std::pair(a.file, a.changes.front().offset) <
-           std::pair(b.file, b.changes.front().offset);
+  std::sort(applied.begin(), applied.end(), [](const AppliedOperator& a, const AppliedOperator& b) {
+    return std::tie(a.edits.front().file, a.edits.front().offset) <
+           std::tie(b.edits.front().file, b.edits.front().offset);
   });
   std::vector<std::string> descriptions;
-  for (const Application& application : applied) {
-    descriptions.push_back(application.description);
+  for (AppliedOperator& application : applied) {
+    descriptions.push_back(std::move(application.description));
     mutation.operators.push_back(application.op);
-    const FileSites& file = files[application.file];
-    for (const Change& change : application.changes) {
-      mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
-                                change.offset, LineOf(file.text, change.offset), change.old_text,
-                                change.new_text});
-    }
+    for (GiEdit& edit : application.edits) mutation.edits.push_back(std::move(edit));
   }
   std::sort(mutation.edits.begin(), mutation.edits.end(), [](const GiEdit& a, const GiEdit& b) {
-    return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
+    return std::tie(a.file, a.offset) < std::tie(b.file, b.offset);
   });
   mutation.summary = Join(descriptions, "; ");
   return mutation;
@@ -450,20 +457,14 @@ std::string_view RangeText(const std::string& text, const SourceRange& range) {
   return std::string_view(text).substr(range.begin.offset, range.end.offset - range.begin.offset);
 }
 
-// One crossover child: the parent's definition replaced by a donor's.
-struct Crossover {
-  GiEdit edit;
-  std::string description;
-};
-
 // Every definition of an editable parent file that a donor defines differently (whitespace
 // aside) under the same qualified name and parameters, in donor order, then by file and
 // offset. A name a donor defines more than once counts only in a file of the same path.
-Result<std::vector<Crossover>> CrossoverCandidates(const AgentSource& agent,
-                                                   const std::vector<GiDonor>& donors) {
+Result<std::vector<AppliedOperator>> CrossoverCandidates(const AgentSource& agent,
+                                                         const std::vector<GiDonor>& donors) {
   const SourceIndex parent = CLADE_TRY(BuildSourceIndex(agent));
   std::map<std::string, std::string> parent_texts;
-  std::vector<Crossover> out;
+  std::vector<AppliedOperator> out;
   for (const GiDonor& donor : donors) {
     const AgentSource donor_source = CLADE_TRY(AgentSource::Open(donor.root));
     const SourceIndex index = CLADE_TRY(BuildSourceIndex(donor_source));
@@ -501,9 +502,10 @@ Result<std::vector<Crossover>> CrossoverCandidates(const AgentSource& agent,
                   std::string(old_text),
                   std::string(new_text),
                   donor.variant};
-      out.push_back(
-          {std::move(edit), fmt::format("cross over {} from variant {} into {}:{}", mine.Key(),
-                                        donor.variant, mine.file, mine.range.begin.line)});
+      out.push_back({GiOperator::kCrossover,
+                     {std::move(edit)},
+                     fmt::format("cross over {} from variant {} into {}:{}", mine.Key(),
+                                 donor.variant, mine.file, mine.range.begin.line)});
     }
   }
   return out;
@@ -549,17 +551,14 @@ Result<CrossoverResult> TryCrossover(const AgentSource& agent, const GiOptions& 
     result.failure = "there is no donor";
     return result;
   }
-  std::vector<Crossover> candidates = CLADE_TRY(CrossoverCandidates(agent, options.donors));
+  std::vector<AppliedOperator> candidates = CLADE_TRY(CrossoverCandidates(agent, options.donors));
   result.failure = "no function of an editable file is defined differently by a donor";
   while (!candidates.empty() && result.attempts < std::max(1, options.max_attempts)) {
     ++result.attempts;
     const auto pick = static_cast<std::ptrdiff_t>(drawer.Pick(candidates.size()));
-    Crossover crossover = std::move(candidates[static_cast<size_t>(pick)]);
+    AppliedOperator crossover = std::move(candidates[static_cast<size_t>(pick)]);
     candidates.erase(candidates.begin() + pick);
-    GiMutation mutation;
-    mutation.edits = {std::move(crossover.edit)};
-    mutation.operators = {GiOperator::kCrossover};
-    mutation.summary = std::move(crossover.description);
+    GiMutation mutation = ToMutation({std::move(crossover)});
     mutation.attempts = result.attempts;
     if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
       result.failure = "the last candidate was rejected: " + std::move(*rejection);
@@ -656,24 +655,20 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
   std::string last_rejection = "no operator could be applied";
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     const size_t wanted = 1 + drawer.Pick(static_cast<size_t>(k));
-    std::vector<Application> applied;
+    std::vector<AppliedOperator> applied;
     for (size_t draw = 0; applied.size() < wanted && draw < 8 * wanted; ++draw) {
       const auto& [op, sites] = usable[drawer.Pick(usable.size())];
       const auto [f, i] = sites[drawer.Pick(sites.size())];
-      std::optional<Application> application = drawer.Draw(op, f, i);
+      std::optional<AppliedOperator> application = drawer.Draw(op, f, i);
       if (!application) continue;
-      bool clash = false;
-      for (const Application& other : applied) {
-        if (other.file != application->file) continue;
-        for (const Change& a : other.changes) {
-          for (const Change& b : application->changes) clash = clash || Overlaps(a, b);
-        }
-      }
+      const bool clash =
+          std::any_of(applied.begin(), applied.end(),
+                      [&](const AppliedOperator& other) { return Clashes(other, *application); });
       if (!clash) applied.push_back(std::move(*application));
     }
     if (applied.empty()) continue;
 
-    GiMutation mutation = ToMutation(files, std::move(applied));
+    GiMutation mutation = ToMutation(std::move(applied));
     mutation.attempts = crossover_attempts + attempt;
     if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
       last_rejection = std::move(*rejection);
