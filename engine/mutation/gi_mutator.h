@@ -2,6 +2,14 @@
 // editable C/C++ files, chosen on their Clang AST, with no model. The same parent source and
 // seed give the same child, byte for byte, and the edit list of a child re-derives it from
 // its parent (ApplyEditList, gi_edit.h). Clang-free; the AST work is in gi_sites.cc.
+//
+// The pieces, each internal to engine/mutation but gi_edit.h: gi_sites.h finds where the
+// operators can act (the one GI file with Clang), gi_site_sampler.h draws an operator and a
+// site, gi_operators.h turns a site into edits, gi_crossover.h finds a donor's definitions,
+// gi_edit.h records an edit list and applies it again; gi_mutator.cc draws and checks.
+//
+// Thread safety: MutateGi may run on several threads at once (the caches in GiOptions lock
+// themselves).
 #pragma once
 
 #include <cstddef>
