@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/mutation/agent_source.h"
+#include "engine/mutation/gi_edit.h"
 #include "engine/mutation/gi_mutator.h"
 #include "engine/mutation/gi_site_cache.h"
 #include "engine/mutation/mutator.h"

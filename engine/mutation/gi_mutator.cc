@@ -1,18 +1,16 @@
 #include "engine/mutation/gi_mutator.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <climits>
-#include <cmath>
 #include <cstddef>
-#include <cstdlib>
-#include <map>
-#include <random>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "engine/mutation/apply_edits.h"
+#include "engine/mutation/gi_crossover.h"
+#include "engine/mutation/gi_operators.h"
+#include "engine/mutation/gi_site_sampler.h"
 #include "engine/mutation/gi_sites.h"
 #include "engine/mutation/source_index.h"
 #include "support/strings.h"
@@ -20,438 +18,27 @@
 namespace clade::mutation {
 namespace {
 
+using gi::AppliedOperator;
 using gi::FileSites;
-using gi::Point;
-using gi::Statement;
+using gi::Random;
 
-// One byte-range change against the parent's text.
-struct Change {
-  size_t offset = 0;
-  std::string old_text;
-  std::string new_text;
-};
-
-// One operator applied: its changes, all in one file.
-struct Application {
-  GiOperator op = GiOperator::kConstant;
-  size_t file = 0;
-  std::vector<Change> changes;
-  std::string description;
-};
-
-// Conservative: touching ranges and insertions at a range's edge count as overlapping.
-bool Overlaps(const Change& a, const Change& b) {
-  const size_t a_end = a.offset + a.old_text.size(), b_end = b.offset + b.old_text.size();
-  if (a.old_text.empty() && b.old_text.empty()) return a.offset == b.offset;
-  if (a.old_text.empty()) return b.offset <= a.offset && a.offset <= b_end;
-  if (b.old_text.empty()) return a.offset <= b.offset && b.offset <= a_end;
-  return a.offset < b_end && b.offset < a_end;
-}
-
-int LineOf(const std::string& text, size_t offset) {
-  return 1 + static_cast<int>(
-                 std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
-}
-
-// The draws. Uniform choices are `rng() % n`: std::uniform_int_distribution differs
-// between standard libraries, and a child must be the same wherever it is re-derived.
-class Drawer {
- public:
-  Drawer(const std::vector<FileSites>& files, uint64_t seed) : files_(files), rng_(seed) {}
-
-  uint64_t Pick(size_t n) { return n == 0 ? 0 : rng_() % n; }
-  // Uniform in [0, 1) from the top 53 bits: the same on every standard library.
-  double Uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
-
-  // Sites of `op` across all files, as (file, index), sorted by file then offset.
-  std::vector<std::pair<size_t, size_t>> Sites(GiOperator op) const {
-    std::vector<std::pair<size_t, size_t>> sites;
-    for (size_t f = 0; f < files_.size(); ++f) {
-      const FileSites& file = files_[f];
-      size_t count = 0;
-      switch (op) {
-        case GiOperator::kDeleteStatement:
-          count = file.statements.size();
-          break;
-        case GiOperator::kCopyStatement:
-        case GiOperator::kSwapStatements:
-        case GiOperator::kReplaceStatement:
-          for (size_t i = 0; i < file.statements.size(); ++i) {
-            if (file.statements[i].movable) sites.emplace_back(f, i);
-          }
-          continue;
-        case GiOperator::kBinaryOperator:
-          count = file.binary.size();
-          break;
-        case GiOperator::kUnaryOperator:
-          count = file.unary.size();
-          break;
-        case GiOperator::kConstant:
-          count = file.literals.size();
-          break;
-        case GiOperator::kNegateCondition:
-          count = file.conditions.size();
-          break;
-        case GiOperator::kCrossover:
-          break;
-      }
-      for (size_t i = 0; i < count; ++i) sites.emplace_back(f, i);
-    }
-    return sites;
-  }
-
-  std::optional<Application> Draw(GiOperator op, size_t f, size_t i) {
-    const FileSites& file = files_[f];
-    switch (op) {
-      case GiOperator::kDeleteStatement:
-        return Delete(f, file.statements[i]);
-      case GiOperator::kCopyStatement:
-        return Copy(f, file.statements[i]);
-      case GiOperator::kSwapStatements:
-        return Swap(f, i);
-      case GiOperator::kReplaceStatement:
-        return Replace(f, i);
-      case GiOperator::kBinaryOperator:
-        return Binary(f, file.binary[i]);
-      case GiOperator::kUnaryOperator:
-        return Unary(f, file.unary[i]);
-      case GiOperator::kConstant:
-        return Constant(f, file.literals[i]);
-      case GiOperator::kNegateCondition:
-        return Negate(f, file.conditions[i]);
-      case GiOperator::kCrossover:
-        break;
-    }
-    return std::nullopt;
-  }
-
- private:
-  std::string Where(size_t f, size_t offset) const {
-    return fmt::format("{}:{}", files_[f].path, LineOf(files_[f].text, offset));
-  }
-
-  std::string Text(size_t f, size_t begin, size_t end) const {
-    return files_[f].text.substr(begin, end - begin);
-  }
-
-  // Whether `statement` may stand at `point`: every local it uses is visible there, its
-  // break/continue have a loop or switch, its return has the same type, `this` the same class.
-  bool Fits(const FileSites& file, const Statement& statement, const Point& point) const {
-    for (int v : statement.variables) {
-      const gi::Variable& var = file.variables[static_cast<size_t>(v)];
-      if (var.function != point.function || point.offset < var.from || point.offset >= var.to) {
-        return false;
-      }
-    }
-    if (statement.free_break && !point.in_loop && !point.in_switch) return false;
-    if (statement.free_continue && !point.in_loop) return false;
-    if (statement.has_return && statement.at.return_type != point.return_type) return false;
-    if (statement.uses_this &&
-        (point.this_class.empty() || point.this_class != statement.at.this_class)) {
-      return false;
-    }
-    return true;
-  }
-
-  static bool Nested(const Statement& a, const Statement& b) {
-    return a.begin < b.end && b.begin < a.end;
-  }
-
-  std::optional<Application> Delete(size_t f, const Statement& statement) {
-    const std::string& text = files_[f].text;
-    size_t begin = statement.begin, end = statement.end;
-    // A statement alone on its line takes its line with it.
-    size_t line_begin = begin;
-    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t')) {
-      --line_begin;
-    }
-    size_t line_end = end;
-    while (line_end < text.size() && (text[line_end] == ' ' || text[line_end] == '\t')) {
-      ++line_end;
-    }
-    if ((line_begin == 0 || text[line_begin - 1] == '\n') && line_end < text.size() &&
-        text[line_end] == '\n') {
-      begin = line_begin;
-      end = line_end + 1;
-    }
-    return Application{GiOperator::kDeleteStatement,
-                       f,
-                       {{begin, Text(f, begin, end), ""}},
-                       fmt::format("delete statement in {}", Where(f, statement.begin))};
-  }
-
-  std::optional<Application> Copy(size_t f, const Statement& statement) {
-    const FileSites& file = files_[f];
-    std::vector<const Point*> fitting;
-    for (const Point& point : file.points) {
-      if (Fits(file, statement, point)) fitting.push_back(&point);
-    }
-    if (fitting.empty()) return std::nullopt;
-    const Point& point = *fitting[Pick(fitting.size())];
-    // Keep the indentation of the line the copy goes into.
-    size_t line_begin = point.offset;
-    while (line_begin > 0 &&
-           (file.text[line_begin - 1] == ' ' || file.text[line_begin - 1] == '\t')) {
-      --line_begin;
-    }
-    std::string indent = file.text.substr(line_begin, point.offset - line_begin);
-    if (line_begin > 0 && file.text[line_begin - 1] != '\n') indent = " ";
-    const std::string copy = Text(f, statement.begin, statement.end);
-    return Application{GiOperator::kCopyStatement,
-                       f,
-                       {{point.offset, "", copy + (indent == " " ? " " : "\n" + indent)}},
-                       fmt::format("copy statement from {} to line {}", Where(f, statement.begin),
-                                   LineOf(file.text, point.offset))};
-  }
-
-  std::optional<Application> Swap(size_t f, size_t i) {
-    const FileSites& file = files_[f];
-    const Statement& a = file.statements[i];
-    const std::string a_text = Text(f, a.begin, a.end);
-    std::vector<const Statement*> partners;
-    for (const Statement& b : file.statements) {
-      if (&b == &a || !b.movable || b.kind != a.kind || Nested(a, b)) continue;
-      if (Text(f, b.begin, b.end) == a_text) continue;
-      if (Fits(file, a, b.at) && Fits(file, b, a.at)) partners.push_back(&b);
-    }
-    if (partners.empty()) return std::nullopt;
-    const Statement& b = *partners[Pick(partners.size())];
-    const std::string b_text = Text(f, b.begin, b.end);
-    const Statement& first = a.begin < b.begin ? a : b;
-    const Statement& second = a.begin < b.begin ? b : a;
-    return Application{GiOperator::kSwapStatements,
-                       f,
-                       {{a.begin, a_text, b_text}, {b.begin, b_text, a_text}},
-                       fmt::format("swap statements in {} and line {}", Where(f, first.begin),
-                                   LineOf(file.text, second.begin))};
-  }
-
-  std::optional<Application> Replace(size_t f, size_t i) {
-    const FileSites& file = files_[f];
-    const Statement& source = file.statements[i];
-    const std::string source_text = Text(f, source.begin, source.end);
-    std::vector<const Statement*> targets;
-    for (const Statement& target : file.statements) {
-      if (&target == &source || target.kind != source.kind) continue;
-      if (Text(f, target.begin, target.end) == source_text) continue;
-      if (Fits(file, source, target.at)) targets.push_back(&target);
-    }
-    if (targets.empty()) return std::nullopt;
-    const Statement& target = *targets[Pick(targets.size())];
-    return Application{GiOperator::kReplaceStatement,
-                       f,
-                       {{target.begin, Text(f, target.begin, target.end), source_text}},
-                       fmt::format("replace statement in {} with the one of line {}",
-                                   Where(f, target.begin), LineOf(file.text, source.begin))};
-  }
-
-  // Spaces around a new operator that could otherwise fuse with its neighbours
-  // ("a - -b" -> "a--b", "a* *p" -> "a/*p").
-  std::string Spaced(size_t f, size_t begin, size_t end, const std::string& spelling) const {
-    static const std::string kOperatorChars = "+-*/%<>=!&|";
-    const std::string& text = files_[f].text;
-    std::string out = spelling;
-    if (spelling.empty()) return out;
-    if (begin > 0 && kOperatorChars.find(text[begin - 1]) != std::string::npos) out = " " + out;
-    if (end < text.size() && kOperatorChars.find(text[end]) != std::string::npos) out += " ";
-    return out;
-  }
-
-  std::optional<Application> Binary(size_t f, const gi::Operator& site) {
-    static const std::vector<std::vector<std::string>> kFamilies = {
-        {"+", "-", "*", "/", "%"},
-        {"<", "<=", ">", ">=", "==", "!="},
-        {"&&", "||"},
-        {"+=", "-=", "*=", "/=", "%="}};
-    std::vector<std::string> choices;
-    for (const auto& family : kFamilies) {
-      if (std::find(family.begin(), family.end(), site.spelling) == family.end()) continue;
-      for (const std::string& other : family) {
-        if (other == site.spelling) continue;
-        if (!site.integer && (other == "%" || other == "%=")) continue;
-        choices.push_back(other);
-      }
-    }
-    if (choices.empty()) return std::nullopt;
-    const std::string& chosen = choices[Pick(choices.size())];
-    const size_t end = site.offset + site.spelling.size();
-    return Application{
-        GiOperator::kBinaryOperator,
-        f,
-        {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
-        fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset))};
-  }
-
-  std::optional<Application> Unary(size_t f, const gi::Operator& site) {
-    std::vector<std::string> choices;
-    if (site.spelling == "++") choices = {"--"};
-    if (site.spelling == "--") choices = {"++"};
-    if (site.spelling == "-") choices = {"!"};
-    if (site.spelling == "!") choices = {"-", ""};
-    if (choices.empty()) return std::nullopt;
-    const std::string& chosen = choices[Pick(choices.size())];
-    const size_t end = site.offset + site.spelling.size();
-    std::string description =
-        chosen.empty()
-            ? fmt::format("remove {} in {}", site.spelling, Where(f, site.offset))
-            : fmt::format("replace {} with {} in {}", site.spelling, chosen, Where(f, site.offset));
-    return Application{GiOperator::kUnaryOperator,
-                       f,
-                       {{site.offset, site.spelling, Spaced(f, site.offset, end, chosen)}},
-                       std::move(description)};
-  }
-
-  std::optional<Application> Constant(size_t f, const gi::Literal& site) {
-    const std::string text = Text(f, site.begin, site.end);
-    std::vector<std::string> choices = site.floating ? FloatTweaks(text) : IntegerTweaks(text);
-    if (choices.empty()) return std::nullopt;
-    const std::string& chosen = choices[Pick(choices.size())];
-    return Application{GiOperator::kConstant,
-                       f,
-                       {{site.begin, text, chosen}},
-                       fmt::format("replace {} with {} in {}", text, chosen, Where(f, site.begin))};
-  }
-
-  // 0, 1, -1, +1, -1, double, halve: the distinct new values, spelled with the suffix.
-  static std::vector<std::string> IntegerTweaks(const std::string& text) {
-    size_t digits_end = text.size();
-    while (digits_end > 0 &&
-           std::string_view("uUlLzZ").find(text[digits_end - 1]) != std::string_view::npos) {
-      --digits_end;
-    }
-    const std::string suffix = text.substr(digits_end);
-    std::string digits;
-    for (size_t i = 0; i < digits_end; ++i) {
-      if (text[i] != '\'') digits += text[i];
-    }
-    int base = 10;
-    if (digits.size() > 1 && digits[0] == '0') {
-      if (digits[1] == 'x' || digits[1] == 'X') {
-        base = 16, digits = digits.substr(2);
-      } else if (digits[1] == 'b' || digits[1] == 'B') {
-        base = 2, digits = digits.substr(2);
-      } else {
-        base = 8, digits = digits.substr(1);
-      }
-    }
-    if (digits.empty()) return {};
-    errno = 0;
-    char* end = nullptr;
-    const unsigned long long parsed = std::strtoull(digits.c_str(), &end, base);
-    if (errno != 0 || *end != '\0' || parsed > static_cast<unsigned long long>(LLONG_MAX / 2)) {
-      return {};
-    }
-    const long long value = static_cast<long long>(parsed);
-    std::vector<std::string> out;
-    for (long long next : {0LL, 1LL, -1LL, value + 1, value - 1, value * 2, value / 2}) {
-      if (next == value) continue;
-      std::string spelled =
-          next < 0 ? fmt::format("(-{}{})", -next, suffix) : fmt::format("{}{}", next, suffix);
-      if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
-    }
-    return out;
-  }
-
-  static std::vector<std::string> FloatTweaks(const std::string& text) {
-    if (text.find('\'') != std::string::npos) return {};
-    size_t number_end = text.size();
-    while (number_end > 0 &&
-           std::string_view("fFlL").find(text[number_end - 1]) != std::string_view::npos) {
-      --number_end;
-    }
-    // A hexadecimal float's 'f' could be a digit: leave those alone.
-    if (text.size() > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return {};
-    const std::string suffix = text.substr(number_end);
-    const std::string number = text.substr(0, number_end);
-    char* end = nullptr;
-    const double value = std::strtod(number.c_str(), &end);
-    if (end == nullptr || *end != '\0' || !std::isfinite(value)) return {};
-    std::vector<std::string> out;
-    for (double next : {0.0, 1.0, -1.0, value + 1, value - 1, value * 2, value / 2}) {
-      if (next == value || !std::isfinite(next)) continue;
-      std::string magnitude = fmt::format("{}", std::fabs(next));
-      if (magnitude.find_first_of(".e") == std::string::npos) magnitude += ".0";
-      std::string spelled = next < 0 ? fmt::format("(-{}{})", magnitude, suffix)
-                                     : fmt::format("{}{}", magnitude, suffix);
-      if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
-    }
-    return out;
-  }
-
-  std::optional<Application> Negate(size_t f, const gi::Condition& site) {
-    const std::string text = Text(f, site.begin, site.end);
-    return Application{GiOperator::kNegateCondition,
-                       f,
-                       {{site.begin, text, "!(" + text + ")"}},
-                       fmt::format("negate condition in {}", Where(f, site.begin))};
-  }
-
-  const std::vector<FileSites>& files_;
-  std::mt19937_64 rng_;
-};
-
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-bool IsUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t extra = 0;
-    uint32_t value = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, value = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, value = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, value = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (size_t j = 1; j <= extra; ++j) {
-      const auto next = static_cast<unsigned char>(text[i + j]);
-      if ((next & 0xC0) != 0x80) return false;
-      value = (value << 6) | (next & 0x3F);
-    }
-    static constexpr uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-    if (value < kMinimum[extra] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
-std::vector<Edit> ToEdits(const std::vector<GiEdit>& edits) {
-  std::vector<Edit> out;
-  for (const GiEdit& edit : edits) {
-    out.push_back(ReplaceRange{edit.file, edit.offset, edit.old_text, edit.new_text});
-  }
-  return out;
-}
-
-// The edits, operators and summary of the operators applied to one child.
-GiMutation ToMutation(const std::vector<FileSites>& files, std::vector<Application> applied) {
+// The edits, operators and summary of the operators applied to one child. The operators
+// are ordered by the file, then the offset, of their first edit; the edits by file, then
+// offset.
+GiMutation ToMutation(std::vector<AppliedOperator> applied) {
   GiMutation mutation;
-  std::sort(applied.begin(), applied.end(), [](const Application& a, const Application& b) {
-    return std::pair(a.file, a.changes.front().offset) <
-           std::pair(b.file, b.changes.front().offset);
+  std::sort(applied.begin(), applied.end(), [](const AppliedOperator& a, const AppliedOperator& b) {
+    return std::tie(a.edits.front().file, a.edits.front().offset) <
+           std::tie(b.edits.front().file, b.edits.front().offset);
   });
   std::vector<std::string> descriptions;
-  for (const Application& application : applied) {
-    descriptions.push_back(application.description);
+  for (AppliedOperator& application : applied) {
+    descriptions.push_back(std::move(application.description));
     mutation.operators.push_back(application.op);
-    const FileSites& file = files[application.file];
-    for (const Change& change : application.changes) {
-      mutation.edits.push_back({std::string(GiOperatorName(application.op)), file.path,
-                                change.offset, LineOf(file.text, change.offset), change.old_text,
-                                change.new_text});
-    }
+    for (GiEdit& edit : application.edits) mutation.edits.push_back(std::move(edit));
   }
   std::sort(mutation.edits.begin(), mutation.edits.end(), [](const GiEdit& a, const GiEdit& b) {
-    return std::pair(a.file, a.offset) < std::pair(b.file, b.offset);
+    return std::tie(a.file, a.offset) < std::tie(b.file, b.offset);
   });
   mutation.summary = Join(descriptions, "; ");
   return mutation;
@@ -461,10 +48,7 @@ GiMutation ToMutation(const std::vector<FileSites>& files, std::vector<Applicati
 // child is rejected.
 std::optional<std::string> Check(const AgentSource& agent, const GiOptions& options,
                                  GiMutation& mutation) {
-  const bool recordable =
-      std::all_of(mutation.edits.begin(), mutation.edits.end(),
-                  [](const GiEdit& e) { return IsUtf8(e.old_text) && IsUtf8(e.new_text); });
-  if (!recordable) {
+  if (!std::all_of(mutation.edits.begin(), mutation.edits.end(), IsRecordable)) {
     return fmt::format("an edit is not valid UTF-8, so it cannot be recorded ({})",
                        mutation.summary);
   }
@@ -474,83 +58,6 @@ std::optional<std::string> Check(const AgentSource& agent, const GiOptions& opti
   if (!result) return fmt::format("{} ({})", result.error().message, mutation.summary);
   mutation.files = std::move(result->files);
   return std::nullopt;
-}
-
-bool IsFunctionDefinition(const Symbol& symbol) {
-  return symbol.is_definition &&
-         (symbol.kind == SymbolKind::kFunction || symbol.kind == SymbolKind::kMethod);
-}
-
-std::string WithoutWhitespace(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
-  }
-  return out;
-}
-
-std::string_view RangeText(const std::string& text, const SourceRange& range) {
-  if (range.begin.offset > range.end.offset || range.end.offset > text.size()) return {};
-  return std::string_view(text).substr(range.begin.offset, range.end.offset - range.begin.offset);
-}
-
-// One crossover child: the parent's definition replaced by a donor's.
-struct Crossover {
-  GiEdit edit;
-  std::string description;
-};
-
-// Every definition of an editable parent file that a donor defines differently (whitespace
-// aside) under the same qualified name and parameters, in donor order, then by file and
-// offset. A name a donor defines more than once counts only in a file of the same path.
-Result<std::vector<Crossover>> CrossoverCandidates(const AgentSource& agent,
-                                                   const std::vector<GiDonor>& donors) {
-  const SourceIndex parent = CLADE_TRY(BuildSourceIndex(agent));
-  std::map<std::string, std::string> parent_texts;
-  std::vector<Crossover> out;
-  for (const GiDonor& donor : donors) {
-    const AgentSource donor_source = CLADE_TRY(AgentSource::Open(donor.root));
-    const SourceIndex index = CLADE_TRY(BuildSourceIndex(donor_source));
-    std::map<std::string, std::vector<const Symbol*>> by_key;
-    for (const Symbol& symbol : index.symbols) {
-      if (IsFunctionDefinition(symbol)) by_key[symbol.Key()].push_back(&symbol);
-    }
-    std::map<std::string, std::string> donor_texts;
-    for (const Symbol& mine : parent.symbols) {
-      if (!IsFunctionDefinition(mine) || !agent.IsEditable(mine.file)) continue;
-      auto found = by_key.find(mine.Key());
-      if (found == by_key.end()) continue;
-      const Symbol* theirs = found->second.size() == 1 ? found->second.front() : nullptr;
-      for (const Symbol* candidate : found->second) {
-        if (found->second.size() > 1 && candidate->file == mine.file) theirs = candidate;
-      }
-      if (theirs == nullptr) continue;
-      if (!parent_texts.count(mine.file)) {
-        parent_texts[mine.file] = CLADE_TRY(agent.Read(mine.file));
-      }
-      if (!donor_texts.count(theirs->file)) {
-        donor_texts[theirs->file] = CLADE_TRY(donor_source.Read(theirs->file));
-      }
-      const std::string& text = parent_texts[mine.file];
-      const std::string_view old_text = RangeText(text, mine.range);
-      const std::string_view new_text = RangeText(donor_texts[theirs->file], theirs->range);
-      if (old_text.empty() || new_text.empty() ||
-          WithoutWhitespace(old_text) == WithoutWhitespace(new_text)) {
-        continue;
-      }
-      GiEdit edit{std::string(GiOperatorName(GiOperator::kCrossover)),
-                  mine.file,
-                  mine.range.begin.offset,
-                  mine.range.begin.line,
-                  std::string(old_text),
-                  std::string(new_text),
-                  donor.variant};
-      out.push_back(
-          {std::move(edit), fmt::format("cross over {} from variant {} into {}:{}", mine.Key(),
-                                        donor.variant, mine.file, mine.range.begin.line)});
-    }
-  }
-  return out;
 }
 
 std::string OperatorNames(const std::vector<GiOperator>& operators) {
@@ -587,23 +94,21 @@ struct CrossoverResult {
 // Draws crossover candidates (each at most once) until one passes the syntax check, up to
 // max_attempts.
 Result<CrossoverResult> TryCrossover(const AgentSource& agent, const GiOptions& options,
-                                     Drawer& drawer) {
+                                     Random& random) {
   CrossoverResult result;
   if (options.donors.empty()) {
     result.failure = "there is no donor";
     return result;
   }
-  std::vector<Crossover> candidates = CLADE_TRY(CrossoverCandidates(agent, options.donors));
+  std::vector<AppliedOperator> candidates =
+      CLADE_TRY(gi::CrossoverCandidates(agent, options.donors));
   result.failure = "no function of an editable file is defined differently by a donor";
   while (!candidates.empty() && result.attempts < std::max(1, options.max_attempts)) {
     ++result.attempts;
-    const auto pick = static_cast<std::ptrdiff_t>(drawer.Pick(candidates.size()));
-    Crossover crossover = std::move(candidates[static_cast<size_t>(pick)]);
+    const auto pick = static_cast<std::ptrdiff_t>(random.Pick(candidates.size()));
+    AppliedOperator crossover = std::move(candidates[static_cast<size_t>(pick)]);
     candidates.erase(candidates.begin() + pick);
-    GiMutation mutation;
-    mutation.edits = {std::move(crossover.edit)};
-    mutation.operators = {GiOperator::kCrossover};
-    mutation.summary = std::move(crossover.description);
+    GiMutation mutation = ToMutation({std::move(crossover)});
     mutation.attempts = result.attempts;
     if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
       result.failure = "the last candidate was rejected: " + std::move(*rejection);
@@ -613,6 +118,55 @@ Result<CrossoverResult> TryCrossover(const AgentSource& agent, const GiOptions& 
     break;
   }
   return result;
+}
+
+// Whether the child must be a crossover: `operators` allows nothing else.
+bool CrossoverOnly(const GiOptions& options) {
+  return !options.operators.empty() &&
+         std::all_of(options.operators.begin(), options.operators.end(),
+                     [](GiOperator op) { return op == GiOperator::kCrossover; });
+}
+
+// The operators of one child: 1..k of them (k = options.max_operators), each drawn with its
+// site, those that change text an earlier one changed dropped, at most 8 draws for each
+// operator wanted. Empty when no draw applies.
+std::vector<AppliedOperator> DrawOperators(const std::vector<FileSites>& files,
+                                           const gi::SiteSampler& sampler, const GiOptions& options,
+                                           Random& random) {
+  const int k = std::max(1, options.max_operators);
+  const size_t wanted = 1 + random.Pick(static_cast<size_t>(k));
+  std::vector<AppliedOperator> applied;
+  for (size_t draw = 0; applied.size() < wanted && draw < 8 * wanted; ++draw) {
+    std::optional<AppliedOperator> next = gi::ApplyOperator(files, sampler.Draw(random), random);
+    if (!next) continue;
+    const bool clash =
+        std::any_of(applied.begin(), applied.end(),
+                    [&](const AppliedOperator& other) { return gi::Clashes(other, *next); });
+    if (!clash) applied.push_back(std::move(*next));
+  }
+  return applied;
+}
+
+// Draws children of the site operators until one passes Check, up to options.max_attempts;
+// `earlier_attempts` (crossover candidates tried first) count in GiMutation::attempts.
+Result<GiMutation> TryOperators(const AgentSource& agent, const GiOptions& options,
+                                const std::vector<FileSites>& files, const gi::SiteSampler& sampler,
+                                Random& random, int earlier_attempts) {
+  const int attempts = std::max(1, options.max_attempts);
+  std::string last_rejection = "no operator could be applied";
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    std::vector<AppliedOperator> applied = DrawOperators(files, sampler, options, random);
+    if (applied.empty()) continue;
+    GiMutation mutation = ToMutation(std::move(applied));
+    mutation.attempts = earlier_attempts + attempt;
+    if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
+      last_rejection = std::move(*rejection);
+      continue;
+    }
+    return mutation;
+  }
+  return FailAs(ErrorKind::kNoChild, "{} attempts on {} were all rejected; the last: {}", attempts,
+                agent.root().string(), last_rejection);
 }
 
 }  // namespace
@@ -657,16 +211,12 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
                   agent.editable().globs().empty() ? std::string("everything but agent.yaml")
                                                    : Join(agent.editable().globs(), ", "));
   }
-  Drawer drawer(files, options.seed);
-  const int attempts = std::max(1, options.max_attempts);
-  const bool crossover_only =
-      !options.operators.empty() &&
-      std::all_of(options.operators.begin(), options.operators.end(),
-                  [](GiOperator op) { return op == GiOperator::kCrossover; });
+  Random random(options.seed);
+  const bool crossover_only = CrossoverOnly(options);
   int crossover_attempts = 0;
   if (crossover_only || (!options.donors.empty() && options.crossover_rate > 0 &&
-                         drawer.Uniform() < options.crossover_rate)) {
-    CrossoverResult crossover = CLADE_TRY(TryCrossover(agent, options, drawer));
+                         random.Uniform() < options.crossover_rate)) {
+    CrossoverResult crossover = CLADE_TRY(TryCrossover(agent, options, random));
     if (crossover.mutation) return std::move(*crossover.mutation);
     if (crossover_only) {
       return FailAs(ErrorKind::kNoChild, "crossover into {} found no child: {}",
@@ -674,20 +224,8 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
     }
     crossover_attempts = crossover.attempts;
   }
-
-  // Empty means all.
-  auto allowed = [&](GiOperator op) {
-    return options.operators.empty() ||
-           std::find(options.operators.begin(), options.operators.end(), op) !=
-               options.operators.end();
-  };
-  std::vector<std::pair<GiOperator, std::vector<std::pair<size_t, size_t>>>> usable;
-  for (GiOperator op : kAllGiOperators) {
-    if (!allowed(op)) continue;
-    auto sites = drawer.Sites(op);
-    if (!sites.empty()) usable.emplace_back(op, std::move(sites));
-  }
-  if (usable.empty()) {
+  const gi::SiteSampler sampler(files, options.operators);
+  if (sampler.empty()) {
     return FailAs(
         ErrorKind::kNoChild, "no editable file of {} has a site for the allowed operators{}: {}",
         agent.root().string(),
@@ -695,87 +233,7 @@ Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options) 
                                   : fmt::format(" ({})", OperatorNames(options.operators)),
         WhyNoSite(files));
   }
-
-  const int k = std::max(1, options.max_operators);
-  std::string last_rejection = "no operator could be applied";
-  for (int attempt = 1; attempt <= attempts; ++attempt) {
-    const size_t wanted = 1 + drawer.Pick(static_cast<size_t>(k));
-    std::vector<Application> applied;
-    for (size_t draw = 0; applied.size() < wanted && draw < 8 * wanted; ++draw) {
-      const auto& [op, sites] = usable[drawer.Pick(usable.size())];
-      const auto [f, i] = sites[drawer.Pick(sites.size())];
-      std::optional<Application> application = drawer.Draw(op, f, i);
-      if (!application) continue;
-      bool clash = false;
-      for (const Application& other : applied) {
-        if (other.file != application->file) continue;
-        for (const Change& a : other.changes) {
-          for (const Change& b : application->changes) clash = clash || Overlaps(a, b);
-        }
-      }
-      if (!clash) applied.push_back(std::move(*application));
-    }
-    if (applied.empty()) continue;
-
-    GiMutation mutation = ToMutation(files, std::move(applied));
-    mutation.attempts = crossover_attempts + attempt;
-    if (std::optional<std::string> rejection = Check(agent, options, mutation)) {
-      last_rejection = std::move(*rejection);
-      continue;
-    }
-    return mutation;
-  }
-  return FailAs(ErrorKind::kNoChild, "{} attempts on {} were all rejected; the last: {}", attempts,
-                agent.root().string(), last_rejection);
-}
-
-nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const GiEdit& edit : edits) {
-    nlohmann::json item = {{"op", edit.op},     {"file", edit.file},    {"offset", edit.offset},
-                           {"line", edit.line}, {"old", edit.old_text}, {"new", edit.new_text}};
-    if (edit.donor) item["donor"] = *edit.donor;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json) {
-  if (!json.is_array()) return FailAs(ErrorKind::kUsage, "a GI edit list is not a JSON array");
-  std::vector<GiEdit> edits;
-  for (const nlohmann::json& item : json) {
-    if (!item.is_object() || !item.contains("file") || !item["file"].is_string() ||
-        !item.contains("offset") || !item["offset"].is_number_unsigned() || !item.contains("old") ||
-        !item["old"].is_string() || !item.contains("new") || !item["new"].is_string()) {
-      return FailAs(ErrorKind::kUsage, "GI edit {} needs \"file\", \"offset\", \"old\" and \"new\"",
-                    item.dump());
-    }
-    GiEdit edit;
-    edit.op = item.value("op", std::string());
-    edit.file = item["file"].get<std::string>();
-    edit.offset = item["offset"].get<size_t>();
-    edit.line = item.value("line", 0);
-    edit.old_text = item["old"].get<std::string>();
-    edit.new_text = item["new"].get<std::string>();
-    if (item.contains("donor")) {
-      if (!item["donor"].is_number_integer()) {
-        return FailAs(ErrorKind::kUsage, "GI edit {} has a \"donor\" that is not a variant id",
-                      item.dump());
-      }
-      edit.donor = item["donor"].get<int>();
-    }
-    edits.push_back(std::move(edit));
-  }
-  return edits;
-}
-
-Result<FileOverlay> ApplyEditList(const AgentSource& agent, const std::vector<GiEdit>& edits,
-                                  bool format) {
-  if (edits.empty()) return FileOverlay{};
-  ApplyResult result =
-      ApplyEdits(agent, SourceIndex{}, ToEdits(edits), {.check_syntax = false, .format = format});
-  if (!result) return Fail("re-deriving a GI child: {}", result.error().Explain());
-  return std::move(result->files);
+  return TryOperators(agent, options, files, sampler, random, crossover_attempts);
 }
 
 }  // namespace clade::mutation

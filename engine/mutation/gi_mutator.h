@@ -1,7 +1,15 @@
 // The built-in genetic-improvement mutator `gi`: small random changes to an agent's
 // editable C/C++ files, chosen on their Clang AST, with no model. The same parent source and
 // seed give the same child, byte for byte, and the edit list of a child re-derives it from
-// its parent (ApplyEditList). Clang-free; the AST work is in gi_sites.cc.
+// its parent (ApplyEditList, gi_edit.h). Clang-free; the AST work is in gi_sites.cc.
+//
+// The pieces, each internal to engine/mutation but gi_edit.h: gi_sites.h finds where the
+// operators can act (the one GI file with Clang), gi_site_sampler.h draws an operator and a
+// site, gi_operators.h turns a site into edits, gi_crossover.h finds a donor's definitions,
+// gi_edit.h records an edit list and applies it again; gi_mutator.cc draws and checks.
+//
+// Thread safety: MutateGi may run on several threads at once (the caches in GiOptions lock
+// themselves).
 #pragma once
 
 #include <cstddef>
@@ -12,9 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "engine/mutation/agent_source.h"
+#include "engine/mutation/gi_edit.h"
 #include "support/error.h"
 
 namespace clade::mutation {
@@ -73,18 +80,6 @@ struct GiOptions {
   PreambleCache* preambles = nullptr;
 };
 
-// One byte-range change of one file, against the parent's text. An operator gives one
-// edit (two for a swap).
-struct GiEdit {
-  std::string op;  // GiOperatorName
-  std::string file;
-  size_t offset = 0;  // 0-based byte offset of `old_text`
-  int line = 0;       // 1-based line of `offset`
-  std::string old_text;
-  std::string new_text;
-  std::optional<int> donor;  // crossover: the donor's variant id
-};
-
 struct GiMutation {
   FileOverlay files;                  // the new text of every changed file
   std::vector<GiEdit> edits;          // sorted by file, then offset
@@ -103,15 +98,5 @@ struct GiMutation {
 // with file:line:col, or skipped for its size), or every attempt rejected (with the last
 // diagnostic).
 Result<GiMutation> MutateGi(const AgentSource& agent, const GiOptions& options = {});
-
-// [{"op", "file", "offset", "line", "old", "new"}, ...], plus "donor" for crossover edits.
-nlohmann::json GiEditsToJson(const std::vector<GiEdit>& edits);
-Result<std::vector<GiEdit>> GiEditsFromJson(const nlohmann::json& json);
-
-// Re-derives a child from its parent: applies `edits` to the parent `agent` (no syntax
-// check; formatted as MutateGi does when `format`). Fails when a file no longer has an
-// edit's old text at its offset.
-Result<FileOverlay> ApplyEditList(const AgentSource& agent, const std::vector<GiEdit>& edits,
-                                  bool format = true);
 
 }  // namespace clade::mutation
