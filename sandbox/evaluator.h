@@ -67,7 +67,7 @@ using TaskBatch = std::function<Result<std::vector<TaskResult>>(size_t begin, si
 // each stage's tasks through `batch`, the next stage only at or above the threshold. Sets
 // tasks, score, stage_reached, stages, status (evaluated or below_threshold) and
 // eval_seconds. Evaluate runs the batches here; the Slurm executor's `per: task` runs each
-// task as a job (engine/search/slurm_task_evaluation.h). Errors: the batch's.
+// task as a job (engine/executor/slurm_task_evaluation.h). Errors: the batch's.
 Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
                    Evaluation* evaluation);
 

@@ -14,11 +14,11 @@
 #include "engine/cli/work_dir.h"
 #include "engine/model/model_client.h"
 #include "engine/search/budget.h"
-#include "engine/search/executor.h"
+#include "engine/executor/executor.h"
 #include "engine/search/mutators.h"
 #include "engine/search/run_config.h"
 #include "engine/search/search.h"
-#include "engine/search/slurm_executor.h"
+#include "engine/executor/slurm_executor.h"
 #include "sandbox/evaluator.h"
 #include "support/defer.h"
 #include "support/fs.h"
@@ -181,18 +181,18 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
 
 // The Slurm executor of `config` (docs/cluster.md), its jobs kept from `hidden`; they run
 // this very binary unless slurm.clade names another.
-Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig& config,
+Result<std::unique_ptr<executor::SlurmExecutor>> MakeSlurmExecutor(const RunConfig& config,
                                                                  const archive::Archive& archive,
                                                                  std::vector<fs::path> hidden) {
-  if (!search::SlurmCommandsFound()) {
+  if (!executor::SlurmCommandsFound()) {
     return FailAs(ErrorKind::kUsage,
                   "{}: 'executor: slurm' needs the Slurm commands (sbatch, squeue, scancel) on "
                   "PATH; this machine has no sbatch",
                   config.file.string());
   }
-  search::SlurmRun run;
+  executor::SlurmRun run;
   run.name = config.name;
-  run.dir = search::SlurmRunDirectory(config.slurm.shared, config.name, archive.path());
+  run.dir = executor::SlurmRunDirectory(config.slurm.shared, config.name, archive.path());
   std::error_code error;
   run.clade =
       config.slurm.clade.empty() ? fs::read_symlink("/proc/self/exe", error) : config.slurm.clade;
@@ -208,8 +208,8 @@ Result<std::unique_ptr<search::SlurmExecutor>> MakeSlurmExecutor(const RunConfig
     return Fail("cannot create the run's directory {} on the shared path: {}", run.dir.string(),
                 error.message());
   }
-  return std::make_unique<search::SlurmExecutor>(config.slurm, std::move(run),
-                                                 search::MakeSlurmClient());
+  return std::make_unique<executor::SlurmExecutor>(config.slurm, std::move(run),
+                                                 executor::MakeSlurmClient());
 }
 
 Result<> RunRun(const RunOptions& options) {
@@ -245,14 +245,14 @@ Result<> RunRun(const RunOptions& options) {
                                   .disk_mb = config.disk_mb};
   if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
-  std::unique_ptr<search::Executor> executor;
-  search::SlurmExecutor* slurm = nullptr;
+  std::unique_ptr<executor::Executor> executor;
+  executor::SlurmExecutor* slurm = nullptr;
   if (config.executor == search::ExecutorKind::kSlurm) {
     auto made = CLADE_TRY(MakeSlurmExecutor(config, *archive, hidden));
     slurm = made.get();
     executor = std::move(made);
   } else {
-    auto local = std::make_unique<search::LocalExecutor>(harness, slots);
+    auto local = std::make_unique<executor::LocalExecutor>(harness, slots);
     if (client) local->SetModel(client, config.model->agent_tokens);
     executor = std::move(local);
   }
@@ -272,7 +272,7 @@ Result<> RunRun(const RunOptions& options) {
   search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
   if (slurm && summary.end != search::RunEnd::kAbandoned) {
     CLADE_TRY(slurm->Close());
-    search::SlurmCounts counts = slurm->counts();
+    executor::SlurmCounts counts = slurm->counts();
     std::fprintf(stderr,
                  "slurm: %d jobs submitted, %d adopted from an earlier session, %d cancelled\n",
                  counts.submitted, counts.adopted, counts.cancelled);

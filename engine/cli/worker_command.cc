@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/cli/work_dir.h"
-#include "engine/search/slurm_job.h"
+#include "engine/executor/slurm_job.h"
 #include "sandbox/evaluator.h"
 #include "sandbox/suite.h"
 #include "sandbox/tree_sync.h"
@@ -18,15 +18,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<search::JobSpec> ReadSpec(const search::JobPaths& paths) {
+Result<executor::JobSpec> ReadSpec(const executor::JobPaths& paths) {
   std::string text = CLADE_TRY(ReadFile(paths.spec()));
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return Fail("{} is not JSON", paths.spec().string());
-  return search::JobSpec::FromJson(json);
+  return executor::JobSpec::FromJson(json);
 }
 
 // The harness of a local run, on this node.
-sandbox::HarnessOptions Harness(const search::JobSpec& spec, const fs::path& work) {
+sandbox::HarnessOptions Harness(const executor::JobSpec& spec, const fs::path& work) {
   sandbox::HarnessOptions harness{.work = work,
                                   .read_only = spec.read_only,
                                   .build_seconds = spec.build_seconds,
@@ -41,7 +41,7 @@ sandbox::HarnessOptions Harness(const search::JobSpec& spec, const fs::path& wor
 }
 
 // Kind child: builds and evaluates DIR/source.
-Result<nlohmann::json> EvaluateChild(const search::JobPaths& paths, const search::JobSpec& spec) {
+Result<nlohmann::json> EvaluateChild(const executor::JobPaths& paths, const executor::JobSpec& spec) {
   sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
   fs::path work = WorkDirectory(spec.work.string());
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
@@ -52,11 +52,11 @@ Result<nlohmann::json> EvaluateChild(const search::JobPaths& paths, const search
   options.stages = spec.stages;
   auto evaluation =
       CLADE_TRY(sandbox::Evaluate(Harness(spec, work), paths.source(), suite, options));
-  return search::EvaluationToJson(evaluation);
+  return executor::EvaluationToJson(evaluation);
 }
 
 // Kind build: builds the source in a slot and, if it built, publishes the build directory.
-Result<nlohmann::json> BuildChild(const search::JobSpec& spec) {
+Result<nlohmann::json> BuildChild(const executor::JobSpec& spec) {
   sandbox::AgentSpec agent = CLADE_TRY(sandbox::LoadAgentSpec(spec.source));
   fs::path work = WorkDirectory(spec.work.string());
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
@@ -66,14 +66,14 @@ Result<nlohmann::json> BuildChild(const search::JobSpec& spec) {
   auto build = CLADE_TRY(sandbox::BuildAgent(harness, agent, spec.source, slot));
   std::error_code error;
   if (build.ok() && !fs::is_directory(spec.built, error)) {
-    CLADE_TRY(search::PublishDirectory(
+    CLADE_TRY(executor::PublishDirectory(
         spec.built, [&](const fs::path& tmp) { return sandbox::CopyTree(build.build, tmp); }));
   }
-  return search::BuildToJson(build);
+  return executor::BuildToJson(build);
 }
 
 // Kind task: runs one task with the published build.
-Result<nlohmann::json> RunOneTask(const search::JobSpec& spec) {
+Result<nlohmann::json> RunOneTask(const executor::JobSpec& spec) {
   sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
   auto task = std::find_if(suite.tasks.begin(), suite.tasks.end(),
                            [&](const sandbox::Task& t) { return t.id == spec.task; });
@@ -93,31 +93,31 @@ Result<nlohmann::json> RunOneTask(const search::JobSpec& spec) {
                               .logs = slot.logs(),
                               .disk = slot.capped() ? slot.dir() : fs::path()};
   auto outcome = CLADE_TRY(sandbox::RunTask(harness, agent, build, suite, *task));
-  return search::TaskToJson(outcome);
+  return executor::TaskToJson(outcome);
 }
 
-Result<nlohmann::json> RunJob(const search::JobPaths& paths, const search::JobSpec& spec) {
+Result<nlohmann::json> RunJob(const executor::JobPaths& paths, const executor::JobSpec& spec) {
   switch (spec.kind) {
-    case search::JobKind::kBuild:
+    case executor::JobKind::kBuild:
       return BuildChild(spec);
-    case search::JobKind::kTask:
+    case executor::JobKind::kTask:
       return RunOneTask(spec);
-    case search::JobKind::kChild:
+    case executor::JobKind::kChild:
       break;
   }
   return EvaluateChild(paths, spec);
 }
 
 Result<> RunEvalJob(const std::string& dir) {
-  search::JobPaths paths{fs::absolute(dir)};
+  executor::JobPaths paths{fs::absolute(dir)};
   if (!fs::exists(paths.spec())) {
     return FailAs(ErrorKind::kUsage, "{} is not a job directory (it has no job.json)",
                   paths.dir.string());
   }
-  Result<search::JobSpec> spec = ReadSpec(paths);
+  Result<executor::JobSpec> spec = ReadSpec(paths);
   Result<nlohmann::json> result = spec ? RunJob(paths, *spec) : tl::unexpected(spec.error());
-  std::string_view key = search::ResultKey(spec ? spec->kind : search::JobKind::kChild);
-  CLADE_TRY(search::WriteJobPayload(paths, key, result));
+  std::string_view key = executor::ResultKey(spec ? spec->kind : executor::JobKind::kChild);
+  CLADE_TRY(executor::WriteJobPayload(paths, key, result));
   if (!result) return tl::unexpected(result.error());
   return {};
 }

@@ -24,7 +24,7 @@
 
 #include "archive/archive.h"
 #include "engine/mutation/mutator.h"
-#include "engine/search/executor.h"
+#include "engine/executor/executor.h"
 #include "engine/search/progress.h"
 #include "engine/search/run_config.h"
 #include "engine/search/run_state.h"
@@ -32,6 +32,9 @@
 #include "support/error.h"
 
 namespace clade::search {
+
+using executor::EvalJob;
+using executor::Executor;
 
 // What stop signals mean: kRun goes on; kFinish starts nothing new, finishes what is in
 // flight and saves; kAbandon returns at once (in-flight children are lost; the state saved

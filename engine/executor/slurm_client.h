@@ -15,7 +15,7 @@
 #include "support/error.h"
 #include "support/eval_status.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 // How a job ended, or that it has not yet.
 enum class JobPhase {
@@ -58,4 +58,4 @@ std::unique_ptr<SlurmClient> MakeSlurmClient(double timeout_seconds = 60);
 // Whether sbatch is on PATH (for messages and for tests that need a cluster).
 bool SlurmCommandsFound();
 
-}  // namespace clade::search
+}  // namespace clade::executor

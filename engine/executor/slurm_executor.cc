@@ -1,15 +1,15 @@
-#include "engine/search/slurm_executor.h"
+#include "engine/executor/slurm_executor.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "engine/search/slurm_task_evaluation.h"
+#include "engine/executor/slurm_task_evaluation.h"
 #include "sandbox/tree_sync.h"
 #include "support/fs.h"
 #include "support/hash.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace {
 
@@ -137,4 +137,4 @@ Result<sandbox::Evaluation> SlurmExecutor::EvaluateChild(const EvalJob& job,
   return evaluation;
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

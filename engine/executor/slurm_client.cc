@@ -1,4 +1,4 @@
-#include "engine/search/slurm_client.h"
+#include "engine/executor/slurm_client.h"
 
 #include <cerrno>
 #include <csignal>
@@ -17,7 +17,7 @@
 
 extern char** environ;
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace {
 
@@ -201,4 +201,4 @@ bool SlurmCommandsFound() {
   return FindOnPath("sbatch").has_value();
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

@@ -1,4 +1,4 @@
-// A one-node Slurm cluster on loopback for a test (tests/search/slurm_cluster.sh): munged,
+// A one-node Slurm cluster on loopback for a test (tests/executor/slurm_cluster.sh): munged,
 // slurmctld and slurmd started in a temporary directory with their own key, ports and
 // state, and stopped (nothing left running) when the object goes away, even when the test
 // fails. SLURM_CONF is set in this process's environment while it lives, so the clade

@@ -1,4 +1,4 @@
-#include "tests/search/fake_slurm.h"
+#include "tests/executor/fake_slurm.h"
 
 #include <csignal>
 
@@ -19,7 +19,7 @@ std::string Option(const std::vector<std::string>& args, const std::string& key)
   return "";
 }
 
-class FakeClient : public search::SlurmClient {
+class FakeClient : public executor::SlurmClient {
  public:
   explicit FakeClient(std::shared_ptr<FakeCluster> cluster) : cluster_(std::move(cluster)) {}
   Result<std::string> Submit(const std::vector<std::string>& args,
@@ -43,7 +43,7 @@ FakeCluster::~FakeCluster() {
   for (auto& [id, job] : jobs_) CancelLocked(job);
 }
 
-std::unique_ptr<search::SlurmClient> FakeCluster::Client() {
+std::unique_ptr<executor::SlurmClient> FakeCluster::Client() {
   return std::make_unique<FakeClient>(shared_from_this());
 }
 

@@ -1,10 +1,10 @@
-#include "engine/search/executor.h"
+#include "engine/executor/executor.h"
 
 #include <fmt/format.h>
 
 #include "engine/model/model_proxy.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int worker) {
   if (worker < 0 || static_cast<size_t>(worker) >= slots_.size()) {
@@ -32,4 +32,4 @@ Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int work
   return evaluation;
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

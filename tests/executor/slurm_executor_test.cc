@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "tests/cli/cli_test_util.h"
-#include "tests/search/slurm_cluster.h"
+#include "tests/executor/slurm_cluster.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
 #include <fcntl.h>
@@ -19,8 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "engine/search/slurm_client.h"
-#include "engine/search/slurm_job.h"
+#include "engine/executor/slurm_client.h"
+#include "engine/executor/slurm_job.h"
 #include "support/strings.h"
 
 namespace clade::cli_test {
@@ -446,7 +446,7 @@ TEST_CASE("A resumed controller cancels the jobs of an earlier one that it does 
 
 }  // namespace clade::cli_test
 
-namespace clade::search {
+namespace clade::executor {
 
 TEST_CASE("Slurm states map to phases and record statuses") {
   CHECK(PhaseOfState("PENDING") == JobPhase::kActive);
@@ -525,4 +525,4 @@ TEST_CASE("A job's spec and result survive the trip through their files") {
       Catch::Contains("exec '/opt/it'\\''s/clade' worker eval-job '" + dir.path().string() + "'"));
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "tests/cli/cli_test_util.h"
-#include "tests/search/fake_slurm.h"
+#include "tests/executor/fake_slurm.h"
 #include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
-#include "engine/search/slurm_executor.h"
+#include "engine/executor/slurm_executor.h"
 #include "sandbox/suite.h"
 
 namespace clade::cli_test {
@@ -36,8 +36,8 @@ struct FakeSlurmWorkspace : Workspace {
     fs::create_directories(root() / "shared");
   }
 
-  search::SlurmConfig Config(search::SlurmJobsPer per = search::SlurmJobsPer::kChild) const {
-    search::SlurmConfig config;
+  executor::SlurmConfig Config(executor::SlurmJobsPer per = executor::SlurmJobsPer::kChild) const {
+    executor::SlurmConfig config;
     config.shared = root() / "shared";
     config.work = root() / "node-work";
     config.poll_seconds = 0.05;
@@ -46,23 +46,23 @@ struct FakeSlurmWorkspace : Workspace {
     return config;
   }
 
-  search::SlurmRun Run(const fs::path& clade = CladeBinary()) const {
-    search::SlurmRun run;
+  executor::SlurmRun Run(const fs::path& clade = CladeBinary()) const {
+    executor::SlurmRun run;
     run.name = "fake";
-    run.dir = search::SlurmRunDirectory(root() / "shared", "fake", root() / "a.git");
+    run.dir = executor::SlurmRunDirectory(root() / "shared", "fake", root() / "a.git");
     run.clade = clade;
     fs::create_directories(run.dir / "jobs");
     return run;
   }
 
-  std::unique_ptr<search::SlurmExecutor> Executor(
-      search::SlurmJobsPer per = search::SlurmJobsPer::kChild,
+  std::unique_ptr<executor::SlurmExecutor> Executor(
+      executor::SlurmJobsPer per = executor::SlurmJobsPer::kChild,
       const fs::path& clade = CladeBinary()) {
-    return std::make_unique<search::SlurmExecutor>(Config(per), Run(clade), cluster->Client());
+    return std::make_unique<executor::SlurmExecutor>(Config(per), Run(clade), cluster->Client());
   }
 
-  search::EvalJob Job() const {
-    search::EvalJob job;
+  executor::EvalJob Job() const {
+    executor::EvalJob job;
     job.source = root() / "agent";
     job.suite = &suite;
     return job;
@@ -107,7 +107,7 @@ TEST_CASE("Fake Slurm: a job that exits non-zero without a result is job_failed,
   FakeSlurmWorkspace w;
   fs::path broken = w.root() / "broken-clade";
   REQUIRE(WriteFile(broken, "#!/bin/sh\necho 'node: no clade here' >&2\nexit 3\n", 0755));
-  auto executor = w.Executor(search::SlurmJobsPer::kChild, broken);
+  auto executor = w.Executor(executor::SlurmJobsPer::kChild, broken);
   Result<sandbox::Evaluation> evaluation = executor->Evaluate(w.Job(), 0);
   REQUIRE(evaluation);
   CHECK(evaluation->status == EvalStatus::kJobFailed);
@@ -151,7 +151,7 @@ TEST_CASE("Fake Slurm: per task, one job builds the child and one job runs each 
   Result<sandbox::Evaluation> whole = per_child->Evaluate(w.Job(), 0);
   REQUIRE(whole);
   FakeSlurmWorkspace t;
-  auto per_task = t.Executor(search::SlurmJobsPer::kTask);
+  auto per_task = t.Executor(executor::SlurmJobsPer::kTask);
   Result<sandbox::Evaluation> split = per_task->Evaluate(t.Job(), 0);
   REQUIRE(split);
   INFO(split->build.log);

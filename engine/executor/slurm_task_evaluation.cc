@@ -1,4 +1,4 @@
-#include "engine/search/slurm_task_evaluation.h"
+#include "engine/executor/slurm_task_evaluation.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 
 #include "sandbox/tree_sync.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace {
 
@@ -172,4 +172,4 @@ Result<sandbox::Evaluation> EvaluateByTask(SlurmQueue& queue, const EvalJob& job
   return ByTask(queue, job, child).Run();
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

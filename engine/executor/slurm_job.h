@@ -26,7 +26,7 @@
 #include "support/error.h"
 #include "support/eval_status.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace fs = std::filesystem;
 
@@ -126,4 +126,4 @@ Result<> PublishDirectory(const fs::path& target,
 // The shell script sbatch runs: `exec CLADE worker eval-job DIR`.
 std::string JobScript(const fs::path& clade, const JobPaths& paths);
 
-}  // namespace clade::search
+}  // namespace clade::executor

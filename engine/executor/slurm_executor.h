@@ -1,14 +1,14 @@
 // Builds and evaluates children as Slurm jobs (docs/cluster.md). With `per: child`,
 // Evaluate copies the child's source into a job directory on the shared path
-// (engine/search/slurm_job.h), submits `clade worker eval-job DIR` with sbatch, polls
+// (engine/executor/slurm_job.h), submits `clade worker eval-job DIR` with sbatch, polls
 // squeue (sacct once the job has left the queue) and reads back the evaluation the job
 // wrote. With `per: task`, one job builds the child and each task runs as a job of its
-// own, stage by stage (engine/search/slurm_task_evaluation.h); the record is the same. The
+// own, stage by stage (engine/executor/slurm_task_evaluation.h); the record is the same. The
 // archive is never seen by the jobs; the engine alone writes it.
 //
 // A child's job directory is named by the content of what it evaluates (the source, the
 // suite, the stages and `per`), so a controller that was killed and resumed, asking again
-// for the same child, finds the jobs it had submitted (engine/search/slurm_queue.h): it
+// for the same child, finds the jobs it had submitted (engine/executor/slurm_queue.h): it
 // reads their results if they finished, waits for them if they still run, and submits
 // nothing again. Nothing is evaluated twice.
 // A job that fails, is cancelled, times out, runs out of memory, loses its node or
@@ -25,13 +25,13 @@
 #include <mutex>
 #include <string>
 
-#include "engine/search/executor.h"
-#include "engine/search/run_config.h"
-#include "engine/search/slurm_client.h"
-#include "engine/search/slurm_job.h"
-#include "engine/search/slurm_queue.h"
+#include "engine/executor/executor.h"
+#include "engine/executor/slurm_config.h"
+#include "engine/executor/slurm_client.h"
+#include "engine/executor/slurm_job.h"
+#include "engine/executor/slurm_queue.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 struct SlurmRun {
   std::string name;  // the run's name: part of every job name
@@ -79,4 +79,4 @@ class SlurmExecutor : public Executor {
   fs::path suite_copy_;
 };
 
-}  // namespace clade::search
+}  // namespace clade::executor

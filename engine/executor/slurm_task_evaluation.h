@@ -26,15 +26,15 @@
 // again; a running one is adopted.
 #pragma once
 
-#include "engine/search/executor.h"
-#include "engine/search/slurm_job.h"
-#include "engine/search/slurm_queue.h"
+#include "engine/executor/executor.h"
+#include "engine/executor/slurm_job.h"
+#include "engine/executor/slurm_queue.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 // Evaluates `job` as `child`'s build job and task jobs. Errors: a job directory cannot be
 // written, sbatch refuses a job, a job reported an error.
 Result<sandbox::Evaluation> EvaluateByTask(SlurmQueue& queue, const EvalJob& job,
                                            const ChildJobs& child);
 
-}  // namespace clade::search
+}  // namespace clade::executor

@@ -1,4 +1,4 @@
-#include "engine/search/slurm_job.h"
+#include "engine/executor/slurm_job.h"
 
 #include <random>
 
@@ -7,7 +7,7 @@
 #include "support/fs.h"
 #include "support/strings.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace {
 
@@ -265,4 +265,4 @@ std::string JobScript(const fs::path& clade, const JobPaths& paths) {
       paths.dir.string(), ShellQuote(clade.string()), ShellQuote(paths.dir.string()));
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor

@@ -23,11 +23,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/search/run_config.h"
-#include "engine/search/slurm_client.h"
-#include "engine/search/slurm_job.h"
+#include "engine/executor/slurm_config.h"
+#include "engine/executor/slurm_client.h"
+#include "engine/executor/slurm_job.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 struct SlurmCounts {
   int submitted = 0;  // jobs submitted by this controller
@@ -94,4 +94,4 @@ class SlurmQueue {
   SlurmCounts counts_;
 };
 
-}  // namespace clade::search
+}  // namespace clade::executor

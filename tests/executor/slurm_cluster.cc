@@ -1,4 +1,4 @@
-#include "tests/search/slurm_cluster.h"
+#include "tests/executor/slurm_cluster.h"
 
 #include <cstdlib>
 
@@ -11,7 +11,7 @@ namespace clade::testing {
 namespace {
 
 std::string Script() {
-  return (SourceDir() / "tests/search/slurm_cluster.sh").string();
+  return (SourceDir() / "tests/executor/slurm_cluster.sh").string();
 }
 
 }  // namespace

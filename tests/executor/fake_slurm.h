@@ -19,7 +19,7 @@
 
 #include <sys/types.h>
 
-#include "engine/search/slurm_client.h"
+#include "engine/executor/slurm_client.h"
 
 namespace clade::testing {
 
@@ -28,7 +28,7 @@ class FakeCluster : public std::enable_shared_from_this<FakeCluster> {
   ~FakeCluster();  // kills and reaps every job still running
 
   // A client of this cluster, for a SlurmExecutor.
-  std::unique_ptr<search::SlurmClient> Client();
+  std::unique_ptr<executor::SlurmClient> Client();
 
   // While held, submitted jobs stay PENDING; Release starts them.
   void Hold();

@@ -19,7 +19,7 @@
 #include "sandbox/suite.h"
 #include "support/error.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 struct EvalJob {
   std::filesystem::path source;      // the child's source directory (read-only)
@@ -64,4 +64,4 @@ class LocalExecutor : public Executor {
   int64_t agent_tokens_ = 0;
 };
 
-}  // namespace clade::search
+}  // namespace clade::executor

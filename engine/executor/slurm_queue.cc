@@ -1,4 +1,4 @@
-#include "engine/search/slurm_queue.h"
+#include "engine/executor/slurm_queue.h"
 
 #include <chrono>
 #include <thread>
@@ -8,7 +8,7 @@
 #include "support/fs.h"
 #include "support/strings.h"
 
-namespace clade::search {
+namespace clade::executor {
 
 namespace {
 
@@ -188,4 +188,4 @@ Result<> SlurmQueue::Close() {
   return {};
 }
 
-}  // namespace clade::search
+}  // namespace clade::executor
