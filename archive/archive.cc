@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "archive/git.h"
-#include "archive/summary_cache.h"
 #include "archive/refs.h"
+#include "archive/summary_cache.h"
 #include "archive/tree_io.h"
 #include "archive/writer_lock.h"
 #include "support/fs.h"
@@ -512,7 +512,8 @@ Result<const std::vector<RecordSummary>*> Archive::Summaries(std::string_view be
     git_repository* repo = impl_->repo.get();
     fs::path cache_file =
         fs::path(git_repository_path(repo)) / "clade-cache" / (std::string(benchmark) + ".json");
-    for (auto& [commit, outcome] : CLADE_TRY(LoadRecordSummaries(repo, NotesRef(benchmark), cache_file))) {
+    for (auto& [commit, outcome] :
+         CLADE_TRY(LoadRecordSummaries(repo, NotesRef(benchmark), cache_file))) {
       auto id = id_by_commit_.find(commit);
       if (id != id_by_commit_.end()) outcomes[static_cast<size_t>(id->second)] = std::move(outcome);
     }

@@ -115,9 +115,8 @@ Result<RecordSummary> SummaryOfRecord(const nlohmann::json& record) {
   return summary;
 }
 
-Result<std::map<std::string, RecordSummary>> LoadRecordSummaries(git_repository* repo,
-                                                    const std::string& notes_ref,
-                                                    const std::filesystem::path& cache_file) {
+Result<std::map<std::string, RecordSummary>> LoadRecordSummaries(
+    git_repository* repo, const std::string& notes_ref, const std::filesystem::path& cache_file) {
   auto head = CLADE_TRY(ReadRef(repo, notes_ref));
   if (!head) return std::map<std::string, RecordSummary>();
   std::string head_hex = git::ToHex(*head);

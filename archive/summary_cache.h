@@ -27,8 +27,7 @@ Result<RecordSummary> ParseRecordSummary(std::string_view note);
 // Errors: a note that ParseRecordSummary refuses, naming its commit.
 // Writes the refreshed cache to `cache_file` (atomically) when it changed; a failure to
 // write it is ignored, since the cache only saves time.
-Result<std::map<std::string, RecordSummary>> LoadRecordSummaries(git_repository* repo,
-                                                    const std::string& notes_ref,
-                                                    const std::filesystem::path& cache_file);
+Result<std::map<std::string, RecordSummary>> LoadRecordSummaries(
+    git_repository* repo, const std::string& notes_ref, const std::filesystem::path& cache_file);
 
 }  // namespace clade::archive

@@ -43,7 +43,8 @@ inline std::optional<VariantId> BestOf(const std::vector<RecordSummary>& outcome
   std::optional<VariantId> best;
   for (size_t i = 0; i < outcomes.size(); ++i) {
     const RecordSummary& outcome = outcomes[i];
-    if (outcome.status != EvalStatus::kEvaluated || !outcome.score) continue;  // failures score nothing
+    // Failures and partial (below_threshold) evaluations are never the best.
+    if (outcome.status != EvalStatus::kEvaluated || !outcome.score) continue;
     if (!best || *outcome.score > *outcomes[static_cast<size_t>(*best)].score) {
       best = static_cast<VariantId>(i);
     }

@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 // Runs `tasks` on `workers` threads; results in task order. The first sandbox error
 // stops the remaining tasks and is returned.
 Result<std::vector<TaskResult>> RunTasks(const HarnessOptions& harness, const AgentSpec& spec,
-                                          const BuildResult& build, const Suite& suite,
-                                          const std::vector<const Task*>& tasks,
-                                          const EvalOptions& options, size_t* done, size_t total) {
+                                         const BuildResult& build, const Suite& suite,
+                                         const std::vector<const Task*>& tasks,
+                                         const EvalOptions& options, size_t* done, size_t total) {
   std::vector<TaskResult> outcomes(tasks.size());
   std::atomic<size_t> next{0};
   std::mutex mutex;

@@ -155,7 +155,7 @@ Result<std::optional<TaskDirs>> PrepareTask(const BuildResult& build, const Task
 }  // namespace
 
 Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
-                                const fs::path& source, const Slot& slot) {
+                               const fs::path& source, const Slot& slot) {
   BuildResult outcome;
   outcome.src = slot.src();
   outcome.build = slot.build();
@@ -184,7 +184,7 @@ Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& s
 }
 
 Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
-                            const BuildResult& build, const Suite& suite, const Task& task) {
+                           const BuildResult& build, const Suite& suite, const Task& task) {
   TaskResult outcome;
   outcome.id = task.id;
   std::optional<TaskDirs> dirs = CLADE_TRY(PrepareTask(build, task, &outcome));

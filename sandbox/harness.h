@@ -73,7 +73,7 @@ struct BuildResult {
 // build directory with the source read-only. Errors only when the sandbox cannot run at
 // all; a failing build is a BuildResult.
 Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
-                                const std::filesystem::path& source, const Slot& slot);
+                               const std::filesystem::path& source, const Slot& slot);
 
 struct TaskResult {
   std::string id;
@@ -93,6 +93,6 @@ struct TaskResult {
 // task's protected files as they were, then scores the workspace with the hidden test.
 // Errors only when the sandbox cannot run at all.
 Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
-                            const BuildResult& build, const Suite& suite, const Task& task);
+                           const BuildResult& build, const Suite& suite, const Task& task);
 
 }  // namespace clade::sandbox

@@ -8,7 +8,9 @@
 
 namespace clade {
 
-void ContentHash::Free::operator()(XXH3_state_s* state) const { XXH3_freeState(state); }
+void ContentHash::Free::operator()(XXH3_state_s* state) const {
+  XXH3_freeState(state);
+}
 
 ContentHash::ContentHash() : state_(XXH3_createState()) {
   if (!state_) throw std::bad_alloc();

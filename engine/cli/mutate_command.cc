@@ -165,6 +165,60 @@ void PrintText(VariantId parent, uint64_t seed, const mutation::ChildProposal& p
   Print(out);
 }
 
+// The request for one mutation of `parent`, exported under `scratch`: the parent's source,
+// and with crossover wanted a donor's (the one named, else one drawn from the seed).
+Result<mutation::MutationRequest> MakeRequest(archive::Archive& archive, VariantId parent,
+                                              const MutateOptions& options,
+                                              const mutation::GiChildOptions& gi, uint64_t seed,
+                                              const fs::path& scratch) {
+  mutation::MutationRequest request;
+  request.parent = parent;
+  request.source = scratch / "parent";
+  request.seed = seed;
+  request.scratch = scratch / "scratch";
+  CLADE_TRY(archive.Export(parent, request.source));
+  if (WantsCrossover(gi)) {
+    if (auto donor = CLADE_TRY(ChooseDonor(archive, parent, options.donor, seed))) {
+      const fs::path donor_dir = scratch / fmt::format("donor-{}", *donor);
+      CLADE_TRY(archive.Export(*donor, donor_dir));
+      request.donors.push_back({*donor, donor_dir});
+    }
+  }
+  std::error_code ec;
+  fs::create_directories(request.scratch, ec);
+  return request;
+}
+
+// The unified diff of the proposal against the parent's files in `parent_dir`.
+Result<std::string> ProposalDiff(const fs::path& parent_dir,
+                                 const mutation::ChildProposal& proposal) {
+  std::map<std::string, std::pair<std::optional<std::string>, std::optional<std::string>>> files;
+  for (const auto& [path, text] : proposal.files) {
+    auto old_text = ReadFile(parent_dir / path);
+    files[path] = {old_text ? std::optional<std::string>(*old_text) : std::nullopt, text};
+  }
+  for (const std::string& path : proposal.deleted) {
+    files[path] = {CLADE_TRY(ReadFile(parent_dir / path)), std::nullopt};
+  }
+  return mutation::UnifiedDiff(files);
+}
+
+void PrintJsonResult(VariantId parent, uint64_t seed, const mutation::ChildProposal& proposal,
+                     const std::string& diff, const std::optional<Child>& child) {
+  nlohmann::json out = {{"parent", parent},
+                        {"seed", seed},
+                        {"mutator", "gi"},
+                        {"summary", proposal.summary},
+                        {"operators", proposal.record.value("operators", nlohmann::json::array())},
+                        {"edits", proposal.record.value("edits", nlohmann::json::array())},
+                        {"donor", nullptr},
+                        {"diff", diff},
+                        {"child", nullptr}};
+  if (proposal.record.contains("donor")) out["donor"] = proposal.record["donor"];
+  if (child) out["child"] = child->id;
+  PrintJson(out);
+}
+
 Result<> RunMutate(const MutateOptions& options) {
   if (options.mutator == "llm" || options.mutator == "self") {
     return FailAs(ErrorKind::kUsage,
@@ -184,25 +238,8 @@ Result<> RunMutate(const MutateOptions& options) {
   const VariantId parent = CLADE_TRY(ResolveVariant(*archive, options.variant));
 
   TempDir scratch("clade-mutate");
-  const fs::path parent_dir = scratch.path() / "parent";
-  CLADE_TRY(archive->Export(parent, parent_dir));
-  mutation::MutationRequest request;
-  request.parent = parent;
-  request.source = parent_dir;
-  request.seed = seed;
-  request.scratch = scratch.path() / "scratch";
-  std::optional<VariantId> donor;
-  if (WantsCrossover(gi)) {
-    donor = CLADE_TRY(ChooseDonor(*archive, parent, options.donor, seed));
-    if (donor) {
-      const fs::path donor_dir = scratch.path() / fmt::format("donor-{}", *donor);
-      CLADE_TRY(archive->Export(*donor, donor_dir));
-      request.donors.push_back({*donor, donor_dir});
-    }
-  }
-  std::error_code ec;
-  fs::create_directories(request.scratch, ec);
-
+  mutation::MutationRequest request =
+      CLADE_TRY(MakeRequest(*archive, parent, options, gi, seed, scratch.path()));
   auto proposal = mutation::GiChildMutator(gi).Propose(request);
   if (!proposal) {
     Error error = std::move(proposal.error());
@@ -211,33 +248,11 @@ Result<> RunMutate(const MutateOptions& options) {
     }
     return tl::unexpected(std::move(error).Context(fmt::format("variant {}", parent)));
   }
-
-  std::map<std::string, std::pair<std::optional<std::string>, std::optional<std::string>>> files;
-  for (const auto& [path, text] : proposal->files) {
-    auto old_text = ReadFile(parent_dir / path);
-    files[path] = {old_text ? std::optional<std::string>(*old_text) : std::nullopt, text};
-  }
-  for (const std::string& path : proposal->deleted) {
-    files[path] = {CLADE_TRY(ReadFile(parent_dir / path)), std::nullopt};
-  }
-  const std::string diff = mutation::UnifiedDiff(files);
-
+  const std::string diff = CLADE_TRY(ProposalDiff(request.source, *proposal));
   std::optional<Child> child;
-  if (options.apply) child = CLADE_TRY(Store(*archive, parent, parent_dir, *proposal));
+  if (options.apply) child = CLADE_TRY(Store(*archive, parent, request.source, *proposal));
   if (options.json) {
-    nlohmann::json out = {
-        {"parent", parent},
-        {"seed", seed},
-        {"mutator", "gi"},
-        {"summary", proposal->summary},
-        {"operators", proposal->record.value("operators", nlohmann::json::array())},
-        {"edits", proposal->record.value("edits", nlohmann::json::array())},
-        {"donor", nullptr},
-        {"diff", diff},
-        {"child", nullptr}};
-    if (proposal->record.contains("donor")) out["donor"] = proposal->record["donor"];
-    if (child) out["child"] = child->id;
-    PrintJson(out);
+    PrintJsonResult(parent, seed, *proposal, diff, child);
   } else {
     PrintText(parent, seed, *proposal, diff, child);
   }

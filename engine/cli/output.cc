@@ -27,7 +27,7 @@ std::vector<std::vector<VariantId>> ChildrenLists(const std::vector<Variant>& va
 }  // namespace
 
 ArchiveView MakeArchiveView(std::vector<Variant> variants, std::vector<RecordSummary> outcomes,
-                      std::optional<std::string> benchmark) {
+                            std::optional<std::string> benchmark) {
   ArchiveView view;
   outcomes.resize(variants.size());
   view.children = ChildrenLists(variants);

@@ -23,7 +23,7 @@ using archive::VariantId;
 // Everything tree, log and status show, loaded once. Plain data, so tests build it by hand.
 struct ArchiveView {
   std::vector<Variant> variants;  // index = id
-  std::vector<RecordSummary> summaries;  // index = id; empty when there is no benchmark
+  std::vector<RecordSummary> summaries;          // index = id; empty when there is no benchmark
   std::vector<std::vector<VariantId>> children;  // index = id; every child, id order
   std::optional<std::string> benchmark;
   std::optional<VariantId> best;
@@ -31,7 +31,7 @@ struct ArchiveView {
 
 // Builds a view from plain data (fills children, and best from the outcomes).
 ArchiveView MakeArchiveView(std::vector<Variant> variants, std::vector<RecordSummary> outcomes,
-                      std::optional<std::string> benchmark);
+                            std::optional<std::string> benchmark);
 
 // Loads the view of an open archive, with records of `benchmark_flag` (or the default).
 Result<ArchiveView> LoadArchiveView(archive::Archive& archive, const std::string& benchmark_flag);

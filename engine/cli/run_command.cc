@@ -12,13 +12,13 @@
 
 #include "engine/cli/output.h"
 #include "engine/cli/work_dir.h"
+#include "engine/executor/executor.h"
+#include "engine/executor/slurm_executor.h"
 #include "engine/model/model_client.h"
 #include "engine/search/budget.h"
-#include "engine/executor/executor.h"
 #include "engine/search/mutators.h"
 #include "engine/search/run_config.h"
 #include "engine/search/search.h"
-#include "engine/executor/slurm_executor.h"
 #include "sandbox/evaluator.h"
 #include "support/defer.h"
 #include "support/fs.h"
@@ -153,7 +153,8 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
 void PrintSummary(const search::SearchSummary& summary, const RunConfig& config) {
   const search::RunState& state = summary.state;
   std::string archive = config.archive.string();
-  Print(fmt::format("run '{}' {}: {}\n", state.name, search::RunEndName(summary.end), summary.reason));
+  Print(fmt::format("run '{}' {}: {}\n", state.name, search::RunEndName(summary.end),
+                    summary.reason));
   Print(
       fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
                   "{} this session\n",
@@ -182,8 +183,8 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
 // The Slurm executor of `config` (docs/cluster.md), its jobs kept from `hidden`; they run
 // this very binary unless slurm.clade names another.
 Result<std::unique_ptr<executor::SlurmExecutor>> MakeSlurmExecutor(const RunConfig& config,
-                                                                 const archive::Archive& archive,
-                                                                 std::vector<fs::path> hidden) {
+                                                                   const archive::Archive& archive,
+                                                                   std::vector<fs::path> hidden) {
   if (!executor::SlurmCommandsFound()) {
     return FailAs(ErrorKind::kUsage,
                   "{}: 'executor: slurm' needs the Slurm commands (sbatch, squeue, scancel) on "
@@ -209,7 +210,71 @@ Result<std::unique_ptr<executor::SlurmExecutor>> MakeSlurmExecutor(const RunConf
                 error.message());
   }
   return std::make_unique<executor::SlurmExecutor>(config.slurm, std::move(run),
-                                                 executor::MakeSlurmClient());
+                                                   executor::MakeSlurmClient());
+}
+
+// What the run's children are built and evaluated by: the Slurm executor, or the local one
+// on the claimed build slots (with a model socket per evaluation when there is a model).
+struct RunExecutor {
+  std::unique_ptr<executor::Executor> executor;
+  executor::SlurmExecutor* slurm = nullptr;  // the same object, when it is the Slurm one
+};
+
+Result<RunExecutor> MakeExecutor(const RunConfig& config, const archive::Archive& archive,
+                                 const sandbox::HarnessOptions& harness, std::vector<int> slots,
+                                 const std::shared_ptr<model::ModelClient>& client) {
+  RunExecutor made;
+  if (config.executor == search::ExecutorKind::kSlurm) {
+    auto slurm = CLADE_TRY(MakeSlurmExecutor(config, archive, harness.hidden));
+    made.slurm = slurm.get();
+    made.executor = std::move(slurm);
+    return made;
+  }
+  auto local = std::make_unique<executor::LocalExecutor>(harness, std::move(slots));
+  if (client) local->SetModel(client, config.model->agent_tokens);
+  made.executor = std::move(local);
+  return made;
+}
+
+// The sandbox every local step of the run uses. The archive and the suite are hidden: the
+// suite is absent from every step anyway, and hidden as well in case a read_only path holds
+// it (the self mutator's run of the agent uses this harness directly).
+sandbox::HarnessOptions RunHarness(const RunConfig& config, const fs::path& work,
+                                   const archive::Archive& archive, const sandbox::Suite& suite) {
+  sandbox::HarnessOptions harness{.work = work,
+                                  .hidden = {fs::absolute(archive.path()), suite.dir},
+                                  .read_only = config.read_only,
+                                  .build_seconds = config.build_seconds,
+                                  .build_memory_mb = config.build_memory_mb,
+                                  .disk_mb = config.disk_mb};
+  if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  return harness;
+}
+
+// Prints how the run ended (JSON or text) and turns it into the command's result: exit 130
+// at once when children were abandoned, an error when the run failed.
+Result<> EndRun(const search::SearchSummary& summary, const RunConfig& config,
+                executor::SlurmExecutor* slurm, bool json) {
+  if (slurm && summary.end != search::RunEnd::kAbandoned) {
+    CLADE_TRY(slurm->Close());
+    executor::SlurmCounts counts = slurm->counts();
+    std::fprintf(stderr,
+                 "slurm: %d jobs submitted, %d adopted from an earlier session, %d cancelled\n",
+                 counts.submitted, counts.adopted, counts.cancelled);
+  }
+  if (json) {
+    PrintJson(SummaryJson(summary, config));
+  } else {
+    PrintSummary(summary, config);
+  }
+  if (summary.end == search::RunEnd::kAbandoned) {
+    std::fflush(stdout);
+    std::_Exit(130);  // the workers are still in their sandboxes; exiting ends them
+  }
+  if (summary.end == search::RunEnd::kFailed) {
+    return Fail("run '{}' failed: {}", config.name, summary.reason);
+  }
+  return {};
 }
 
 Result<> RunRun(const RunOptions& options) {
@@ -226,7 +291,7 @@ Result<> RunRun(const RunOptions& options) {
   CLADE_TRY(CheckResumable(*archive, config));
 
   fs::path work = WorkDirectory(config.work.string());
-  std::vector<SlotClaim> claims;
+  std::vector<SlotClaim> claims;  // held until the run ends
   std::vector<int> slots;
   // Slurm jobs claim their slots on their nodes.
   int local_workers = config.executor == search::ExecutorKind::kLocal ? config.workers : 0;
@@ -234,28 +299,9 @@ Result<> RunRun(const RunOptions& options) {
     claims.push_back(CLADE_TRY(ClaimSlot(work)));
     slots.push_back(claims.back().slot);
   }
-  // The suite too: absent from every step anyway, hidden as well in case a read_only path
-  // holds it (the self mutator's run of the agent uses this harness directly).
-  std::vector<fs::path> hidden = {fs::absolute(archive->path()), suite.dir};
-  sandbox::HarnessOptions harness{.work = work,
-                                  .hidden = hidden,
-                                  .read_only = config.read_only,
-                                  .build_seconds = config.build_seconds,
-                                  .build_memory_mb = config.build_memory_mb,
-                                  .disk_mb = config.disk_mb};
-  if (config.require_isolation) harness.isolation = sandbox::Isolation::kBubblewrap;
+  sandbox::HarnessOptions harness = RunHarness(config, work, *archive, suite);
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
-  std::unique_ptr<executor::Executor> executor;
-  executor::SlurmExecutor* slurm = nullptr;
-  if (config.executor == search::ExecutorKind::kSlurm) {
-    auto made = CLADE_TRY(MakeSlurmExecutor(config, *archive, hidden));
-    slurm = made.get();
-    executor = std::move(made);
-  } else {
-    auto local = std::make_unique<executor::LocalExecutor>(harness, slots);
-    if (client) local->SetModel(client, config.model->agent_tokens);
-    executor = std::move(local);
-  }
+  RunExecutor executor = CLADE_TRY(MakeExecutor(config, *archive, harness, slots, client));
   TempDir scratch("clade-run");
   auto progress = search::MakeProgress(stderr, ::isatty(STDERR_FILENO) != 0);
 
@@ -265,29 +311,12 @@ Result<> RunRun(const RunOptions& options) {
                                 .suite = &suite,
                                 .suite_hash = CLADE_TRY(sandbox::SuiteHash(suite)),
                                 .mutator = mutator.get(),
-                                .executor = executor.get(),
+                                .executor = executor.executor.get(),
                                 .progress = progress.get(),
                                 .scratch = scratch.path(),
                                 .stop = &g_stop};
   search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
-  if (slurm && summary.end != search::RunEnd::kAbandoned) {
-    CLADE_TRY(slurm->Close());
-    executor::SlurmCounts counts = slurm->counts();
-    std::fprintf(stderr,
-                 "slurm: %d jobs submitted, %d adopted from an earlier session, %d cancelled\n",
-                 counts.submitted, counts.adopted, counts.cancelled);
-  }
-  if (options.json) {
-    PrintJson(SummaryJson(summary, config));
-  } else {
-    PrintSummary(summary, config);
-  }
-  if (summary.end == search::RunEnd::kAbandoned) {
-    std::fflush(stdout);
-    std::_Exit(130);  // the workers are still in their sandboxes; exiting ends them
-  }
-  if (summary.end == search::RunEnd::kFailed) return Fail("run '{}' failed: {}", config.name, summary.reason);
-  return {};
+  return EndRun(summary, config, executor.slurm, options.json);
 }
 
 }  // namespace
@@ -302,7 +331,7 @@ Command RegisterRunCommand(CLI::App& app) {
   command->add_option("--workers", options->workers,
                       "Children built and evaluated at once (overrides 'workers')");
   command->add_option("--work", options->work,
-                      "Build slots, scratch and ccache (overrides run.work; default "
+                      "Build slots and scratch (overrides run.work; default "
                       "~/.cache/clade/work)");
   AddJsonOption(*command, &options->json);
   command->footer(

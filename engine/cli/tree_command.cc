@@ -44,9 +44,9 @@ std::string ResultText(const RecordSummary& outcome, const Glyphs& glyphs) {
 
 std::string NodeLabel(const ArchiveView& view, VariantId id, const Glyphs& glyphs) {
   const Variant& variant = view.variants.at(static_cast<size_t>(id));
-  std::string label = fmt::format("{}  {}  {}", id,
-                                  ResultText(view.summaries.at(static_cast<size_t>(id)), glyphs),
-                                  variant.summary);
+  std::string label =
+      fmt::format("{}  {}  {}", id, ResultText(view.summaries.at(static_cast<size_t>(id)), glyphs),
+                  variant.summary);
   if (variant.parents.size() > 1) {
     std::vector<VariantId> others(variant.parents.begin() + 1, variant.parents.end());
     label += fmt::format("  (crossover, also from {})", fmt::join(others, ", "));

@@ -41,7 +41,8 @@ sandbox::HarnessOptions Harness(const executor::JobSpec& spec, const fs::path& w
 }
 
 // Kind child: builds and evaluates DIR/source.
-Result<nlohmann::json> EvaluateChild(const executor::JobPaths& paths, const executor::JobSpec& spec) {
+Result<nlohmann::json> EvaluateChild(const executor::JobPaths& paths,
+                                     const executor::JobSpec& spec) {
   sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(spec.suite));
   fs::path work = WorkDirectory(spec.work.string());
   SlotClaim claim = CLADE_TRY(ClaimSlot(work));
@@ -87,11 +88,11 @@ Result<nlohmann::json> RunOneTask(const executor::JobSpec& spec) {
   sandbox::Slot slot = CLADE_TRY(sandbox::Slot::Open(
       work / fmt::format("slot-{}", claim.slot), harness.disk_mb << 20));
   sandbox::BuildResult build{.failure = std::nullopt,
-                              .src = spec.source,
-                              .build = spec.built,
-                              .tasks = slot.tasks(),
-                              .logs = slot.logs(),
-                              .disk = slot.capped() ? slot.dir() : fs::path()};
+                             .src = spec.source,
+                             .build = spec.built,
+                             .tasks = slot.tasks(),
+                             .logs = slot.logs(),
+                             .disk = slot.capped() ? slot.dir() : fs::path()};
   auto outcome = CLADE_TRY(sandbox::RunTask(harness, agent, build, suite, *task));
   return executor::TaskToJson(outcome);
 }

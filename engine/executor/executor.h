@@ -22,7 +22,7 @@
 namespace clade::executor {
 
 struct EvalJob {
-  std::filesystem::path source;      // the child's source directory (read-only)
+  std::filesystem::path source;  // the child's source directory (read-only)
   const sandbox::Suite* suite = nullptr;
   std::vector<sandbox::Stage> stages;
   std::optional<size_t> max_tasks;

@@ -26,8 +26,8 @@
 #include <string>
 
 #include "engine/executor/executor.h"
-#include "engine/executor/slurm_config.h"
 #include "engine/executor/slurm_client.h"
+#include "engine/executor/slurm_config.h"
 #include "engine/executor/slurm_job.h"
 #include "engine/executor/slurm_queue.h"
 
@@ -42,7 +42,7 @@ struct SlurmRun {
   bool require_isolation = false;
   std::vector<fs::path> read_only;  // sandbox.read_only
   uint64_t disk_mb = 2048;          // sandbox.disk_mb
-  std::vector<fs::path> hidden;  // never visible to agents (the archive)
+  std::vector<fs::path> hidden;     // never visible to agents (the archive)
 };
 
 // The run's directory under `shared`: the run's name and a hash of its archive's path, so

@@ -60,8 +60,8 @@ struct JobSpec {
   bool require_isolation = false;
   std::vector<fs::path> read_only;  // host paths the sandbox shows read-only
   uint64_t disk_mb = 2048;          // the slot's cap
-  fs::path work;                 // build slots on the node; empty: the default
-  std::vector<fs::path> hidden;  // never visible to the agent (when they exist)
+  fs::path work;                    // build slots on the node; empty: the default
+  std::vector<fs::path> hidden;     // never visible to the agent (when they exist)
 
   nlohmann::json ToJson() const;
   // Error (kUsage) naming the field when `json` is not a job spec.
@@ -70,9 +70,9 @@ struct JobSpec {
 
 // How a job came out: its result, or how it ended without one.
 struct JobEnd {
-  std::optional<nlohmann::json> result;  // the result file's payload
+  std::optional<nlohmann::json> result;      // the result file's payload
   EvalStatus status = EvalStatus::kJobLost;  // without a result: StatusOfPhase
-  std::string log;     // without a result: which job, how it ended, the tail of its output
+  std::string log;  // without a result: which job, how it ended, the tail of its output
 };
 
 // What every job of one child shares: its directory under the run's jobs directory, the

@@ -23,8 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/executor/slurm_config.h"
 #include "engine/executor/slurm_client.h"
+#include "engine/executor/slurm_config.h"
 #include "engine/executor/slurm_job.h"
 
 namespace clade::executor {

@@ -26,8 +26,7 @@ class ByTask {
   Result<> CopySource();
   Result<JobWatch> StartJob(const std::string& sub, const JobSpec& spec);
   Result<std::vector<sandbox::TaskResult>> RunBatch(size_t begin, size_t end);
-  Result<std::vector<sandbox::TaskResult>> AwaitTasks(std::vector<JobWatch>& watches,
-                                                       size_t begin);
+  Result<std::vector<sandbox::TaskResult>> AwaitTasks(std::vector<JobWatch>& watches, size_t begin);
   Result<sandbox::TaskResult> TaskResultOf(const JobEnd& end, size_t index);
   void CancelAll(const std::vector<JobWatch>& watches);
   Result<sandbox::Evaluation> Finish(sandbox::Evaluation evaluation);
@@ -37,7 +36,7 @@ class ByTask {
   const ChildJobs& child_;
   // The first task job seen to end without a result, as the task's outcome, and the
   // note for the build log.
-  std::optional<sandbox::TaskResult> failed_;  // a task whose job ended without a result
+  std::optional<sandbox::TaskResult> failed_;        // a task whose job ended without a result
   EvalStatus failed_status_ = EvalStatus::kJobLost;  // how it ended
   std::string failed_note_;
 };
@@ -119,7 +118,7 @@ Result<std::vector<sandbox::TaskResult>> ByTask::RunBatch(size_t begin, size_t e
 }
 
 Result<std::vector<sandbox::TaskResult>> ByTask::AwaitTasks(std::vector<JobWatch>& watches,
-                                                             size_t begin) {
+                                                            size_t begin) {
   std::vector<std::optional<sandbox::TaskResult>> outcomes(watches.size());
   size_t left = watches.size();
   while (left > 0) {

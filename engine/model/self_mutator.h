@@ -7,8 +7,10 @@
 //    proposal as its task statement (self_task.txt) and a model socket (ModelProxy,
 //    budget model.agent_tokens) for its own calls; at most model.self_seconds.
 // 3. What it changed in its editable files (text files up to 1 MiB) becomes the child,
-//    after a syntax check of the changed C/C++ files by the edit layer. Changes outside the
-//    editable globs are dropped and listed in the details.
+//    after a syntax check of the changed C/C++ files by the edit layer; binary files and
+//    files over 1 MiB are dropped and listed in the details. A change to a file outside the
+//    editable globs is tampering: the proposal lists it (ChildProposal::tampered) and the
+//    child is recorded as tampered, score 0, never evaluated.
 // Errors: ErrorKind::kNoChild when the parent does not build, changes nothing, or
 // leaves source that does not parse; the client's error when the model cannot be reached.
 // Thread safety: Propose may run on several threads (each builds in its own scratch).

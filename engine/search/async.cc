@@ -1,6 +1,5 @@
-#include "engine/search/search_loop.h"
-
 #include "engine/search/budget.h"
+#include "engine/search/search_loop.h"
 
 namespace clade::search {
 
@@ -10,8 +9,8 @@ Result<> Search::RunAsync() {
   int64_t per_iteration = config_.ChildrenPerIteration();
   int64_t index = state_.children;
   while (true) {
-    while (static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() &&
-           !TooManyErrors() && !AsyncBudgetSpent(per_iteration)) {
+    while (static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() && !TooManyErrors() &&
+           !AsyncBudgetSpent(per_iteration)) {
       std::vector<PlannedChild> drawn = CLADE_TRY(Draw(1));
       auto child = NewChild(index / per_iteration, static_cast<size_t>(index), drawn.at(0));
       ++index;

@@ -16,7 +16,9 @@ using archive::VariantId;
 
 namespace {
 
-std::string FailureText(const Error& error) { return std::string(Trim(error.message)); }
+std::string FailureText(const Error& error) {
+  return std::string(Trim(error.message));
+}
 
 // The record of a child that has no evaluation of its own: no proposal, a tampering
 // mutator, or an evaluation that could not run.
@@ -37,10 +39,9 @@ archive::NewVariant NoChildVariant(const archive::Archive& archive, const ChildR
   archive::NewVariant spec;
   spec.parents = {result.parent};
   spec.tree = archive.variant(result.parent).tree;
-  spec.summary =
-      FirstLine(fmt::format("{}: no child: {}", result.mutator, FailureText(result.proposal.error())));
-  spec.trailers = {{"Clade-Mutator", result.mutator},
-                   {"Clade-Seed", std::to_string(result.seed)}};
+  spec.summary = FirstLine(
+      fmt::format("{}: no child: {}", result.mutator, FailureText(result.proposal.error())));
+  spec.trailers = {{"Clade-Mutator", result.mutator}, {"Clade-Seed", std::to_string(result.seed)}};
   return spec;
 }
 
@@ -140,16 +141,14 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
 }
 
 Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& result,
-                                  const RecordContext& context,
-                                  std::optional<VariantId> existing) {
+                                  const RecordContext& context, std::optional<VariantId> existing) {
   VariantId id = 0;
   if (existing) {
     id = *existing;
   } else {
-    archive::NewVariant spec =
-        result.proposal ? ChildVariant(archive, result.parent, result.tree, *result.proposal,
-                                       result.mutator)
-                        : NoChildVariant(archive, result);
+    archive::NewVariant spec = result.proposal ? ChildVariant(archive, result.parent, result.tree,
+                                                              *result.proposal, result.mutator)
+                                               : NoChildVariant(archive, result);
     spec.trailers.emplace_back("Clade-Iteration", std::to_string(result.iteration));
     id = CLADE_TRY(archive.AddVariant(spec)).id;
   }

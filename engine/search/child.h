@@ -53,9 +53,9 @@ std::map<std::string, std::string> MutationLogs(const mutation::ChildProposal& p
 // How one child's life ended: the one result the pipeline records, whatever the end.
 struct ChildResult {
   archive::VariantId parent = 0;
-  uint64_t seed = 0;        // the mutation's seed (Clade-Seed)
-  int64_t iteration = 0;    // 1-based; 0 for the seed agent
-  std::string mutator;      // the mutator's name (gi, llm, self; "seed")
+  uint64_t seed = 0;      // the mutation's seed (Clade-Seed)
+  int64_t iteration = 0;  // 1-based; 0 for the seed agent
+  std::string mutator;    // the mutator's name (gi, llm, self; "seed")
   // The mutator's proposal, or why there is no child: ErrorKind::kNoChild (no valid edit,
   // nothing changed) or an infrastructure failure (a model outage).
   Result<mutation::ChildProposal> proposal = Fail("not proposed");

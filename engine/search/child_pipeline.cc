@@ -1,11 +1,10 @@
-#include "engine/search/search_loop.h"
-
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "engine/search/budget.h"
 #include "engine/search/evaluation_store.h"
+#include "engine/search/search_loop.h"
 
 namespace clade::search {
 

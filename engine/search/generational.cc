@@ -1,6 +1,6 @@
-#include "engine/search/search_loop.h"
-
 #include <algorithm>
+
+#include "engine/search/search_loop.h"
 
 namespace clade::search {
 
@@ -24,8 +24,7 @@ Result<> Search::RunGenerations() {
 
 Result<> Search::PlanIteration() {
   int64_t count = config_.ChildrenPerIteration();
-  if (config_.budget.variants)
-    count = std::min(count, *config_.budget.variants - state_.children);
+  if (config_.budget.variants) count = std::min(count, *config_.budget.variants - state_.children);
   if (count <= 0) return {};
   IterationPlan plan;
   plan.iteration = state_.iterations;
@@ -56,8 +55,7 @@ Result<> Search::RunPlan() {
     while (next < total && static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() &&
            !TooManyErrors() && !BudgetSpent()) {
       auto child = NewChild(plan.iteration, next, plan.children[next]);
-      if (plan.first_id + static_cast<VariantId>(next) <
-          static_cast<VariantId>(archive_.size())) {
+      if (plan.first_id + static_cast<VariantId>(next) < static_cast<VariantId>(archive_.size())) {
         child->existing = plan.first_id + static_cast<VariantId>(next);
       }
       planned_[next] = child.get();

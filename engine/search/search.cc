@@ -1,11 +1,10 @@
-#include "engine/search/search_loop.h"
-
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "engine/search/budget.h"
+#include "engine/search/search_loop.h"
 #include "support/strings.h"
 
 namespace clade::search {
@@ -40,9 +39,9 @@ Result<> Search::LoadOrStartState() {
   if (auto json = CLADE_TRY(archive_.State()); json && json->contains("rng")) {
     state_ = CLADE_TRY(RunState::FromJson(*json));
     rng_ = CLADE_TRY(selection::LoadRng(state_.rng));
-    c_.progress->Note(fmt::format(
-        "resuming run '{}': {} iterations, {} children so far ({} before)", state_.name,
-        state_.iterations, state_.children, FormatSeconds(state_.seconds)));
+    c_.progress->Note(
+        fmt::format("resuming run '{}': {} iterations, {} children so far ({} before)", state_.name,
+                    state_.iterations, state_.children, FormatSeconds(state_.seconds)));
   } else {
     state_.name = config_.name;
     rng_.seed(config_.seed);

@@ -23,8 +23,8 @@
 #include <string_view>
 
 #include "archive/archive.h"
-#include "engine/mutation/mutator.h"
 #include "engine/executor/executor.h"
+#include "engine/mutation/mutator.h"
 #include "engine/search/progress.h"
 #include "engine/search/run_config.h"
 #include "engine/search/run_state.h"

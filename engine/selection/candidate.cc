@@ -6,7 +6,8 @@ namespace clade::selection {
 
 bool IsEligible(const Candidate& c) {
   // A NaN score would poison every weighted draw; such a variant is treated as unscored.
-  return c.status == EvalStatus::kEvaluated && !c.pruned && c.score.has_value() && !std::isnan(*c.score);
+  return c.status == EvalStatus::kEvaluated && !c.pruned && c.score.has_value() &&
+         !std::isnan(*c.score);
 }
 
 std::vector<const Candidate*> EligibleCandidates(const std::vector<Candidate>& pool) {

@@ -72,7 +72,9 @@ int main(int argc, char** argv) {
   sandbox::Slot slot = sandbox::Slot::Open(work / "slot-0", 1ull << 30).value();
   sandbox::BuildResult build =
       sandbox::BuildAgent(options, spec, source / "agents/coder", slot).value();
-  std::printf("build: %s, %.1f s\n", build.ok() ? "ok" : std::string(clade::EvalStatusName(*build.failure)).c_str(), build.seconds);
+  std::printf("build: %s, %.1f s\n",
+              build.ok() ? "ok" : std::string(clade::EvalStatusName(*build.failure)).c_str(),
+              build.seconds);
   if (!build.ok()) return 1;
   sandbox::Suite suite = sandbox::LoadSuite(source / "benchmarks/exercises").value();
   std::printf("%-18s %5s %5s %8s %8s %8s %8s  %s\n", "task", "score", "turns", "agent_s", "model_s",

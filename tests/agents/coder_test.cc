@@ -80,7 +80,7 @@ const sandbox::Task& ExerciseTask(const std::string& id) {
 
 // Runs the agent on the task with `model` serving it (none when null).
 sandbox::TaskResult RunOn(const std::string& id, const fs::path& work,
-                           sandbox::ModelSockets* model = nullptr) {
+                          sandbox::ModelSockets* model = nullptr) {
   const BuiltAgent& agent = Agent();
   sandbox::HarnessOptions options = Options(work);
   options.model = model;

@@ -1,10 +1,10 @@
 #include "archive/summary_cache.h"
 
+#include "tests/test_util.h"
 #include <catch2/catch.hpp>
 
 #include "archive/archive.h"
 #include "support/fs.h"
-#include "tests/test_util.h"
 
 namespace clade::archive {
 namespace {
@@ -52,8 +52,8 @@ TEST_CASE("A record whose status is no status is refused, and the archive is unc
   REQUIRE(f.writer->SetRecord(1, "b", {{"status", "evaluated"}, {"score", 0.5}}));
   auto refused = f.writer->SetRecord(2, "b", {{"status", "great"}, {"score", 1.0}});
   REQUIRE_FALSE(refused);
-  CHECK_THAT(refused.error().message,
-             Catch::Contains("variant 2") && Catch::Contains("'great' is not an evaluation status"));
+  CHECK_THAT(refused.error().message, Catch::Contains("variant 2") &&
+                                          Catch::Contains("'great' is not an evaluation status"));
   CHECK_FALSE(f.writer->Record(2, "b").value().has_value());
   CHECK(f.Read()[1].score == 0.5);
 }
@@ -77,7 +77,9 @@ TEST_CASE("A damaged or foreign cache file is ignored") {
   Fixture f;
   REQUIRE(f.writer->SetRecord(1, "b", {{"status", "evaluated"}, {"score", 0.5}}));
   fs::create_directories(f.cache.parent_path());
-  SECTION("not JSON") { REQUIRE(WriteFile(f.cache, "{{{ garbage")); }
+  SECTION("not JSON") {
+    REQUIRE(WriteFile(f.cache, "{{{ garbage"));
+  }
   SECTION("names a commit that does not exist") {
     REQUIRE(WriteFile(f.cache, R"({"notes_commit":")" + std::string(40, 'a') +
                                    R"(","outcomes":{"x":["evaluated",1.0]}})"));

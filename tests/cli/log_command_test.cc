@@ -16,7 +16,8 @@ TEST_CASE("RenderLogText aligns columns under a header") {
   child.parents = {0};
   child.summary = "child";
   child.pruned = true;
-  auto snapshot = cli::MakeArchiveView({seed, child}, {{EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildTimeout, {}}}, "b");
+  auto snapshot = cli::MakeArchiveView(
+      {seed, child}, {{EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildTimeout, {}}}, "b");
   auto lines = Split(cli::RenderLogText(snapshot), '\n');
   REQUIRE(lines.size() == 4);  // header, two variants, and the empty field after the last \n
   CHECK(lines[0].rfind("id  time", 0) == 0);

@@ -21,7 +21,8 @@ TEST_CASE("MakeArchiveView finds children of every parent and the best, lowest i
   variants[1].parents = {0};
   variants[2].parents = {0};
   variants[3].parents = {2, 1};
-  ArchiveView view = MakeArchiveView(variants, {{}, {EvalStatus::kEvaluated, 0.7}, {}, {EvalStatus::kEvaluated, 0.7}}, "b");
+  ArchiveView view = MakeArchiveView(
+      variants, {{}, {EvalStatus::kEvaluated, 0.7}, {}, {EvalStatus::kEvaluated, 0.7}}, "b");
   CHECK(view.children[0] == std::vector<VariantId>{1, 2});
   CHECK(view.children[1] == std::vector<VariantId>{3});
   CHECK(view.children[2] == std::vector<VariantId>{3});
@@ -33,7 +34,9 @@ TEST_CASE("MakeArchiveView never makes a failed variant the best, whatever its s
   std::vector<Variant> variants(2);
   variants[1].id = 1;
   variants[1].parents = {0};
-  CHECK(MakeArchiveView(variants, {{EvalStatus::kEvaluated, 0.1}, {EvalStatus::kBuildTimeout, 0.9}}, "b").best == 0);
+  CHECK(MakeArchiveView(variants, {{EvalStatus::kEvaluated, 0.1}, {EvalStatus::kBuildTimeout, 0.9}},
+                        "b")
+            .best == 0);
   CHECK(!MakeArchiveView(variants, {{EvalStatus::kBuildTimeout, 0.9}, {}}, "b").best);
 }
 

@@ -12,8 +12,12 @@ TEST_CASE("StatusJson counts evaluated, failed, unevaluated and pruned variants"
   std::vector<cli::Variant> variants(4);
   for (int i = 0; i < 4; ++i) variants[static_cast<size_t>(i)].id = i;
   variants[3].pruned = true;
-  auto snapshot = cli::MakeArchiveView(
-      variants, {{EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildTimeout, {}}, {EvalStatus::kEvaluated, 0.9}, {}}, "suite");
+  auto snapshot = cli::MakeArchiveView(variants,
+                                       {{EvalStatus::kEvaluated, 0.5},
+                                        {EvalStatus::kBuildTimeout, {}},
+                                        {EvalStatus::kEvaluated, 0.9},
+                                        {}},
+                                       "suite");
   nlohmann::json status = cli::StatusJson(snapshot, "/a.git", {"suite"}, nullptr);
   CHECK(status["variants"] == 4);
   CHECK(status["evaluated"] == 2);

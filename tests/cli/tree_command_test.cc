@@ -20,11 +20,14 @@ Variant V(VariantId id, std::vector<VariantId> parents, std::string summary, boo
 
 // The lineage of cli_test::Lineage, built by hand.
 ArchiveView Example() {
-  return MakeArchiveView(
-      {V(0, {}, "seed"), V(1, {0}, "one"), V(2, {0}, "two", true), V(3, {1}, "three"),
-       V(4, {3, 2}, "cross")},
-      {{EvalStatus::kEvaluated, 0.25}, {EvalStatus::kEvaluated, 0.5}, {EvalStatus::kBuildFailed, 0.0}, {EvalStatus::kEvaluated, 0.75}, {}},
-      "repair");
+  return MakeArchiveView({V(0, {}, "seed"), V(1, {0}, "one"), V(2, {0}, "two", true),
+                          V(3, {1}, "three"), V(4, {3, 2}, "cross")},
+                         {{EvalStatus::kEvaluated, 0.25},
+                          {EvalStatus::kEvaluated, 0.5},
+                          {EvalStatus::kBuildFailed, 0.0},
+                          {EvalStatus::kEvaluated, 0.75},
+                          {}},
+                         "repair");
 }
 
 TEST_CASE("RenderTreeText draws children under their first parent with box drawing") {
@@ -37,8 +40,9 @@ TEST_CASE("RenderTreeText draws children under their first parent with box drawi
 }
 
 TEST_CASE("RenderTreeText marks a score over the tasks a stopped child ran") {
-  ArchiveView view = MakeArchiveView({V(0, {}, "seed"), V(1, {0}, "gated")},
-                                   {{EvalStatus::kEvaluated, 0.75}, {EvalStatus::kBelowThreshold, 0.25}}, "repair");
+  ArchiveView view = MakeArchiveView(
+      {V(0, {}, "seed"), V(1, {0}, "gated")},
+      {{EvalStatus::kEvaluated, 0.75}, {EvalStatus::kBelowThreshold, 0.25}}, "repair");
   CHECK(RenderTreeText(view) ==
         "0  0.750  seed  ★ best\n"
         "└── 1  0.250 (stopped early)  gated\n");

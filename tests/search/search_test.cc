@@ -74,7 +74,8 @@ class ValueExecutor : public Executor {
     if (job.parent_scores) {
       std::lock_guard lock(mutex_);
       ++gated_calls;
-      if (evaluation.score <= job.parent_scores->at("t1")) evaluation.status = EvalStatus::kBelowThreshold;
+      if (evaluation.score <= job.parent_scores->at("t1"))
+        evaluation.status = EvalStatus::kBelowThreshold;
     }
     sandbox::TaskResult task;
     task.id = "t1";

@@ -11,9 +11,10 @@ using namespace clade::selection::testing;
 TEST_CASE("hgm: a clade pools the scores of the variant and all its descendants") {
   // 0 -> 1 -> 3 (build failed)
   //   -> 2 -> 4 (pruned) -> 5
-  const std::vector<Candidate> pool = {Scored(0, 0.5),       Scored(1, 0.25, {0}),
-                                       Scored(2, 0.75, {0}), Failed(3, EvalStatus::kBuildFailed, {1}),
-                                       Pruned(4, 1.0, {2}),  Scored(5, 0.0, {4})};
+  const std::vector<Candidate> pool = {
+      Scored(0, 0.5),       Scored(1, 0.25, {0}),
+      Scored(2, 0.75, {0}), Failed(3, EvalStatus::kBuildFailed, {1}),
+      Pruned(4, 1.0, {2}),  Scored(5, 0.0, {4})};
   auto tallies = CladeTallies(pool, /*failures_are_losses=*/true);
   // Only eligible variants get a tally: 0, 1, 2, 5.
   CHECK(tallies.size() == 4);
@@ -46,9 +47,10 @@ TEST_CASE("hgm: a descendant reached along two parent paths counts once") {
 
 TEST_CASE("hgm: pick frequencies match a Monte-Carlo estimate of the Beta posteriors") {
   // Three clades with different pooled evidence.
-  const std::vector<Candidate> pool = {Scored(0, 0.4),      Scored(1, 0.6, {0}),
-                                       Scored(2, 0.9, {1}), Failed(3, EvalStatus::kBuildTimeout, {2}),
-                                       Scored(4, 0.2, {0}), Pruned(5, 0.8, {4})};
+  const std::vector<Candidate> pool = {
+      Scored(0, 0.4),      Scored(1, 0.6, {0}),
+      Scored(2, 0.9, {1}), Failed(3, EvalStatus::kBuildTimeout, {2}),
+      Scored(4, 0.2, {0}), Pruned(5, 0.8, {4})};
   const auto tallies = CladeTallies(pool, true);
   std::vector<int> ids = {0, 1, 2, 4};
 

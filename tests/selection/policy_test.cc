@@ -77,7 +77,8 @@ TEST_CASE("Every policy: a failed, timed-out, unscored or pruned variant is neve
 
 TEST_CASE("Every policy: a pool without an eligible variant is a clear error") {
   const std::vector<Candidate> empty;
-  const std::vector<Candidate> all_failed = {Failed(0, EvalStatus::kBuildFailed), Pruned(1, 0.9, {0})};
+  const std::vector<Candidate> all_failed = {Failed(0, EvalStatus::kBuildFailed),
+                                             Pruned(1, 0.9, {0})};
   for (const std::string& name : KnownPolicies()) {
     auto policy = Make(name);
     Rng rng(1);

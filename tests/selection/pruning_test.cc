@@ -38,10 +38,10 @@ TEST_CASE("keep_all: prunes nothing") {
 }
 
 TEST_CASE("keep_better: prunes a new child that scores below its parent") {
-  const std::vector<Candidate> pool = {Scored(0, 0.5),       Scored(1, 0.4, {0}),
-                                       Scored(2, 0.5, {0}),  Scored(3, 0.6, {0}),
-                                       Scored(4, 0.45, {3}), Failed(5, EvalStatus::kBuildFailed, {3}),
-                                       Scored(6, 0.3, {0})};
+  const std::vector<Candidate> pool = {
+      Scored(0, 0.5),      Scored(1, 0.4, {0}),  Scored(2, 0.5, {0}),
+      Scored(3, 0.6, {0}), Scored(4, 0.45, {3}), Failed(5, EvalStatus::kBuildFailed, {3}),
+      Scored(6, 0.3, {0})};
   auto rule = Make("keep_better");
   // 6 is below its parent but not new: left alone. 5 never was eligible.
   CHECK(rule->Prune(pool, {1, 2, 3, 4, 5}) == std::vector<int>{1, 4});
@@ -58,8 +58,9 @@ TEST_CASE("keep_better: prunes a new child that scores below its parent") {
 
 TEST_CASE("max_size: keeps the N best eligible variants and always the seed") {
   const std::vector<Candidate> pool = {
-      Scored(0, 0.1),      Scored(1, 0.7, {0}),       Scored(2, 0.9, {1}), Scored(3, 0.7, {1}),
-      Scored(4, 0.3, {0}), Failed(5, EvalStatus::kBuildTimeout, {2}), Pruned(6, 1.0, {2}), Scored(7, 0.5, {4})};
+      Scored(0, 0.1),      Scored(1, 0.7, {0}), Scored(2, 0.9, {1}),
+      Scored(3, 0.7, {1}), Scored(4, 0.3, {0}), Failed(5, EvalStatus::kBuildTimeout, {2}),
+      Pruned(6, 1.0, {2}), Scored(7, 0.5, {4})};
   // Seed 0 (worst score) is kept and counts; then 2, 1 (tie with 3: lower id).
   CHECK(Make("max_size", {0, 3})->Prune(pool, {}) == std::vector<int>{3, 4, 7});
   CHECK(Make("max_size", {0, 1})->Prune(pool, {}) == std::vector<int>{1, 2, 3, 4, 7});

@@ -36,7 +36,8 @@ TEST_CASE("score_prop: uniform when every score is zero") {
 
 TEST_CASE("random: uniform over the eligible variants") {
   const std::vector<Candidate> pool = {Scored(0, 0.9), Scored(1, 0.1, {0}),
-                                       Failed(2, EvalStatus::kBuildFailed, {0}), Scored(3, 0.0, {1})};
+                                       Failed(2, EvalStatus::kBuildFailed, {0}),
+                                       Scored(3, 0.0, {1})};
   RandomPolicy policy;
   Rng rng(6);
   auto picks = policy.Select(pool, 20000, rng);

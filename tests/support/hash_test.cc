@@ -18,10 +18,14 @@ TEST_CASE("ContentHash is 128 bits of hex, the same for the same pieces") {
 
 TEST_CASE("ContentHash tells pieces apart by where they split, and by every byte") {
   std::set<std::string> seen = {
-      ContentHash().Add("ab").Add("c").Hex(),   ContentHash().Add("a").Add("bc").Hex(),
-      ContentHash().Add("abc").Hex(),           ContentHash().Add("abc").Add("").Hex(),
-      ContentHash().Add("").Add("abc").Hex(),   ContentHash().Add("abd").Hex(),
-      ContentHash().Add(std::string(1, '\0')).Hex(), ContentHash().Hex(),
+      ContentHash().Add("ab").Add("c").Hex(),
+      ContentHash().Add("a").Add("bc").Hex(),
+      ContentHash().Add("abc").Hex(),
+      ContentHash().Add("abc").Add("").Hex(),
+      ContentHash().Add("").Add("abc").Hex(),
+      ContentHash().Add("abd").Hex(),
+      ContentHash().Add(std::string(1, '\0')).Hex(),
+      ContentHash().Hex(),
   };
   CHECK(seen.size() == 8);
 }
