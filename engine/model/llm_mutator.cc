@@ -51,6 +51,102 @@ std::string EditableText(const ParentAgent& parent) {
   return Join(parent.spec.editable, ", ");
 }
 
+std::string ImplementPrompt(const Prompts& prompts, const ParentAgent& parent,
+                            const Diagnosis& diagnosis, size_t context_bytes) {
+  return prompts.Render("implement",
+                        {{"agent_name", parent.spec.name},
+                         {"proposal", diagnosis.text},
+                         {"outline", parent.outline},
+                         {"editable", EditableText(parent)},
+                         {"source", RelevantSource(parent, diagnosis.text, context_bytes)}});
+}
+
+// The edits of the answer that applied, and how many answers it took.
+struct Implementation {
+  std::vector<Edit> edits;
+  mutation::AppliedEdits applied;
+  int attempts = 0;
+};
+
+// Parses an answer's edits and applies them to the parent. The error's message is the
+// rejection the retry prompt shows the model.
+Result<Implementation> ApplyAnswer(const ParentAgent& parent, const std::string& answer,
+                                   const std::string& finish_reason) {
+  Result<std::vector<Edit>> parsed = ParseEdits(answer);
+  if (!parsed) return Fail("The answer's blocks are malformed: {}.", parsed.error().message);
+  if (parsed->empty()) {
+    if (finish_reason == "length") {
+      return Fail(
+          "The answer was cut off at the token limit before any complete edit block. Make the "
+          "edits smaller.");
+    }
+    return Fail("The answer contains no edit block.");
+  }
+  mutation::ApplyResult result = mutation::ApplyEdits(parent.source, parent.index, *parsed);
+  if (!result) return Fail(ErrorKind::kFailure, result.error().Explain());
+  return Implementation{std::move(*parsed), std::move(*result)};
+}
+
+// Asks for the implementation with `prompt`, and sends each rejection back with the retry
+// prompt, at most `retries` times. kNoChild when no answer's edits applied.
+Result<Implementation> Implement(Conversation& chat, const Prompts& prompts,
+                                 const ParentAgent& parent, std::string prompt, int retries,
+                                 int variant) {
+  std::string step = "implement";
+  std::string rejection;
+  int attempt = 0;
+  for (; attempt <= retries; ++attempt) {
+    std::string answer = CLADE_TRY(chat.Ask(step, prompt));
+    step = "retry";
+    Result<Implementation> implementation = ApplyAnswer(parent, answer, chat.finish_reason());
+    if (implementation) {
+      implementation->attempts = attempt + 1;
+      return implementation;
+    }
+    rejection = std::move(implementation.error().message);
+    prompt = prompts.Render("retry", {{"rejection", rejection}});
+  }
+  return FailAs(ErrorKind::kNoChild,
+                "the model's edits for variant {} were rejected {} times; the last: {}", variant,
+                attempt, std::string(FirstLine(rejection)));
+}
+
+// The commit body: the diagnosis, then one line per edit.
+std::string Details(const Diagnosis& diagnosis, const std::vector<Edit>& edits) {
+  std::string described;
+  for (const Edit& edit : edits) described += "- " + mutation::Describe(edit) + "\n";
+  return CapText(diagnosis.text, 4000) + "\n\nEdits:\n" + described;
+}
+
+std::vector<std::pair<std::string, std::string>> Trailers(const ModelConfig& config, uint64_t seed,
+                                                          const Diagnosis& diagnosis) {
+  std::vector<std::pair<std::string, std::string>> trailers = {
+      {"Clade-Mutator", "llm"}, {"Clade-Model", config.name}, {"Clade-Seed", std::to_string(seed)}};
+  if (!diagnosis.task.empty()) trailers.emplace_back("Clade-Task", diagnosis.task);
+  return trailers;
+}
+
+// The record's "mutation" field: the model, the proposal, the edits and what was spent.
+nlohmann::json Record(const ModelConfig& config, uint64_t seed, const Diagnosis& diagnosis,
+                      const Implementation& implementation, const Spent& spent) {
+  nlohmann::json edit_list = nlohmann::json::array();
+  for (const Edit& edit : implementation.edits) edit_list.push_back(mutation::EditToJson(edit));
+  return {{"mutator", "llm"},
+          {"provider", ProviderName(config.provider)},
+          {"model", config.name},
+          {"seed", seed},
+          {"task", diagnosis.task},
+          {"title", diagnosis.title},
+          {"attempts", implementation.attempts},
+          {"edits", edit_list},
+          {"tokens", spent.tokens()},
+          {"input_tokens", spent.input_tokens},
+          {"output_tokens", spent.output_tokens},
+          {"cost", spent.cost},
+          {"calls", spent.calls},
+          {"cached_calls", spent.cached}};
+}
+
 }  // namespace
 
 LlmMutator::LlmMutator(std::shared_ptr<ModelClient> client, Prompts prompts)
@@ -60,88 +156,22 @@ Result<ChildProposal> LlmMutator::Propose(const MutationRequest& request) const 
   const ModelConfig& config = client_->config();
   ParentAgent parent = CLADE_TRY(OpenParent(request.source));
   Conversation chat(*client_, prompts_.Render("system", {}), request.seed, "llm/");
-  ChildProposal child;
-  // Whatever happens, the caller gets what was spent (the loop's budget counts it).
-  auto account = [&] {
-    child.tokens = chat.spent().tokens();
-    child.cost = chat.spent().cost;
-    child.logs = chat.logs();
-  };
-  Result<Diagnosis> diagnosis = Diagnose(chat, prompts_, parent, request);
-  if (!diagnosis) return tl::unexpected(diagnosis.error());
-
-  std::string prompt = prompts_.Render(
-      "implement", {{"agent_name", parent.spec.name},
-                    {"proposal", diagnosis->text},
-                    {"outline", parent.outline},
-                    {"editable", EditableText(parent)},
-                    {"source", RelevantSource(parent, diagnosis->text, config.context_bytes)}});
+  Diagnosis diagnosis = CLADE_TRY(Diagnose(chat, prompts_, parent, request));
+  std::string prompt = ImplementPrompt(prompts_, parent, diagnosis, config.context_bytes);
   // The implementation is a conversation of its own: the diagnosis is in the prompt.
   chat.Restart();
-  std::string step = "implement";
-  std::string last_rejection;
-  std::vector<Edit> edits;
-  mutation::AppliedEdits applied;
-  int attempts = 0;
-  for (; attempts <= config.edit_retries; ++attempts) {
-    std::string answer = CLADE_TRY(chat.Ask(step, prompt));
-    step = "retry";
-    Result<std::vector<Edit>> parsed = ParseEdits(answer);
-    std::string rejection;
-    if (!parsed) {
-      rejection = "The answer's blocks are malformed: " + parsed.error().message + ".";
-    } else if (parsed->empty()) {
-      rejection = chat.finish_reason() == "length"
-                      ? "The answer was cut off at the token limit before any complete edit "
-                        "block. Make the edits smaller."
-                      : "The answer contains no edit block.";
-    } else {
-      mutation::ApplyResult result = mutation::ApplyEdits(parent.source, parent.index, *parsed);
-      if (result) {
-        edits = std::move(*parsed);
-        applied = std::move(*result);
-        break;
-      }
-      rejection = result.error().Explain();
-    }
-    last_rejection = rejection;
-    prompt = prompts_.Render("retry", {{"rejection", rejection}});
-  }
-  account();
-  if (edits.empty()) {
-    std::string first = std::string(FirstLine(last_rejection));
-    return FailAs(ErrorKind::kNoChild,
-                  "the model's edits for variant {} were rejected {} times; the "
-                  "last: {}",
-                  request.parent, attempts, first);
-  }
-  child.files = applied.files;
-  child.summary = "llm: " + (diagnosis->title.empty() ? "model edit" : diagnosis->title);
-  nlohmann::json edit_list = nlohmann::json::array();
-  std::string described;
-  for (const Edit& edit : edits) {
-    edit_list.push_back(mutation::EditToJson(edit));
-    described += "- " + mutation::Describe(edit) + "\n";
-  }
-  child.details = CapText(diagnosis->text, 4000) + "\n\nEdits:\n" + described;
-  child.trailers = {{"Clade-Mutator", "llm"},
-                    {"Clade-Model", config.name},
-                    {"Clade-Seed", std::to_string(request.seed)}};
-  if (!diagnosis->task.empty()) child.trailers.emplace_back("Clade-Task", diagnosis->task);
-  child.record = {{"mutator", "llm"},
-                  {"provider", ProviderName(config.provider)},
-                  {"model", config.name},
-                  {"seed", request.seed},
-                  {"task", diagnosis->task},
-                  {"title", diagnosis->title},
-                  {"attempts", attempts + 1},
-                  {"edits", edit_list},
-                  {"tokens", chat.spent().tokens()},
-                  {"input_tokens", chat.spent().input_tokens},
-                  {"output_tokens", chat.spent().output_tokens},
-                  {"cost", chat.spent().cost},
-                  {"calls", chat.spent().calls},
-                  {"cached_calls", chat.spent().cached}};
+  Implementation implementation = CLADE_TRY(
+      Implement(chat, prompts_, parent, std::move(prompt), config.edit_retries, request.parent));
+
+  ChildProposal child;
+  child.files = std::move(implementation.applied.files);
+  child.summary = "llm: " + (diagnosis.title.empty() ? "model edit" : diagnosis.title);
+  child.details = Details(diagnosis, implementation.edits);
+  child.trailers = Trailers(config, request.seed, diagnosis);
+  child.record = Record(config, request.seed, diagnosis, implementation, chat.spent());
+  child.tokens = chat.spent().tokens();
+  child.cost = chat.spent().cost;
+  child.logs = chat.logs();
   return child;
 }
 

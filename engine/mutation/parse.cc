@@ -143,26 +143,27 @@ PreambleCache::Stats PreambleCache::stats() const {
 
 namespace {
 
-// A syntax-only parse of `path` with a precompiled preamble from `cache`; nullopt when none
-// can be used (the compiler invocation cannot be made, or the preamble has errors), and the
-// caller parses plainly.
-std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agent,
-                                                         const std::string& path,
-                                                         const std::string& code,
-                                                         const FileOverlay& overlay,
-                                                         PreambleCache::Impl& cache) {
-  const std::string file = agent.Absolute(path).string();
+// The driver's command line of a syntax-only parse of `path` (`file` is its absolute path).
+std::vector<std::string> CommandLine(const AgentSource& agent, const std::string& path,
+                                     const std::string& file) {
   std::vector<std::string> args = {"clang"};
   for (std::string& argument : agent.ParseArguments(path)) args.push_back(std::move(argument));
   args.push_back("-fsyntax-only");
   args.push_back(file);
-  std::vector<const char*> argv;
-  std::string key;
-  for (const std::string& argument : args) {
-    argv.push_back(argument.c_str());
-    key += argument + '\n';
-  }
+  return args;
+}
 
+// A preamble is kept for one command line: the file's absolute path and its arguments.
+std::string CacheKey(const std::vector<std::string>& args) {
+  std::string key;
+  for (const std::string& argument : args) key += argument + '\n';
+  return key;
+}
+
+// The real file system under the overlay's files (all but `path`, the parse's main buffer).
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> OverlayFileSystem(const AgentSource& agent,
+                                                                  const std::string& path,
+                                                                  const FileOverlay& overlay) {
   auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   for (const auto& [name, text] : overlay) {
     if (name != path) {
@@ -172,54 +173,98 @@ std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agen
   auto overlaid =
       llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
   overlaid->pushOverlay(memory);
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs = overlaid;
+  return overlaid;
+}
 
-  ErrorCollector errors(agent);
-  llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> invocation_diagnostics =
+// The compiler invocation of `args`, its driver's diagnostics going to `errors`; null when
+// it cannot be made or the driver reports an error.
+std::shared_ptr<clang::CompilerInvocation> MakeInvocation(
+    const std::vector<std::string>& args, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs,
+    ErrorCollector& errors) {
+  std::vector<const char*> argv;
+  for (const std::string& argument : args) argv.push_back(argument.c_str());
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
       clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &errors,
                                                  /*ShouldOwnClient=*/false);
   std::shared_ptr<clang::CompilerInvocation> invocation =
-      clang::createInvocationFromCommandLine(argv, invocation_diagnostics, vfs);
-  if (!invocation || !errors.Take().empty()) return std::nullopt;
+      clang::createInvocationFromCommandLine(argv, diagnostics, vfs);
+  if (!invocation || !errors.Take().empty()) return nullptr;
   // The driver's -disable-free would leak every AST (and the preamble build's); no
   // "N errors generated." on stderr.
   invocation->getFrontendOpts().DisableFree = false;
   invocation->getDiagnosticOpts().ShowCarets = false;
+  return invocation;
+}
+
+// The preamble of `buffer`, built in memory; null when the build fails or reports an error.
+std::shared_ptr<const clang::PrecompiledPreamble> BuildPreamble(
+    const AgentSource& agent, const clang::CompilerInvocation& invocation,
+    const llvm::MemoryBuffer& buffer, clang::PreambleBounds bounds,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs,
+    std::shared_ptr<clang::PCHContainerOperations> pch) {
+  ErrorCollector errors(agent);
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
+      clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &errors,
+                                                 /*ShouldOwnClient=*/false);
+  clang::PreambleCallbacks callbacks;
+  llvm::ErrorOr<clang::PrecompiledPreamble> built =
+      clang::PrecompiledPreamble::Build(invocation, &buffer, bounds, *diagnostics, vfs, pch,
+                                        /*StoreInMemory=*/true, callbacks);
+  if (!built || !errors.Take().empty()) return nullptr;
+  return std::make_shared<const clang::PrecompiledPreamble>(std::move(*built));
+}
+
+// Runs the syntax-only parse of `invocation`; returns the errors it gave `errors`.
+std::vector<Diagnostic> ParseSyntaxOnly(std::shared_ptr<clang::CompilerInvocation> invocation,
+                                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs,
+                                        std::shared_ptr<clang::PCHContainerOperations> pch,
+                                        ErrorCollector& errors) {
+  clang::CompilerInstance compiler(std::move(pch));
+  compiler.setInvocation(std::move(invocation));
+  compiler.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
+  compiler.createFileManager(std::move(vfs));
+  clang::SyntaxOnlyAction action;
+  compiler.ExecuteAction(action);
+  return errors.Take();
+}
+
+// A syntax-only parse of `path` with a precompiled preamble from `cache`; nullopt when none
+// can be used (the compiler invocation cannot be made, or the preamble has errors), and the
+// caller parses plainly.
+std::optional<std::vector<Diagnostic>> CheckWithPreamble(const AgentSource& agent,
+                                                         const std::string& path,
+                                                         const std::string& code,
+                                                         const FileOverlay& overlay,
+                                                         PreambleCache::Impl& cache) {
+  const std::string file = agent.Absolute(path).string();
+  const std::vector<std::string> args = CommandLine(agent, path, file);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> vfs = OverlayFileSystem(agent, path, overlay);
+  ErrorCollector errors(agent);  // the driver's, then the parse's
+  std::shared_ptr<clang::CompilerInvocation> invocation = MakeInvocation(args, vfs, errors);
+  if (!invocation) return std::nullopt;
   std::unique_ptr<llvm::MemoryBuffer> buffer = llvm::MemoryBuffer::getMemBufferCopy(code, file);
   const clang::PreambleBounds bounds =
       clang::ComputePreambleBounds(*invocation->getLangOpts(), buffer->getMemBufferRef(), 0);
   auto pch = std::make_shared<clang::PCHContainerOperations>();
 
+  const std::string key = CacheKey(args);
   std::shared_ptr<const clang::PrecompiledPreamble> preamble = cache.Find(key);
   if (preamble && preamble->CanReuse(*invocation, buffer->getMemBufferRef(), bounds, *vfs)) {
     cache.Count(&PreambleCache::Stats::reused);
   } else {
-    ErrorCollector preamble_errors(agent);
-    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
-        clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &preamble_errors,
-                                                   /*ShouldOwnClient=*/false);
-    clang::PreambleCallbacks callbacks;
-    llvm::ErrorOr<clang::PrecompiledPreamble> built =
-        clang::PrecompiledPreamble::Build(*invocation, buffer.get(), bounds, *diagnostics, vfs, pch,
-                                          /*StoreInMemory=*/true, callbacks);
-    if (!built || !preamble_errors.Take().empty()) {
+    preamble = BuildPreamble(agent, *invocation, *buffer, bounds, vfs, pch);
+    if (!preamble) {
       cache.Count(&PreambleCache::Stats::plain);
       return std::nullopt;
     }
-    preamble = std::make_shared<const clang::PrecompiledPreamble>(std::move(*built));
     cache.Store(key, preamble);
     cache.Count(&PreambleCache::Stats::built);
   }
+  // This points `vfs` at an overlay holding the in-memory PCH, which `preamble` owns: the
+  // parse reads through that `vfs`, and `preamble` and `buffer` outlive it.
   preamble->AddImplicitPreamble(*invocation, vfs, buffer.get());
   invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;  // `buffer` owns it
-
-  clang::CompilerInstance compiler(pch);
-  compiler.setInvocation(std::move(invocation));
-  compiler.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
-  compiler.createFileManager(vfs);
-  clang::SyntaxOnlyAction action;
-  compiler.ExecuteAction(action);
-  return errors.Take();
+  return ParseSyntaxOnly(std::move(invocation), vfs, pch, errors);
 }
 
 }  // namespace
