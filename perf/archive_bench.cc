@@ -168,7 +168,7 @@ int Run(int variants, int depth, const std::string& clade_binary, const std::str
   std::printf("| store record, p99 | %.2f ms |\n", Percentile(record_ms, 0.99));
   std::printf("| open with index load | %.0f ms |\n", open_ms);
   std::printf("| load all scores of one benchmark, no cache (full scan) | %.0f ms |\n", scores_ms);
-  std::printf("| open + load all scores through the outcome cache | %.0f ms |\n", warm_ms);
+  std::printf("| open + load all scores through the summary cache | %.0f ms |\n", warm_ms);
   if (tree_ms >= 0) std::printf("| `clade tree --json` (whole process) | %.0f ms |\n", tree_ms);
   std::printf("| rebuild depth-%d variant: export from git (median of 5) | %.1f ms |\n", depth, git_median);
   std::printf("| rebuild depth-%d variant: seed + %d x `patch -p1` (median of 5) | %.1f ms |\n", depth, depth, dgm_median);
