@@ -54,4 +54,25 @@ std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds) {
   return std::max(0.0, *budget.wall_seconds - seconds);
 }
 
+std::optional<int64_t> ChildrenLeft(const BudgetConfig& budget, const RunState& state,
+                                    int64_t per_iteration) {
+  std::optional<int64_t> left;
+  if (budget.variants) left = std::max<int64_t>(0, *budget.variants - state.children);
+  if (budget.iterations) {
+    int64_t by_iterations = std::max<int64_t>(0, *budget.iterations * per_iteration - state.children);
+    left = left ? std::min(*left, by_iterations) : by_iterations;
+  }
+  return left;
+}
+
+std::optional<double> EstimatedSecondsLeft(const BudgetConfig& budget, const RunState& state,
+                                           int64_t per_iteration, double seconds,
+                                           std::optional<double> seconds_per_child) {
+  std::optional<int64_t> children = ChildrenLeft(budget, state, per_iteration);
+  if (!children || !seconds_per_child) return std::nullopt;
+  double estimate = static_cast<double>(*children) * *seconds_per_child;
+  if (auto left = TimeLeft(budget, seconds)) estimate = std::min(estimate, *left);
+  return estimate;
+}
+
 }  // namespace clade::search

@@ -21,6 +21,19 @@ std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, doubl
 // Seconds left of the wall-time budget, or nullopt when there is none.
 std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds);
 
+// How many more children the budget allows: from `variants`, and from `iterations` at
+// `per_iteration` children each; the smaller when both are set, nullopt when neither is.
+std::optional<int64_t> ChildrenLeft(const BudgetConfig& budget, const RunState& state,
+                                    int64_t per_iteration);
+
+// The wall time the run still needs, estimated as the children left times the seconds one
+// child has taken so far (`seconds_per_child`, the session's wall time per recorded
+// child), never past the wall-time budget. Nullopt when no budget counts children or
+// there is no estimate yet: an estimate, shown as such, never a limit.
+std::optional<double> EstimatedSecondsLeft(const BudgetConfig& budget, const RunState& state,
+                                           int64_t per_iteration, double seconds,
+                                           std::optional<double> seconds_per_child);
+
 // 75 -> "1m15s", 3700 -> "1h01m".
 std::string FormatSeconds(double seconds);
 

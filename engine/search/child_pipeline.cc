@@ -225,6 +225,13 @@ ProgressSnapshot Search::ProgressNow() {
     snapshot.best_score = (**archive_.Summaries(benchmark_))[static_cast<size_t>(**best)].score;
   }
   snapshot.budget = BudgetUsage(config_.budget, state_, Seconds());
+  std::optional<double> per_child;
+  if (session_children_ > 0) {
+    double children_seconds = std::chrono::duration<double>(Clock::now() - children_start_).count();
+    per_child = children_seconds / static_cast<double>(session_children_);
+  }
+  snapshot.eta_seconds = EstimatedSecondsLeft(config_.budget, state_,
+                                              config_.ChildrenPerIteration(), Seconds(), per_child);
   return snapshot;
 }
 

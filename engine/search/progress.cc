@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 
+#include "engine/search/budget.h"
+
 namespace clade::search {
 
 namespace {
@@ -23,11 +25,16 @@ std::string ChildLine(const ChildEvent& child) {
                      child.seconds, child.cached ? " (cached)" : "", Shorten(child.summary, 70));
 }
 
+// "  about 5m10s left", or nothing without an estimate.
+std::string EtaText(const ProgressSnapshot& s) {
+  return s.eta_seconds ? fmt::format("  about {} left", FormatSeconds(*s.eta_seconds)) : "";
+}
+
 std::string StatusLine(const ProgressSnapshot& s) {
   std::string best = s.best ? fmt::format("best {:.3f} (#{})", *s.best_score, *s.best) : "best -";
-  return fmt::format("it {}  in flight {}  evaluated {}  failed {}  {}  archive {}  {}",
+  return fmt::format("it {}  in flight {}  evaluated {}  failed {}  {}  archive {}  {}{}",
                      s.iteration, s.in_flight, s.evaluated, s.failures, best, s.archive_size,
-                     s.budget);
+                     s.budget, EtaText(s));
 }
 
 class PlainProgress : public Progress {
@@ -37,7 +44,7 @@ class PlainProgress : public Progress {
   void Child(const ChildEvent& child, const ProgressSnapshot& snapshot) override {
     std::string best =
         snapshot.best ? fmt::format("best {:.3f} (#{})", *snapshot.best_score, *snapshot.best) : "";
-    fmt::print(out_, "{}  | {}\n", ChildLine(child), best);
+    fmt::print(out_, "{}  | {}{}\n", ChildLine(child), best, EtaText(snapshot));
     std::fflush(out_);
   }
   void Note(const std::string& line) override {

@@ -1,5 +1,6 @@
 // What a running search tells its user. On a terminal: a live status line (iteration, in
-// flight, evaluated, best, archive size, failures, budget, time left) with one line per
+// flight, evaluated, best, archive size, failures, budget, estimated time left) with one
+// line per
 // finished child above it. Elsewhere (a log file, CI): one plain line per child and
 // nothing else, so logs stay readable.
 //
@@ -25,6 +26,7 @@ struct ProgressSnapshot {
   std::optional<double> best_score;
   size_t archive_size = 0;
   std::string budget;  // BudgetUsage
+  std::optional<double> eta_seconds;  // EstimatedSecondsLeft: the wall time still needed
 };
 
 struct ChildEvent {

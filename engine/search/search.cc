@@ -23,6 +23,7 @@ Search::Search(const SearchContext& context)
 Result<SearchSummary> Search::Run() {
   CLADE_TRY(LoadOrStartState());
   CLADE_TRY(EvaluateSeed());
+  children_start_ = Clock::now();
   if (failed_.empty() && !Stopping()) {
     if (config_.mode == SearchMode::kGenerational) {
       CLADE_TRY(RunGenerations());

@@ -126,6 +126,7 @@ class Search {
   std::string reason_;
   std::string failed_;
   double base_seconds_ = 0;
+  Clock::time_point children_start_;  // when this session's first child could start
   WorkerPool pool_;  // after every member its threads use: it is destroyed (joined) first
   Clock::time_point start_;
 };

@@ -31,6 +31,27 @@ TEST_CASE("Usage shows only the budgets that are set") {
   CHECK(!TimeLeft(BudgetConfig{}, 130));
 }
 
+TEST_CASE("Children left count the smaller of the variant and iteration budgets") {
+  RunState state;
+  state.children = 7;
+  CHECK(ChildrenLeft(BudgetConfig{.variants = 10}, state, 3) == 3);
+  CHECK(ChildrenLeft(BudgetConfig{.iterations = 4}, state, 3) == 5);  // 12 in all
+  CHECK(ChildrenLeft(BudgetConfig{.iterations = 4, .variants = 10}, state, 3) == 3);
+  CHECK(ChildrenLeft(BudgetConfig{.variants = 5}, state, 3) == 0);  // never negative
+  CHECK(!ChildrenLeft(BudgetConfig{.wall_seconds = 60}, state, 3));
+}
+
+TEST_CASE("The time left is the children left at the pace so far, within the wall budget") {
+  RunState state;
+  state.children = 2;
+  BudgetConfig by_children{.variants = 6};
+  CHECK(EstimatedSecondsLeft(by_children, state, 1, 500, 200.0) == 800);
+  CHECK(!EstimatedSecondsLeft(by_children, state, 1, 500, std::nullopt));  // no pace yet
+  BudgetConfig capped{.variants = 6, .wall_seconds = 900};
+  CHECK(EstimatedSecondsLeft(capped, state, 1, 500, 200.0) == 400);  // the wall budget ends first
+  CHECK(!EstimatedSecondsLeft(BudgetConfig{.wall_seconds = 900}, state, 1, 500, 200.0));
+}
+
 TEST_CASE("Seconds are formatted for people") {
   CHECK(FormatSeconds(5) == "5s");
   CHECK(FormatSeconds(75) == "1m15s");
