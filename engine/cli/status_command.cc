@@ -24,10 +24,11 @@ nlohmann::json BestJson(const ArchiveView& view) {
 
 nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_path,
                           const std::vector<std::string>& benchmarks, const nlohmann::json& run) {
-  int evaluated = 0, failed = 0, pruned = 0;
+  int evaluated = 0, stopped_early = 0, failed = 0, pruned = 0;
   for (size_t i = 0; i < view.variants.size(); ++i) {
     const RecordSummary& outcome = view.summaries.at(i);
     if (outcome.status == EvalStatus::kEvaluated) ++evaluated;
+    if (outcome.status == EvalStatus::kBelowThreshold) ++stopped_early;
     if (IsFailed(outcome)) ++failed;
     if (view.variants[i].pruned) ++pruned;
   }
@@ -36,8 +37,9 @@ nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_pa
       {"archive", archive_path},
       {"variants", total},
       {"evaluated", evaluated},
+      {"below_threshold", stopped_early},
       {"failed", failed},
-      {"not_evaluated", total - evaluated - failed},
+      {"not_evaluated", total - evaluated - stopped_early - failed},
       {"pruned", pruned},
       {"benchmark", view.benchmark ? nlohmann::json(*view.benchmark) : nlohmann::json(nullptr)},
       {"benchmarks", benchmarks},
@@ -73,10 +75,11 @@ std::string RenderStatusText(const nlohmann::json& status) {
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"archive", status["archive"].get<std::string>()});
   rows.push_back(
-      {"variants", fmt::format("{}  ({} evaluated, {} failed, {} not evaluated, {} pruned)",
-                               status["variants"].get<int>(), status["evaluated"].get<int>(),
-                               status["failed"].get<int>(), status["not_evaluated"].get<int>(),
-                               status["pruned"].get<int>())});
+      {"variants",
+       fmt::format("{}  ({} evaluated, {} stopped early, {} failed, {} not evaluated, {} pruned)",
+                   status["variants"].get<int>(), status["evaluated"].get<int>(),
+                   status["below_threshold"].get<int>(), status["failed"].get<int>(),
+                   status["not_evaluated"].get<int>(), status["pruned"].get<int>())});
   auto benchmarks = status["benchmarks"].get<std::vector<std::string>>();
   std::string others = benchmarks.empty() ? "none" : fmt::format("{}", fmt::join(benchmarks, ", "));
   rows.push_back({"benchmark", fmt::format("{}  (records for: {})",

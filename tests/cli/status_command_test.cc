@@ -8,27 +8,29 @@
 namespace clade::cli_test {
 namespace {
 
-TEST_CASE("StatusJson counts evaluated, failed, unevaluated and pruned variants") {
-  std::vector<cli::Variant> variants(4);
-  for (int i = 0; i < 4; ++i) variants[static_cast<size_t>(i)].id = i;
+TEST_CASE("StatusJson counts evaluated, stopped early, failed, unevaluated and pruned variants") {
+  std::vector<cli::Variant> variants(5);
+  for (int i = 0; i < 5; ++i) variants[static_cast<size_t>(i)].id = i;
   variants[3].pruned = true;
   auto snapshot = cli::MakeArchiveView(variants,
                                        {{EvalStatus::kEvaluated, 0.5},
                                         {EvalStatus::kBuildTimeout, {}},
                                         {EvalStatus::kEvaluated, 0.9},
-                                        {}},
+                                        {},
+                                        {EvalStatus::kBelowThreshold, 0.2}},
                                        "suite");
   nlohmann::json status = cli::StatusJson(snapshot, "/a.git", {"suite"}, nullptr);
-  CHECK(status["variants"] == 4);
+  CHECK(status["variants"] == 5);
   CHECK(status["evaluated"] == 2);
+  CHECK(status["below_threshold"] == 1);  // scored on part of the suite: neither of the others
   CHECK(status["failed"] == 1);
   CHECK(status["not_evaluated"] == 1);
   CHECK(status["pruned"] == 1);
   CHECK(status["best"]["id"] == 2);
   CHECK(status["best"]["score"] == 0.9);
   std::string text = cli::RenderStatusText(status);
-  CHECK(text.find("variants   4  (2 evaluated, 1 failed, 1 not evaluated, 1 pruned)") !=
-        std::string::npos);
+  CHECK(text.find("variants   5  (2 evaluated, 1 stopped early, 1 failed, 1 not evaluated, "
+                  "1 pruned)") != std::string::npos);
   CHECK(text.find("best       2  0.900") != std::string::npos);
 }
 
