@@ -20,6 +20,25 @@ std::string CommitOfNotePath(std::string_view path) {
   return commit;
 }
 
+// A summary's validation fields, as the cache and a record's "validation" object hold them.
+nlohmann::json ValidationJson(const RecordSummary& summary) {
+  nlohmann::json json = {{"confirmed", *summary.confirmed}};
+  if (summary.validation_score) json["score"] = *summary.validation_score;
+  if (summary.p_worse) json["p_worse"] = *summary.p_worse;
+  return json;
+}
+
+void ReadValidation(const nlohmann::json& json, RecordSummary* summary) {
+  if (!json.is_object()) return;
+  auto confirmed = json.find("confirmed");
+  if (confirmed == json.end() || !confirmed->is_boolean()) return;
+  summary->confirmed = confirmed->get<bool>();
+  auto score = json.find("score");
+  if (score != json.end() && score->is_number()) summary->validation_score = score->get<double>();
+  auto p = json.find("p_worse");
+  if (p != json.end() && p->is_number()) summary->p_worse = p->get<double>();
+}
+
 Cache ReadCache(const std::filesystem::path& file) {
   Cache cache;
   auto text = ReadFile(file);
@@ -30,11 +49,16 @@ Cache ReadCache(const std::filesystem::path& file) {
     return cache;
   }
   for (const auto& [commit, entry] : json["outcomes"].items()) {
-    if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string()) return Cache{};
+    // [status, score] or [status, score, {confirmed, validation_score, p_worse}]
+    if (!entry.is_array() || entry.size() < 2 || entry.size() > 3 || !entry[0].is_string()) {
+      return Cache{};
+    }
     auto status = ParseEvalStatus(entry[0].get<std::string>());
     if (!status) return Cache{};  // a damaged cache is ignored
-    RecordSummary outcome{*status, std::nullopt};
+    RecordSummary outcome;
+    outcome.status = *status;
     if (entry[1].is_number()) outcome.score = entry[1].get<double>();
+    if (entry.size() == 3) ReadValidation(entry[2], &outcome);
     cache.outcomes[commit] = std::move(outcome);
   }
   cache.notes_commit = json["notes_commit"].get<std::string>();
@@ -45,8 +69,10 @@ void WriteCache(const std::filesystem::path& file, const Cache& cache) {
   nlohmann::json outcomes = nlohmann::json::object();
   for (const auto& [commit, outcome] : cache.outcomes) {
     if (!outcome.status) continue;
-    outcomes[commit] = {EvalStatusName(*outcome.status),
-                        outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json()};
+    nlohmann::json entry = {EvalStatusName(*outcome.status),
+                            outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json()};
+    if (outcome.confirmed) entry.push_back(ValidationJson(outcome));
+    outcomes[commit] = std::move(entry);
   }
   nlohmann::json json = {{"notes_commit", cache.notes_commit}, {"outcomes", outcomes}};
   std::error_code error;
@@ -112,6 +138,9 @@ Result<RecordSummary> SummaryOfRecord(const nlohmann::json& record) {
   summary.status = CLADE_TRY(ParseEvalStatus(status->get<std::string>()));
   auto score = record.find("score");
   if (score != record.end() && score->is_number()) summary.score = score->get<double>();
+  if (auto validation = record.find("validation"); validation != record.end()) {
+    ReadValidation(*validation, &summary);
+  }
   return summary;
 }
 

@@ -7,7 +7,7 @@ namespace clade {
 
 namespace {
 
-constexpr std::array<std::pair<EvalStatus, std::string_view>, 16> kNames = {{
+constexpr std::array<std::pair<EvalStatus, std::string_view>, 17> kNames = {{
     {EvalStatus::kEvaluated, "evaluated"},
     {EvalStatus::kBelowThreshold, "below_threshold"},
     {EvalStatus::kTampered, "tampered"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<EvalStatus, std::string_view>, 16> kNames = {{
     {EvalStatus::kBuildLimit, "build_limit"},
     {EvalStatus::kDiskLimit, "disk_limit"},
     {EvalStatus::kMutationFailed, "mutation_failed"},
+    {EvalStatus::kDuplicate, "duplicate"},
     {EvalStatus::kError, "error"},
     {EvalStatus::kJobNoResult, "job_no_result"},
     {EvalStatus::kJobFailed, "job_failed"},

@@ -23,6 +23,8 @@ enum class EvalStatus {
   kBuildLimit,      // a build step hit another limit (memory, CPU, processes, a signal)
   kDiskLimit,       // the build filled the slot
   kMutationFailed,  // the mutator made no child (no valid edit): recorded, never built
+  kDuplicate,       // the child's source is a variant the archive has (the same tree, or
+                    // the same tokens): recorded, never evaluated (docs/search.md)
   kError,           // the infrastructure failed (the sandbox, a model outage)
   // The Slurm executor (docs/cluster.md): a job that ended without writing its result.
   kJobNoResult,

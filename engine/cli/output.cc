@@ -53,6 +53,16 @@ std::string ScoreText(const RecordSummary& outcome) {
   return outcome.score ? fmt::format("{:.3f}", *outcome.score) : "-";
 }
 
+std::string ValidationText(const RecordSummary& outcome) {
+  if (!outcome.confirmed) return "";
+  std::string text = "validation " + (outcome.validation_score
+                                          ? fmt::format("{:.3f}", *outcome.validation_score)
+                                          : std::string("-"));
+  if (outcome.p_worse) text += fmt::format(", p {:.2g}", *outcome.p_worse);
+  if (!*outcome.confirmed) text += ": not confirmed";
+  return " (" + text + ")";
+}
+
 nlohmann::json VariantJson(const ArchiveView& view, VariantId id) {
   auto index = static_cast<size_t>(id);
   const Variant& variant = view.variants.at(index);
@@ -71,6 +81,14 @@ nlohmann::json VariantJson(const ArchiveView& view, VariantId id) {
       {"pruned", variant.pruned},
       {"best", view.best == id},
   };
+  if (outcome.confirmed) {
+    json["validation"] = {{"confirmed", *outcome.confirmed},
+                          {"score", outcome.validation_score
+                                        ? nlohmann::json(*outcome.validation_score)
+                                        : nlohmann::json(nullptr)},
+                          {"p_worse", outcome.p_worse ? nlohmann::json(*outcome.p_worse)
+                                                      : nlohmann::json(nullptr)}};
+  }
   return json;
 }
 

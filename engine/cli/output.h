@@ -43,8 +43,13 @@ bool IsFailed(const RecordSummary& outcome);
 // "0.750", or "-" without a score.
 std::string ScoreText(const RecordSummary& outcome);
 
+// " (validation 0.800, p 0.50)", " (validation 0.400, p 0.016: not confirmed)" for a
+// validated record (docs/evaluation.md, "Validation"); "" for one that is not.
+std::string ValidationText(const RecordSummary& outcome);
+
 // The object `tree`, `log` and `show` print for one variant: id, commit, tree, parents,
-// children, status, score (null if none), summary, mutator, time, pruned, best.
+// children, status, score (null if none), summary, mutator, time, pruned, best; and
+// `validation` {confirmed, score, p_worse} when its record was validated.
 nlohmann::json VariantJson(const ArchiveView& view, VariantId id);
 // Every variant, id order.
 nlohmann::json VariantListJson(const ArchiveView& view);

@@ -129,6 +129,19 @@ Result<> CheckResumable(archive::Archive& archive, RunConfig& config) {
   return {};
 }
 
+// The `validation` object of `clade run --json`: null without validation.
+nlohmann::json ValidationSummaryJson(const search::SearchSummary& summary) {
+  if (!summary.seed_summary.confirmed) return nullptr;
+  auto score = [](const std::optional<double>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json();
+  };
+  return {{"seed_score", score(summary.seed_summary.validation_score)},
+          {"best_score", score(summary.best_summary.validation_score)},
+          {"best_p_worse", score(summary.best_summary.p_worse)},
+          {"confirmed", summary.confirmed},
+          {"not_confirmed", summary.not_confirmed}};
+}
+
 nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig& config) {
   auto score = [](const std::optional<double>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json();
@@ -147,6 +160,7 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
           {"seed_score", score(summary.seed_score)},
           {"best", summary.best ? nlohmann::json(*summary.best) : nlohmann::json()},
           {"best_score", score(summary.best_score)},
+          {"validation", ValidationSummaryJson(summary)},
           {"worker_busy_fraction", summary.worker_busy_fraction}};
 }
 
@@ -161,12 +175,18 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
                   state.children, state.iterations, state.failures,
                   search::FormatSeconds(state.seconds), summary.children));
   if (summary.seed_score) {
-    Print(fmt::format("  seed (variant 0): {:.3f} on {}\n", *summary.seed_score, state.benchmark));
+    Print(fmt::format("  seed (variant 0): {:.3f} on {}{}\n", *summary.seed_score, state.benchmark,
+                      ValidationText(summary.seed_summary)));
   }
   if (summary.best && summary.best_score) {
     double gain = *summary.best_score - summary.seed_score.value_or(0);
-    Print(fmt::format("  best (variant {}): {:.3f} ({:+.3f} over the seed)\n", *summary.best,
-                      *summary.best_score, gain));
+    Print(fmt::format("  best (variant {}): {:.3f} ({:+.3f} over the seed){}\n", *summary.best,
+                      *summary.best_score, gain, ValidationText(summary.best_summary)));
+  }
+  if (config.validation) {
+    Print(fmt::format("  validation: {} children beat their parent and were confirmed, {} were "
+                      "not (worse on the held-out tasks); only confirmed ones can be the best\n",
+                      summary.confirmed, summary.not_confirmed));
   }
   Print(
       fmt::format("\nlook further:\n"
@@ -236,6 +256,55 @@ Result<RunExecutor> MakeExecutor(const RunConfig& config, const archive::Archive
   return made;
 }
 
+// The suites a run evaluates on: its benchmark (less the held-out tasks) and, with
+// evaluation.validation, the validation tasks (engine/search/validation.h).
+struct RunSuites {
+  sandbox::Suite selection;
+  std::string selection_hash;
+  std::optional<sandbox::Suite> validation;
+  search::ValidationSetup setup;  // setup.suite is set by the caller, once this is in place
+};
+
+Result<RunSuites> LoadRunSuites(const RunConfig& config) {
+  RunSuites suites;
+  suites.selection = CLADE_TRY(sandbox::LoadSuite(config.benchmark));
+  if (!archive::IsValidBenchmarkName(suites.selection.name)) {
+    return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref",
+                  suites.selection.name);
+  }
+  if (!config.validation) {
+    suites.selection_hash = CLADE_TRY(sandbox::SuiteHash(suites.selection));
+    return suites;
+  }
+  const search::ValidationConfig& validation = *config.validation;
+  if (validation.fraction > 0) {
+    search::SplitSuite split =
+        CLADE_TRY(search::HoldOut(suites.selection, validation.fraction, config.seed));
+    suites.selection = std::move(split.selection);
+    suites.validation = std::move(split.validation);
+    suites.selection_hash = CLADE_TRY(search::TasksHash(suites.selection));
+    suites.setup.suite_hash = CLADE_TRY(search::TasksHash(*suites.validation));
+  } else {
+    suites.selection_hash = CLADE_TRY(sandbox::SuiteHash(suites.selection));
+    suites.validation = CLADE_TRY(sandbox::LoadSuite(validation.suite));
+    suites.setup.suite_hash = CLADE_TRY(sandbox::SuiteHash(*suites.validation));
+    if (suites.validation->name == suites.selection.name) {
+      return FailAs(ErrorKind::kUsage,
+                    "{}: the validation suite '{}' has the benchmark's name; hold tasks out with "
+                    "a fraction instead",
+                    config.file.string(), suites.validation->name);
+    }
+  }
+  if (!archive::IsValidBenchmarkName(suites.validation->name)) {
+    return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref",
+                  suites.validation->name);
+  }
+  suites.setup.benchmark = suites.validation->name;
+  suites.setup.alpha = validation.alpha;
+  suites.setup.test = validation.test;
+  return suites;
+}
+
 // The sandbox every local step of the run uses. The archive and the suite are hidden: the
 // suite is absent from every step anyway, and hidden as well in case a read_only path holds
 // it (the self mutator's run of the agent uses this harness directly).
@@ -281,10 +350,9 @@ Result<> RunRun(const RunOptions& options) {
   RunConfig config = CLADE_TRY(search::LoadRunConfig(options.config));
   if (options.workers > 0) config.workers = options.workers;
   if (!options.work.empty()) config.work = options.work;
-  sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(config.benchmark));
-  if (!archive::IsValidBenchmarkName(suite.name)) {
-    return FailAs(ErrorKind::kUsage, "the suite name '{}' cannot name a notes ref", suite.name);
-  }
+  RunSuites suites = CLADE_TRY(LoadRunSuites(config));
+  const sandbox::Suite& suite = suites.selection;
+  if (suites.validation) suites.setup.suite = &*suites.validation;
   std::shared_ptr<model::ModelClient> client;
   if (config.model) client = CLADE_TRY(model::ModelClient::Create(*config.model));
   auto archive = CLADE_TRY(OpenRunArchive(config, options));
@@ -300,6 +368,7 @@ Result<> RunRun(const RunOptions& options) {
     slots.push_back(claims.back().slot);
   }
   sandbox::HarnessOptions harness = RunHarness(config, work, *archive, suite);
+  if (suites.validation) harness.hidden.push_back(suites.validation->dir);
   auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
   RunExecutor executor = CLADE_TRY(MakeExecutor(config, *archive, harness, slots, client));
   TempDir scratch("clade-run");
@@ -309,7 +378,8 @@ Result<> RunRun(const RunOptions& options) {
   search::SearchContext context{.archive = archive.get(),
                                 .config = &config,
                                 .suite = &suite,
-                                .suite_hash = CLADE_TRY(sandbox::SuiteHash(suite)),
+                                .suite_hash = suites.selection_hash,
+                                .validation = suites.validation ? &suites.setup : nullptr,
                                 .mutator = mutator.get(),
                                 .executor = executor.executor.get(),
                                 .progress = progress.get(),

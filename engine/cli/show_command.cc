@@ -99,6 +99,9 @@ std::string HeaderText(const ShowData& data) {
       {"score", ScoreText(outcome)},
       {"pruned", variant.pruned ? "yes" : "no"},
   };
+  if (outcome.confirmed) {
+    rows.insert(rows.end() - 1, {"validation", ValidationText(outcome).substr(1)});
+  }
   return RenderTable(rows);
 }
 

@@ -14,22 +14,29 @@ nlohmann::json BestJson(const ArchiveView& view) {
   if (!view.best) return nullptr;
   auto index = static_cast<size_t>(*view.best);
   const Variant& variant = view.variants.at(index);
-  return {{"id", variant.id},
-          {"score", *view.summaries.at(index).score},
-          {"commit", variant.commit},
-          {"summary", variant.summary}};
+  const RecordSummary& summary = view.summaries.at(index);
+  nlohmann::json best = {{"id", variant.id},
+                         {"score", *summary.score},
+                         {"commit", variant.commit},
+                         {"summary", variant.summary}};
+  if (summary.confirmed) best["validation"] = VariantJson(view, variant.id)["validation"];
+  return best;
 }
 
 }  // namespace
 
 nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_path,
                           const std::vector<std::string>& benchmarks, const nlohmann::json& run) {
-  int evaluated = 0, stopped_early = 0, failed = 0, pruned = 0;
+  int evaluated = 0, stopped_early = 0, duplicates = 0, failed = 0, pruned = 0;
   for (size_t i = 0; i < view.variants.size(); ++i) {
     const RecordSummary& outcome = view.summaries.at(i);
     if (outcome.status == EvalStatus::kEvaluated) ++evaluated;
     if (outcome.status == EvalStatus::kBelowThreshold) ++stopped_early;
-    if (IsFailed(outcome)) ++failed;
+    if (outcome.status == EvalStatus::kDuplicate) {
+      ++duplicates;  // not evaluated by design: neither a failure nor pending
+    } else if (IsFailed(outcome)) {
+      ++failed;
+    }
     if (view.variants[i].pruned) ++pruned;
   }
   int total = static_cast<int>(view.variants.size());
@@ -38,8 +45,9 @@ nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_pa
       {"variants", total},
       {"evaluated", evaluated},
       {"below_threshold", stopped_early},
+      {"duplicate", duplicates},
       {"failed", failed},
-      {"not_evaluated", total - evaluated - stopped_early - failed},
+      {"not_evaluated", total - evaluated - stopped_early - duplicates - failed},
       {"pruned", pruned},
       {"benchmark", view.benchmark ? nlohmann::json(*view.benchmark) : nlohmann::json(nullptr)},
       {"benchmarks", benchmarks},
@@ -59,6 +67,17 @@ std::string Compact(const nlohmann::json& value, size_t cap = 70) {
   return text;
 }
 
+// The best's validation as `clade tree` shows it, from its JSON.
+std::string BestValidationText(const nlohmann::json& best) {
+  if (!best.contains("validation")) return "";
+  const nlohmann::json& validation = best["validation"];
+  RecordSummary summary;
+  summary.confirmed = validation.value("confirmed", false);
+  if (validation["score"].is_number()) summary.validation_score = validation["score"].get<double>();
+  if (validation["p_worse"].is_number()) summary.p_worse = validation["p_worse"].get<double>();
+  return ValidationText(summary);
+}
+
 std::vector<std::vector<std::string>> RunRows(const nlohmann::json& run) {
   if (run.is_null()) return {{"run", "no run state (variants were added by hand)"}};
   if (!run.is_object()) return {{"run", Compact(run)}};
@@ -76,9 +95,11 @@ std::string RenderStatusText(const nlohmann::json& status) {
   rows.push_back({"archive", status["archive"].get<std::string>()});
   rows.push_back(
       {"variants",
-       fmt::format("{}  ({} evaluated, {} stopped early, {} failed, {} not evaluated, {} pruned)",
+       fmt::format("{}  ({} evaluated, {} stopped early, {} duplicates, {} failed, {} not "
+                   "evaluated, {} pruned)",
                    status["variants"].get<int>(), status["evaluated"].get<int>(),
-                   status["below_threshold"].get<int>(), status["failed"].get<int>(),
+                   status["below_threshold"].get<int>(), status["duplicate"].get<int>(),
+                   status["failed"].get<int>(),
                    status["not_evaluated"].get<int>(), status["pruned"].get<int>())});
   auto benchmarks = status["benchmarks"].get<std::vector<std::string>>();
   std::string others = benchmarks.empty() ? "none" : fmt::format("{}", fmt::join(benchmarks, ", "));
@@ -89,8 +110,9 @@ std::string RenderStatusText(const nlohmann::json& status) {
                                            others)});
   const auto& best = status["best"];
   rows.push_back({"best", best.is_null() ? std::string("- (nothing evaluated)")
-                                         : fmt::format("{}  {:.3f}  {}", best["id"].get<int>(),
+                                         : fmt::format("{}  {:.3f}{}  {}", best["id"].get<int>(),
                                                        best["score"].get<double>(),
+                                                       BestValidationText(best),
                                                        best["summary"].get<std::string>())});
   for (auto& row : RunRows(status["run"])) rows.push_back(std::move(row));
   return RenderTable(rows);

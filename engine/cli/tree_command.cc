@@ -39,7 +39,7 @@ std::string ResultText(const RecordSummary& outcome, const Glyphs& glyphs) {
   // A child stopped by a stage or the parent gate scored only the tasks it ran; saying so
   // keeps its score from being read against full-suite ones.
   if (outcome.status == EvalStatus::kBelowThreshold) return ScoreText(outcome) + " (stopped early)";
-  return ScoreText(outcome);
+  return ScoreText(outcome) + ValidationText(outcome);
 }
 
 std::string NodeLabel(const ArchiveView& view, VariantId id, const Glyphs& glyphs) {

@@ -97,6 +97,7 @@ EvalStatus ChildResult::Status() const {
                                                         : EvalStatus::kError;
   }
   if (!proposal->tampered.empty()) return EvalStatus::kTampered;
+  if (duplicate_of) return EvalStatus::kDuplicate;
   if (cached) {
     auto summary = archive::SummaryOfRecord(*cached);
     return summary ? summary->status.value_or(EvalStatus::kError) : EvalStatus::kError;
@@ -117,11 +118,15 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
     // The mutator's run changed what it must not: score 0, never evaluated, never cached.
     record = UnevaluatedRecord(status, variant, context.benchmark);
     record["tampered"] = sandbox::TamperJson(result.proposal->tampered);
+  } else if (result.duplicate_of) {
+    record = UnevaluatedRecord(status, variant, context.benchmark);
+    record["duplicate_of"] = *result.duplicate_of;
   } else if (result.cached) {
     record = *result.cached;
     record["variant"] = variant.id;
     record["parents"] = variant.parents;
     record["cached_from"] = result.cached->value("variant", -1);
+    record.erase("validation");  // the original's verdict was against its own parent
   } else if (!result.evaluation || !*result.evaluation) {
     record = UnevaluatedRecord(status, variant, context.benchmark);
     record["error"] = result.evaluation ? result.evaluation->error().message : "not evaluated";
@@ -135,6 +140,10 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
       record["mutation"]["cost"] = result.proposal->cost;
     }
   }
+  if (result.validation && !result.duplicate_of) {
+    record["validation"] = result.validation->verdict.ToJson();
+  }
+  if (!result.token_hash.empty()) record["token_hash"] = result.token_hash;
   record["iteration"] = result.iteration;
   record["run"] = context.run;
   return record;
@@ -159,10 +168,20 @@ Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& 
   } else {
     logs["mutation/error.txt"] = result.proposal.error().message;
   }
-  if (result.evaluation && *result.evaluation) {
+  const sandbox::Evaluation* validation =
+      result.validation && result.validation->evaluation && !result.duplicate_of
+          ? &*result.validation->evaluation
+          : nullptr;
+  if (validation) logs.merge(TaskLogs(*validation));
+  if (result.evaluation && *result.evaluation && !result.duplicate_of) {
     CLADE_TRY(StoreEvaluationLogs(archive, id, **result.evaluation, logs));
   } else {
     CLADE_TRY(archive.AddLogs(id, logs));
+  }
+  if (validation) {
+    CLADE_TRY(archive.SetRecord(id, result.validation->verdict.benchmark,
+                                MakeRecord(archive.variant(id), *validation,
+                                           result.validation->key)));
   }
   CLADE_TRY(archive.SetRecord(id, context.benchmark, recorded.record));
   return recorded;

@@ -24,6 +24,7 @@
 
 #include "archive/archive.h"
 #include "engine/mutation/mutator.h"
+#include "engine/search/validation.h"
 #include "sandbox/evaluator.h"
 #include "support/error.h"
 #include "support/eval_status.h"
@@ -50,6 +51,14 @@ archive::NewVariant ChildVariant(const archive::Archive& archive, archive::Varia
 // each of its logs (prompts, responses).
 std::map<std::string, std::string> MutationLogs(const mutation::ChildProposal& proposal);
 
+// A child's validation (evaluation.validation, validation.h): the verdict, and the child's
+// evaluation on the validation tasks when it was run now (recorded with the child).
+struct ChildValidation {
+  std::string key;  // the child's EvaluationKey on the validation suite
+  std::optional<sandbox::Evaluation> evaluation;  // none: a record was found in the archive
+  Validation verdict;
+};
+
 // How one child's life ended: the one result the pipeline records, whatever the end.
 struct ChildResult {
   archive::VariantId parent = 0;
@@ -60,14 +69,21 @@ struct ChildResult {
   // nothing changed) or an infrastructure failure (a model outage).
   Result<mutation::ChildProposal> proposal = Fail("not proposed");
   std::string tree;  // the child's source tree (hex), once proposed
+  // mutation::TokenTreeHash of its source, once proposed ("" when it could not be read)
+  std::string token_hash;
+  // The variant it duplicates (search.duplicates: reject): recorded, never evaluated.
+  std::optional<archive::VariantId> duplicate_of;
   std::string key;   // its evaluation key (EvaluationKey), once evaluation began
   // The executor's evaluation, or the error that stopped it; none when it was not run.
   std::optional<Result<sandbox::Evaluation>> evaluation;
   // The record of an identical evaluation already in the archive (never evaluate twice).
   std::optional<nlohmann::json> cached;
+  // With evaluation.validation, for the seed and a child that beat its parent.
+  std::optional<ChildValidation> validation;
 
   // Which end it reached: mutation_failed or error without a proposal; tampered when the
-  // mutator's run changed what it must not (never evaluated); the cached record's status;
+  // mutator's run changed what it must not (never evaluated); duplicate; the cached
+  // record's status;
   // error when the evaluation could not run; else the evaluation's status.
   EvalStatus Status() const;
 };
@@ -80,8 +96,10 @@ struct RecordContext {
 
 // The evaluation record of `result` for `variant` (docs/evaluation.md): the evaluator's
 // fields (or the cached record's, with cached_from), status, score, benchmark, variant,
-// parents, tree, mutation (with tokens and cost when the mutator spent any), iteration and
-// run; an `error` sentence for mutation_failed and error.
+// parents, tree, token_hash, duplicate_of (a duplicate), mutation (with tokens and cost
+// when the mutator spent any), validation
+// (the verdict, when validated), iteration and run; an `error` sentence for
+// mutation_failed and error.
 nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& variant,
                         const RecordContext& context);
 
@@ -92,8 +110,9 @@ struct RecordedChild {
 
 // Records `result`: adds its variant (unless `existing` names the variant a crash left
 // without a record; a child with no proposal is a commit of the parent's tree), then its
-// logs (mutation and evaluation) and last its record, so a record always means the rest is
-// there. Errors: the archive cannot be written.
+// logs (mutation and evaluation), its validation record (on the validation benchmark, when
+// run now) and last its record, so a record always means the rest is there. Errors: the
+// archive cannot be written.
 Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& result,
                                   const RecordContext& context,
                                   std::optional<archive::VariantId> existing = std::nullopt);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/mutation/token_hash.h"
 #include "engine/search/budget.h"
 #include "engine/search/evaluation_store.h"
 #include "engine/search/search_loop.h"
@@ -35,6 +36,11 @@ Result<> Search::StartChild(std::unique_ptr<Child> owned) {
     recovered.record = {{"mutator", variant.mutator}, {"recovered", true}};
     child.result.proposal = recovered;
     CLADE_TRY(archive_.SyncTo(*child.existing, child.dir / "source"));
+    child.result.token_hash = mutation::TokenTreeHash(child.dir / "source").value_or("");
+    if (config_.reject_duplicates) {
+      child.result.duplicate_of = DuplicateOf(child.result, *child.existing);
+      if (child.result.duplicate_of) return Complete(child);
+    }
     return StartEvaluation(child);
   }
   mutation::MutationRequest request = CLADE_TRY(MakeRequest(child));
@@ -44,6 +50,8 @@ Result<> Search::StartChild(std::unique_ptr<Child> owned) {
     if (proposal) {
       if (auto applied = ApplyProposal(request.source, *proposal); !applied) {
         proposal = tl::unexpected(applied.error());
+      } else {
+        child.result.token_hash = mutation::TokenTreeHash(request.source).value_or("");
       }
     }
     pool_.Post([this, &child] { Keep(OnProposed(child)); });
@@ -68,6 +76,7 @@ Result<mutation::MutationRequest> Search::MakeRequest(Child& child) {
   }
   if (auto record = CLADE_TRY(archive_.Record(child.plan.parent, benchmark_))) {
     request.parent_record = *record;
+    request.parent_record.erase("validation");  // mutators never see the held-out tasks
     if (config_.mutator != "gi") CLADE_TRY(AddFailedTaskLogs(child.plan.parent, request));
   }
   return request;
@@ -96,6 +105,10 @@ Result<> Search::OnProposed(Child& child) {
     result.proposal = FailAs(ErrorKind::kNoChild, "the mutator changed nothing");
     return Complete(child);
   }
+  if (config_.reject_duplicates) {
+    result.duplicate_of = DuplicateOf(result, DuplicateBound());
+    if (result.duplicate_of) return Complete(child);  // recorded, not evaluated
+  }
   return StartEvaluation(child);
 }
 
@@ -121,7 +134,7 @@ Result<> Search::StartEvaluation(Child& child) {
                              config_.stages, job.parent_scores);
   if (auto cached = CLADE_TRY(FindEvaluation(archive_, result.tree, benchmark_, result.key))) {
     result.cached = *cached;
-    return Complete(child);
+    return Evaluated(child);
   }
   if (child.IsSeed()) {
     // The seed is evaluated alone: its tasks may use every worker. It is the baseline
@@ -136,10 +149,16 @@ Result<> Search::StartEvaluation(Child& child) {
         ++consecutive_errors_;
       else
         consecutive_errors_ = 0;
-      Keep(Complete(child));
+      Keep(Evaluated(child));
     });
   });
   return {};
+}
+
+// After the evaluation: the validation step when the run has one, then the end.
+Result<> Search::Evaluated(Child& child) {
+  if (c_.validation && BeatsParent(child)) return StartValidation(child);
+  return Complete(child);
 }
 
 // Keeps the first error of the continuations, for Wait to return.
@@ -167,9 +186,49 @@ Result<> Search::Complete(Child& child) {
   return config_.mode == SearchMode::kAsync ? CommitAsync(child) : FlushPlan();
 }
 
+// The variants a child may duplicate before it is evaluated: in generational mode those
+// made before its iteration (so the outcome does not depend on which sibling finishes
+// first; CommitChild checks the earlier siblings, in plan order), in async mode all.
+VariantId Search::DuplicateBound() const {
+  if (config_.mode == SearchMode::kGenerational && state_.plan) return state_.plan->first_id;
+  return static_cast<VariantId>(archive_.size());
+}
+
+// The first variant below `bound` whose tree or token hash is the child's, among those
+// whose outcome says something about the source (not an infrastructure failure, which a
+// new evaluation may not repeat).
+std::optional<VariantId> Search::DuplicateOf(const ChildResult& result, VariantId bound) {
+  auto summaries = archive_.Summaries(benchmark_);
+  if (!summaries) return std::nullopt;
+  auto settled = [&](VariantId id) {
+    std::optional<EvalStatus> status = (**summaries)[static_cast<size_t>(id)].status;
+    return status && (WasScored(*status) || IsBuildFailure(*status) ||
+                      *status == EvalStatus::kTampered || *status == EvalStatus::kDuplicate ||
+                      *status == EvalStatus::kMutationFailed);
+  };
+  for (const archive::Variant& variant : archive_.variants()) {
+    if (variant.id >= bound) break;
+    if (variant.tree == result.tree && settled(variant.id)) return variant.id;
+  }
+  auto owner = token_owners_.find(result.token_hash);
+  if (!result.token_hash.empty() && owner != token_owners_.end() && owner->second < bound &&
+      settled(owner->second)) {
+    return owner->second;
+  }
+  return std::nullopt;
+}
+
 Result<> Search::CommitChild(Child& child) {
+  ChildResult& result = child.result;
+  if (config_.reject_duplicates && !child.IsSeed() && result.proposal &&
+      result.proposal->tampered.empty() && !result.duplicate_of) {
+    // An earlier sibling of this iteration may have made the same source.
+    result.duplicate_of =
+        DuplicateOf(result, child.existing.value_or(static_cast<VariantId>(archive_.size())));
+  }
   RecordedChild recorded =
       CLADE_TRY(RecordChild(archive_, child.result, {benchmark_, state_.name}, child.existing));
+  if (!result.token_hash.empty()) token_owners_.emplace(result.token_hash, recorded.id);
   CountChild(recorded.id, child.result.Status(), recorded.record);
   ReportChild(child, recorded.id, recorded.record);
   return {};

@@ -90,14 +90,20 @@ Result<nlohmann::json> MutationRecord(archive::Archive& archive, const archive::
   return nlohmann::json{{"mutator", variant.mutator}};
 }
 
+std::map<std::string, std::string> TaskLogs(const sandbox::Evaluation& evaluation) {
+  std::map<std::string, std::string> logs;
+  for (const sandbox::TaskResult& task : evaluation.tasks) {
+    logs[fmt::format("eval/{}/{}.log", evaluation.suite, task.id)] = task.log;
+  }
+  return logs;
+}
+
 Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,
                              const sandbox::Evaluation& evaluation,
                              const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> logs = extra;
   logs["build.log"] = evaluation.build.log;
-  for (const sandbox::TaskResult& task : evaluation.tasks) {
-    logs[fmt::format("eval/{}/{}.log", evaluation.suite, task.id)] = task.log;
-  }
+  logs.merge(TaskLogs(evaluation));
   return archive.AddLogs(id, logs);
 }
 

@@ -44,6 +44,9 @@ nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evalua
 // seed). Errors: the log or a record cannot be read.
 Result<nlohmann::json> MutationRecord(archive::Archive& archive, const archive::Variant& variant);
 
+// Each task's log under its log name, eval/<suite>/<task>.log.
+std::map<std::string, std::string> TaskLogs(const sandbox::Evaluation& evaluation);
+
 // Stores the build log and each task's log as the variant's logs, beside `extra` ones.
 Result<> StoreEvaluationLogs(archive::Archive& archive, archive::VariantId id,
                              const sandbox::Evaluation& evaluation,

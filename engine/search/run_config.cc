@@ -1,6 +1,7 @@
 #include "engine/search/run_config.h"
 
 #include <cmath>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -113,9 +114,57 @@ Result<sandbox::Stage> ReadStage(const ConfigReader& in, const YAML::Node& node)
   return stage;
 }
 
+// evaluation.validation: a fraction of the benchmark's tasks (0 < f < 1) or a suite's path;
+// evaluation.alpha and evaluation.paired_test go with it.
+Result<> ReadValidation(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  YAML::Node value = node["validation"];
+  if (!value) {
+    for (const char* key : {"alpha", "paired_test"}) {
+      if (node[key]) return tl::unexpected(in.Bad(node[key], "'{}' needs 'validation'", key));
+    }
+    return {};
+  }
+  ValidationConfig validation;
+  if (!value.IsScalar() || value.Scalar().empty()) {
+    return tl::unexpected(
+        in.Bad(value, "'validation' must be a fraction of the tasks (0.3) or a suite's path"));
+  }
+  const std::string& text = value.Scalar();
+  char* end = nullptr;
+  double fraction = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() + text.size()) {  // a number: a fraction of the tasks
+    if (!(fraction > 0 && fraction < 1)) {
+      return tl::unexpected(in.Bad(value, "a 'validation' fraction must be above 0 and below 1"));
+    }
+    validation.fraction = fraction;
+  } else {
+    validation.suite = *CLADE_TRY(in.Path(node, "validation"));
+    fs::path file = validation.suite;
+    std::error_code error;
+    if (fs::is_directory(file, error)) file /= "suite.yaml";
+    if (!fs::exists(file, error)) {
+      return tl::unexpected(in.Bad(value, "the validation suite {} does not exist",
+                                   validation.suite.string()));
+    }
+  }
+  if (auto alpha = CLADE_TRY(in.Number(node, "alpha", 0, 1))) validation.alpha = *alpha;
+  if (auto test = CLADE_TRY(ReadString(in.file(), node, "paired_test"))) {
+    auto kind = selection::ParsePairedTestKind(*test);
+    if (!kind) {
+      return tl::unexpected(in.Bad(node["paired_test"],
+                                   "unknown paired_test '{}' (expected sign or wilcoxon)", *test));
+    }
+    validation.test = *kind;
+  }
+  config.validation = validation;
+  return {};
+}
+
 Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
-  CLADE_TRY(
-      CheckKeys(in.file(), node, "evaluation", {"stages", "tasks", "task_workers", "gate"}));
+  CLADE_TRY(CheckKeys(in.file(), node, "evaluation",
+                      {"stages", "tasks", "task_workers", "gate", "validation", "alpha",
+                       "paired_test"}));
+  CLADE_TRY(ReadValidation(in, node, config));
   if (auto gate = CLADE_TRY(ReadString(in.file(), node, "gate"))) {
     if (*gate != "parent" && *gate != "none") {
       return tl::unexpected(
@@ -156,7 +205,16 @@ Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfi
 }
 
 Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
-  CLADE_TRY(CheckKeys(in.file(), node, "search", {"mode", "children", "max_consecutive_errors"}));
+  CLADE_TRY(CheckKeys(in.file(), node, "search",
+                      {"mode", "children", "max_consecutive_errors", "duplicates"}));
+  if (auto duplicates = CLADE_TRY(ReadString(in.file(), node, "duplicates"))) {
+    if (*duplicates != "reject" && *duplicates != "evaluate") {
+      return tl::unexpected(in.Bad(node["duplicates"],
+                                   "unknown duplicates '{}' (expected reject or evaluate)",
+                                   *duplicates));
+    }
+    config.reject_duplicates = *duplicates == "reject";
+  }
   if (auto mode = CLADE_TRY(ReadString(in.file(), node, "mode"))) {
     if (*mode == "generational") {
       config.mode = SearchMode::kGenerational;
@@ -306,6 +364,10 @@ Result<> ReadExecutor(const ConfigReader& in, const YAML::Node& root, RunConfig&
                                    "'evaluation.gate: parent' runs with the local executor "
                                    "only; use 'stages' with 'executor: slurm'"));
     }
+    if (config.validation) {
+      return tl::unexpected(in.Bad(root["executor"],
+                                   "'evaluation.validation' runs with the local executor only"));
+    }
     if (!root["slurm"]) {
       return tl::unexpected(
           in.Bad(root["executor"], "'executor: slurm' needs a 'slurm' section with 'shared'"));
@@ -388,6 +450,18 @@ std::optional<double> ParseDuration(const std::string& text) {
   return value * scale;
 }
 
+namespace {
+
+nlohmann::json ValidationFingerprint(const std::optional<ValidationConfig>& validation) {
+  if (!validation) return nullptr;
+  return {{"suite", validation->suite.string()},
+          {"fraction", validation->fraction},
+          {"alpha", validation->alpha},
+          {"paired_test", selection::PairedTestName(validation->test)}};
+}
+
+}  // namespace
+
 nlohmann::json RunConfig::Fingerprint() const {
   nlohmann::json stages_json = nlohmann::json::array();
   for (const auto& stage : stages) {
@@ -404,7 +478,9 @@ nlohmann::json RunConfig::Fingerprint() const {
             {"focus", gi.focus}}},
           {"stages", parent_gate ? nlohmann::json("gate: parent") : stages_json},
           {"tasks", max_tasks ? nlohmann::json(*max_tasks) : nlohmann::json()},
+          {"validation", ValidationFingerprint(validation)},
           {"mode", mode == SearchMode::kAsync ? "async" : "generational"},
+          {"duplicates", reject_duplicates ? "reject" : "evaluate"},
           {"children", ChildrenPerIteration()},
           {"policy", policy},
           {"selection",

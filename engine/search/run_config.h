@@ -16,6 +16,7 @@
 
 #include "engine/executor/slurm_config.h"
 #include "engine/model/model_config.h"
+#include "engine/selection/paired_test.h"
 #include "engine/selection/policy.h"
 #include "engine/selection/pruning.h"
 #include "sandbox/evaluator.h"
@@ -41,6 +42,15 @@ enum class ExecutorKind { kLocal, kSlurm };
 // The `slurm` section (engine/executor/slurm_config.h).
 using executor::SlurmConfig;
 using executor::SlurmJobsPer;
+
+// evaluation.validation (docs/evaluation.md, "Validation"): tasks that selection never
+// sees, used only to confirm a child before it can become the best.
+struct ValidationConfig {
+  fs::path suite;       // another suite (absolute); empty when `fraction` holds tasks out
+  double fraction = 0;  // of the benchmark's tasks held out (0 < f < 1); 0 with `suite`
+  double alpha = 0.1;   // a child whose paired test gives p_worse below alpha is not confirmed
+  selection::PairedTestKind test = selection::PairedTestKind::kSign;
+};
 
 struct BudgetConfig {
   std::optional<int64_t> iterations;   // generations (async: batches of `children`)
@@ -70,11 +80,16 @@ struct RunConfig {
   bool parent_gate = false;
   std::optional<size_t> max_tasks;
   int task_workers = 1;  // tasks of one child run in parallel
+  std::optional<ValidationConfig> validation;
   // search
   SearchMode mode = SearchMode::kGenerational;
   int workers = 1;                 // children evaluated at once
   int children = 0;                // children per iteration; 0: as many as workers
   int max_consecutive_errors = 3;  // infrastructure failures in a row that stop the run
+  // search.duplicates: reject (default) records a child whose source is a variant the
+  // archive has (the same tree, or the same C++ tokens) as `duplicate`, not evaluated;
+  // evaluate treats it as any child (a record of the same tree is reused).
+  bool reject_duplicates = true;
   // selection and pruning
   std::string policy = "dgm";
   selection::SelectionOptions selection;

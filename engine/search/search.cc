@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/mutation/token_hash.h"
 #include "engine/search/budget.h"
 #include "engine/search/search_loop.h"
 #include "support/strings.h"
@@ -54,7 +55,22 @@ Result<> Search::LoadOrStartState() {
   state_.reason.clear();
   state_.sessions += 1;
   base_seconds_ = state_.seconds;
+  CLADE_TRY(LoadTokenHashes());
   return SaveState();
+}
+
+// The token hash of every recorded variant, first variant first (duplicates, docs/search.md).
+Result<> Search::LoadTokenHashes() {
+  if (!config_.reject_duplicates) return {};
+  for (const archive::Variant& variant : archive_.variants()) {
+    auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
+    if (!record) continue;
+    auto hash = record->find("token_hash");
+    if (hash != record->end() && hash->is_string()) {
+      token_owners_.emplace(hash->get<std::string>(), variant.id);
+    }
+  }
+  return {};
 }
 
 double Search::Seconds() const {
@@ -81,6 +97,7 @@ Result<> Search::EvaluateSeed() {
   seed.record = {{"mutator", "seed"}};
   child->result.proposal = seed;
   CLADE_TRY(archive_.SyncTo(0, child->dir / "source"));
+  child->result.token_hash = mutation::TokenTreeHash(child->dir / "source").value_or("");
   Child* raw = child.get();
   in_flight_[raw] = std::move(child);
   CLADE_TRY(StartEvaluation(*raw));
@@ -197,6 +214,11 @@ Result<SearchSummary> Search::Finish() {
   if (!outcomes.empty()) summary.seed_score = outcomes[0].score;
   summary.best = CLADE_TRY(archive_.Best(benchmark_));
   if (summary.best) summary.best_score = outcomes[static_cast<size_t>(*summary.best)].score;
+  if (!outcomes.empty()) summary.seed_summary = outcomes[0];
+  if (summary.best) summary.best_summary = outcomes[static_cast<size_t>(*summary.best)];
+  for (size_t i = 1; i < outcomes.size(); ++i) {
+    if (outcomes[i].confirmed) ++(*outcomes[i].confirmed ? summary.confirmed : summary.not_confirmed);
+  }
   double wall = std::chrono::duration<double>(Clock::now() - start_).count();
   if (wall > 0) summary.worker_busy_fraction = pool_.BusySeconds() / (wall * pool_.workers());
   return summary;

@@ -28,6 +28,7 @@
 #include "engine/search/progress.h"
 #include "engine/search/run_config.h"
 #include "engine/search/run_state.h"
+#include "engine/search/validation.h"
 #include "sandbox/suite.h"
 #include "support/error.h"
 
@@ -45,7 +46,8 @@ struct SearchContext {
   archive::Archive* archive = nullptr;  // writable; variant 0 is the seed
   const RunConfig* config = nullptr;
   const sandbox::Suite* suite = nullptr;
-  std::string suite_hash;  // sandbox::SuiteHash(*suite)
+  std::string suite_hash;  // sandbox::SuiteHash(*suite), TasksHash when tasks are held out
+  const ValidationSetup* validation = nullptr;  // evaluation.validation; null: none
   const mutation::Mutator* mutator = nullptr;
   Executor* executor = nullptr;
   Progress* progress = nullptr;
@@ -70,6 +72,13 @@ struct SearchSummary {
   std::optional<double> seed_score;
   std::optional<archive::VariantId> best;
   std::optional<double> best_score;
+  // With evaluation.validation: the record summaries of the seed and the best (their
+  // validation scores and p-values), and how many children that beat their parent were
+  // confirmed and how many were not.
+  archive::RecordSummary seed_summary;
+  archive::RecordSummary best_summary;
+  int64_t confirmed = 0;
+  int64_t not_confirmed = 0;
   double worker_busy_fraction = 0;  // of the workers' wall time, spent on children
 };
 

@@ -5,6 +5,9 @@
 //   child_pipeline.cc  one child: propose (mutator, on a worker), apply, evaluate (the
 //                      executor, on a worker, or a record found in the archive), record
 //                      (child.h's RecordChild), report
+//   validation_step.cc with evaluation.validation: the seed and a child that beat its
+//                      parent are evaluated on the held-out tasks (and the parent once),
+//                      and the paired test's verdict goes into the child's record
 //   generational.cc    the generational scheduler: a plan per iteration, children recorded
 //                      in plan order, pruning at the barrier, resumable mid-plan
 //   async.cc           the async scheduler: a new child whenever a worker is free
@@ -38,6 +41,18 @@
 namespace clade::search {
 
 using Clock = std::chrono::steady_clock;
+using archive::VariantId;
+
+// The validation step of one child (validation_step.cc): records found in the archive, or
+// evaluations run now on a worker, for the child and its parent.
+struct ValidationStep {
+  std::string child_key;
+  std::string parent_key;
+  std::optional<nlohmann::json> child_record;   // found in the archive
+  std::optional<nlohmann::json> parent_record;  // found, or made from parent_evaluation
+  std::optional<Result<sandbox::Evaluation>> child_evaluation;   // run now
+  std::optional<Result<sandbox::Evaluation>> parent_evaluation;  // run now
+};
 
 // One child on its way through the loop.
 struct Child {
@@ -48,6 +63,7 @@ struct Child {
   std::filesystem::path dir;
   Clock::time_point start;
   ChildResult result;  // what it has become so far
+  std::optional<ValidationStep> validating;
   bool done = false;
 
   bool IsSeed() const { return result.iteration == 0; }
@@ -66,6 +82,7 @@ class Search {
   bool Stopping() const { return c_.stop->load() != kRun; }
   bool Abandoning() const { return c_.stop->load() == kAbandon; }
   Result<> EvaluateSeed();
+  Result<> LoadTokenHashes();
   Result<std::vector<selection::Candidate>> Pool();
   Result<std::vector<PlannedChild>> Draw(size_t count);
   Result<> Wait();
@@ -85,14 +102,23 @@ class Search {
   Result<> OnProposed(Child& child);
   Result<std::map<std::string, double>> ParentScores(archive::VariantId parent);
   Result<> StartEvaluation(Child& child);
+  Result<> Evaluated(Child& child);
   void Keep(Result<> result);
   void AcquireSlot(Child& child);
   Result<> Complete(Child& child);
+  VariantId DuplicateBound() const;
+  std::optional<VariantId> DuplicateOf(const ChildResult& result, VariantId bound);
   Result<> CommitChild(Child& child);
   void CountChild(archive::VariantId id, EvalStatus status, const nlohmann::json& record);
   void CountSpending(const nlohmann::json& record);
   void ReportChild(const Child& child, archive::VariantId id, const nlohmann::json& record);
   ProgressSnapshot ProgressNow();
+
+  // validation_step.cc
+  bool BeatsParent(const Child& child);
+  Result<> StartValidation(Child& child);
+  Result<> Validated(Child& child);
+  Result<> RecordParentValidation(const Child& child, const sandbox::Evaluation& evaluation);
 
   // generational.cc
   Result<> RunGenerations();
@@ -115,6 +141,8 @@ class Search {
   std::unique_ptr<selection::SelectionPolicy> policy_;
   std::unique_ptr<selection::PruningRule> pruning_;
   std::map<Child*, std::unique_ptr<Child>> in_flight_;
+  // Each token hash's first variant (records' token_hash), for rejecting duplicates.
+  std::map<std::string, archive::VariantId> token_owners_;
   std::vector<Child*> planned_;
   std::vector<int> free_slots_;
   int next_slot_ = 0;

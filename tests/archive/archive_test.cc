@@ -168,6 +168,33 @@ TEST_CASE("Records are JSON notes that git notes shows, one notes ref per benchm
   Git(f.path, "fsck --strict --no-progress");
 }
 
+TEST_CASE("With validated records the best is the highest confirmed variant, also from the cache") {
+  Fixture f;
+  f.AddChild(0, 1);
+  f.AddChild(0, 2);
+  f.AddChild(0, 3);
+  auto record = [](double score, std::optional<bool> confirmed) {
+    nlohmann::json r = {{"status", "evaluated"}, {"score", score}};
+    if (confirmed) r["validation"] = {{"confirmed", *confirmed}};
+    return r;
+  };
+  REQUIRE(f.archive->SetRecord(0, "repair", record(0.5, true)));
+  REQUIRE(f.archive->SetRecord(1, "repair", record(0.9, false)));  // worse on validation
+  REQUIRE(f.archive->SetRecord(2, "repair", record(0.7, true)));
+  REQUIRE(f.archive->SetRecord(3, "repair", record(0.8, std::nullopt)));  // never validated
+  CHECK(f.archive->Best("repair").value() == 2);
+  CHECK((*f.archive->Summaries("repair").value())[1].confirmed == false);
+  CHECK_FALSE((*f.archive->Summaries("repair").value())[3].confirmed.has_value());
+  f.archive.reset();
+  auto reopened = Archive::Open(f.path).value();  // summaries now come from the cache file
+  CHECK(reopened->Best("repair").value() == 2);
+  CHECK((*reopened->Summaries("repair").value())[2].confirmed == true);
+  // Without any validation the highest score wins, as before.
+  std::vector<RecordSummary> plain = {{EvalStatus::kEvaluated, 0.5, std::nullopt},
+                                      {EvalStatus::kEvaluated, 0.9, std::nullopt}};
+  CHECK(BestOf(plain) == 1);
+}
+
 TEST_CASE("Replacing a record keeps one note and the notes history") {
   Fixture f;
   REQUIRE(f.archive->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.1}}));

@@ -212,6 +212,58 @@ TEST_CASE("A crossover child made by clade run has both parents, in git and in c
   CHECK(crossed > 0);
 }
 
+TEST_CASE("Validation holds tasks out of selection, and their records are kept apart") {
+  RunWorkspace w;
+  fs::path config = w.Config("held", "evaluation: {validation: 0.34}\n");
+  Run run = w.RunConfig(config, {"--json"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json summary = nlohmann::json::parse(run.out);
+  REQUIRE(summary["validation"].is_object());
+  CHECK(summary["validation"]["seed_score"].is_number());
+  fs::path archive = w.ArchivePath("held");
+  // One of the three tasks is held out: the run's records cover the other two, the seed's
+  // validation record the third, on its own notes ref.
+  Run seed_commit = Git({"--git-dir", archive.string(), "rev-parse", "refs/clade/variants/0"});
+  std::string seed = std::string(Trim(seed_commit.out));
+  nlohmann::json record = nlohmann::json::parse(
+      Git({"--git-dir", archive.string(), "notes", "--ref=clade/numbers", "show", seed}).out);
+  nlohmann::json held = nlohmann::json::parse(
+      Git({"--git-dir", archive.string(), "notes", "--ref=clade/numbers-validation", "show", seed})
+          .out);
+  REQUIRE(record["tasks"].size() == 2);
+  REQUIRE(held["tasks"].size() == 1);
+  for (const auto& task : record["tasks"]) CHECK(task["id"] != held["tasks"][0]["id"]);
+  CHECK(record["validation"]["confirmed"] == true);
+  CHECK(record["validation"]["benchmark"] == "numbers-validation");
+  // The same split for the same RNG seed: a second run holds out the same task.
+  Run again = w.RunConfig(w.Config("held2", "evaluation: {validation: 0.34}\n"));
+  REQUIRE(again.exit_code == 0);
+  fs::path archive2 = w.ArchivePath("held2");
+  nlohmann::json held2 = nlohmann::json::parse(
+      Git({"--git-dir", archive2.string(), "notes", "--ref=clade/numbers-validation", "show",
+           std::string(Trim(Git({"--git-dir", archive2.string(), "rev-parse",
+                                 "refs/clade/variants/0"}).out))})
+          .out);
+  CHECK(held2["tasks"][0]["id"] == held["tasks"][0]["id"]);
+  // Every child that beat its parent carries a verdict; clade tree and show print it.
+  nlohmann::json variants = Json(Clade({"log", "--archive", archive.string(), "--json"}));
+  for (const auto& v : variants) {
+    if (v.contains("validation")) CHECK(v["validation"]["confirmed"].is_boolean());
+  }
+  Run tree = Clade({"tree", "--archive", archive.string()});
+  CHECK_THAT(tree.out, Catch::Contains("(validation "));
+  Run show = Clade({"show", "seed", "--archive", archive.string()});
+  CHECK_THAT(show.out, Catch::Contains("validation"));
+  // Adding validation to a run that had none is refused on resume, naming the key.
+  fs::path plain = w.Config("plain");
+  REQUIRE(w.RunConfig(plain).exit_code == 0);
+  REQUIRE(WriteFile(plain, *ReadFile(plain) + "evaluation: {validation: 0.34}\n"));
+  Run refused = w.RunConfig(plain);
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("'validation' changed"));
+}
+
 TEST_CASE(
     "A run killed with SIGKILL again and again, resumed each time, ends as one that was not") {
   RunWorkspace w;

@@ -110,6 +110,18 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "run.yaml:6: sandbox.read_only: 'opt/tools' must be an absolute path that exists"},
       {"sandbox: {read_only: [/no/such/clade/path]}\n", "'/no/such/clade/path' must be an absolute"},
       {"sandbox: {disk_mb: 1}\n", "run.yaml:6: 'disk_mb' must be a whole number >= 16"},
+      {"search: {duplicates: sometimes}\n",
+       "run.yaml:6: unknown duplicates 'sometimes' (expected reject or evaluate)"},
+      {"evaluation: {validation: 1}\n",
+       "run.yaml:6: a 'validation' fraction must be above 0 and below 1"},
+      {"evaluation: {validation: 0}\n", "must be above 0 and below 1"},
+      {"evaluation: {validation: ../suites/none}\n", "the validation suite"},
+      {"evaluation: {validation: [0.3]}\n", "'validation' must be a fraction of the tasks"},
+      {"evaluation: {alpha: 0.05}\n", "run.yaml:6: 'alpha' needs 'validation'"},
+      {"evaluation: {validation: 0.3, alpha: 2}\n", "'alpha' must be between 0 and 1"},
+      {"evaluation: {validation: 0.3, paired_test: t}\n", "unknown paired_test 't'"},
+      {"evaluation: {validation: 0.3}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
+       "'evaluation.validation' runs with the local executor only"},
   };
   for (const Case& c : cases) {
     auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
@@ -209,6 +221,40 @@ TEST_CASE("The fingerprint names the setting that changed and ignores budgets") 
   CHECK(!a.parent_gate);
   CHECK(FingerprintChange(a.Fingerprint(), gated.Fingerprint()) ==
         "'stages' changed from [] to \"gate: parent\"");
+}
+
+TEST_CASE("Validation is a fraction or a suite, with alpha and the paired test") {
+  ConfigDir d;
+  testing::WriteTree(d.dir.path(), {{"suites/v/suite.yaml", "name: v\ntasks: tasks/*\n"}});
+  auto plain = *LoadRunConfig(d.Write(ConfigDir::Minimal()));
+  CHECK(!plain.validation);
+  auto fraction = *LoadRunConfig(d.Write(ConfigDir::Minimal("evaluation: {validation: 0.25}\n")));
+  REQUIRE(fraction.validation);
+  CHECK(fraction.validation->fraction == 0.25);
+  CHECK(fraction.validation->suite.empty());
+  CHECK(fraction.validation->alpha == 0.1);
+  CHECK(fraction.validation->test == selection::PairedTestKind::kSign);
+  auto suite = *LoadRunConfig(d.Write(ConfigDir::Minimal(
+      "evaluation: {validation: ../suites/v, alpha: 0.05, paired_test: wilcoxon}\n")));
+  REQUIRE(suite.validation);
+  CHECK(suite.validation->suite == d.dir.path() / "suites" / "v");
+  CHECK(suite.validation->fraction == 0);
+  CHECK(suite.validation->alpha == 0.05);
+  CHECK(suite.validation->test == selection::PairedTestKind::kWilcoxon);
+  // Adding validation to a run shapes its children (the selection tasks): a resume refuses.
+  auto change = FingerprintChange(plain.Fingerprint(), fraction.Fingerprint());
+  REQUIRE(change);
+  CHECK_THAT(*change, Catch::StartsWith("'validation' changed from null"));
+}
+
+TEST_CASE("Duplicates are rejected by default, evaluated on request, and part of the fingerprint") {
+  ConfigDir d;
+  auto plain = *LoadRunConfig(d.Write(ConfigDir::Minimal()));
+  CHECK(plain.reject_duplicates);
+  auto evaluate = *LoadRunConfig(d.Write(ConfigDir::Minimal("search: {duplicates: evaluate}\n")));
+  CHECK(!evaluate.reject_duplicates);
+  CHECK(FingerprintChange(plain.Fingerprint(), evaluate.Fingerprint()) ==
+        "'duplicates' changed from \"reject\" to \"evaluate\"");
 }
 
 TEST_CASE("Durations") {

@@ -37,13 +37,21 @@ class StepMutator : public mutation::Mutator {
     if (infra_failures && value % 100 == 13) return Fail("model unreachable");
     mutation::ChildProposal proposal;
     proposal.files["value.txt"] = std::to_string(value);
+    if (formatted_source) {  // the same value in C++ that differs only in layout and comments
+      proposal.files["value.cc"] = fmt::format("// seed {}\nint value{}={}{};\n", request.seed,
+                                               std::string(request.seed % 3, ' '),
+                                               std::string(request.seed % 2, '\n'), value);
+    }
     proposal.summary = fmt::format("value {}", value);
     proposal.trailers = {{"Clade-Mutator", "step"}, {"Clade-Seed", std::to_string(request.seed)}};
     proposal.record = {{"mutator", "step"}, {"value", value}};
     proposal.tokens = 10;
+    if (request.parent_record.contains("validation")) saw_validation = true;
     return proposal;
   }
   bool infra_failures = false;
+  bool formatted_source = false;
+  mutable std::atomic<bool> saw_validation{false};
 };
 
 // Scores value/100; a negative value "does not build". Counts its calls.
@@ -60,6 +68,7 @@ class ValueExecutor : public Executor {
     sandbox::Evaluation evaluation;
     evaluation.suite = job.suite->name;
     int value = ReadValue(job.source);
+    if (job.suite->name == "values-validation") return Validation(value);
     if (value < 0) {
       evaluation.status = EvalStatus::kBuildFailed;
       return evaluation;
@@ -85,9 +94,27 @@ class ValueExecutor : public Executor {
     evaluation.stage_reached = 1;
     return evaluation;
   }
+  // The validation suite's six tasks: an even value solves them all, an odd one none (it
+  // "overfits" the selection task).
+  sandbox::Evaluation Validation(int value) {
+    std::lock_guard lock(mutex_);
+    validated_values.push_back(value);
+    sandbox::Evaluation evaluation;
+    evaluation.suite = "values-validation";
+    for (int k = 0; k < 6; ++k) {
+      sandbox::TaskResult task;
+      task.id = fmt::format("v{}", k);
+      task.score = value % 2 == 0 ? 1.0 : 0.0;
+      evaluation.tasks.push_back(task);
+    }
+    evaluation.score = value % 2 == 0 ? 1.0 : 0.0;
+    evaluation.stage_reached = 1;
+    return evaluation;
+  }
   std::mutex mutex_;
   int calls = 0;
   int gated_calls = 0;  // with the parent's scores
+  std::vector<int> validated_values;  // the values evaluated on the validation suite
   std::set<int> workers_seen;
   std::chrono::milliseconds delay{0};
 };
@@ -111,6 +138,8 @@ struct Fixture {
   ValueExecutor executor;
   SilentProgress progress;
   std::atomic<int> stop{kRun};
+  sandbox::Suite validation_suite;
+  std::optional<ValidationSetup> validation;  // set it to validate
 
   explicit Fixture(int seed_value = 20) {
     fs::create_directories(dir.path() / "seed");
@@ -143,6 +172,7 @@ struct Fixture {
                           .config = &config,
                           .suite = &suite,
                           .suite_hash = "h",
+                          .validation = validation ? &*validation : nullptr,
                           .mutator = &mutator,
                           .executor = &executor,
                           .progress = &progress,
@@ -175,7 +205,13 @@ TEST_CASE("A generational run makes children per iteration until the iteration b
   CHECK(archive->size() == 1 + 4 * 3);
   CHECK(summary->state.iterations == 4);
   CHECK(summary->state.children == 12);
-  CHECK(summary->state.tokens == 10 * (12 - summary->state.failures));
+  // Every child the mutator made spent its 10 tokens, whatever became of it.
+  int64_t proposed = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto status = (**archive->Record(v.id, "values"))["status"];
+    proposed += v.id != 0 && status != "mutation_failed" && status != "error";
+  }
+  CHECK(summary->state.tokens == 10 * proposed);
   CHECK(summary->seed_score == Approx(0.2));
   // Every child's first parent was an evaluated variant made before its iteration.
   for (const archive::Variant& v : archive->variants()) {
@@ -263,6 +299,74 @@ TEST_CASE("The parent gate: every child is evaluated against its parent's scores
   CHECK(below > 0);
 }
 
+TEST_CASE("Validation: a child that beats its parent is confirmed only if not worse held out") {
+  Fixture f(50);
+  f.config.budget.iterations = 8;
+  f.validation_suite.name = "values-validation";
+  f.validation_suite.tasks.resize(6);
+  f.validation = ValidationSetup{.suite = &f.validation_suite,
+                                 .suite_hash = "v",
+                                 .benchmark = "values-validation",
+                                 .alpha = 0.1,
+                                 .test = selection::PairedTestKind::kSign};
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  auto value_of = [&](int id) {
+    auto tree = archive->variant(id).tree;
+    TempDir out("clade-search-value");
+    REQUIRE(archive->SyncTo(id, out.path()));
+    return ReadValue(out.path());
+  };
+  auto seed = **archive->Record(0, "values");
+  CHECK(seed["validation"]["confirmed"] == true);
+  CHECK(seed["validation"]["tasks"] == 6);
+  int confirmed = 0;
+  int refused = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    if (v.id == 0) continue;
+    auto record = **archive->Record(v.id, "values");
+    auto parent = **archive->Record(v.parents[0], "values");
+    bool beat = record["status"] == "evaluated" &&
+                record["score"].get<double>() > parent["score"].get<double>();
+    // Validated exactly when it beat its parent on the selection task.
+    REQUIRE(record.contains("validation") == beat);
+    if (!beat) continue;
+    const auto& validation = record["validation"];
+    CHECK(validation["parent"] == v.parents[0]);
+    // Worse held out (an odd child of an even parent: 0 against 1 on all six tasks, sign
+    // test p = 1/64) is refused; anything else is confirmed.
+    bool worse = value_of(v.id) % 2 != 0 && value_of(v.parents[0]) % 2 == 0;
+    CHECK(validation["confirmed"] == !worse);
+    if (worse) CHECK(validation["p_worse"].get<double>() == Approx(1.0 / 64));
+    (worse ? refused : confirmed) += 1;
+    // The child's and the parent's validation records are kept on the validation benchmark.
+    CHECK((**archive->Record(v.id, "values-validation"))["tasks"].size() == 6);
+    CHECK((**archive->Record(v.parents[0], "values-validation"))["tasks"].size() == 6);
+  }
+  CHECK(confirmed > 0);
+  CHECK(refused > 0);
+  // Each tree is evaluated on the validation tasks once, however many children compare.
+  std::set<std::string> trees;
+  for (const archive::Variant& v : archive->variants()) {
+    if (archive->Record(v.id, "values-validation").value()) trees.insert(v.tree);
+  }
+  CHECK(f.executor.validated_values.size() == trees.size());
+  // The best is the highest selection score among the seed and the confirmed children.
+  auto best = *archive->Best("values");
+  REQUIRE(best);
+  double best_score = (**archive->Record(*best, "values"))["score"];
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    bool eligible = v.id == 0 || (record.contains("validation") &&
+                                  record["validation"]["confirmed"] == true);
+    if (eligible && record["status"] == "evaluated") {
+      CHECK(record["score"].get<double>() <= best_score);
+    }
+  }
+  CHECK_FALSE(f.mutator.saw_validation);  // mutators never see the held-out tasks
+}
+
 TEST_CASE("The same seed gives the same run, a run stopped mid-iteration and resumed too") {
   Fixture a;
   auto whole = a.OpenOrCreate(a.config.archive);
@@ -334,8 +438,61 @@ TEST_CASE("Repeated infrastructure failures stop the run with the reason, single
   }
 }
 
-TEST_CASE("An identical child tree is not evaluated again") {
+TEST_CASE("A duplicate child is recorded, never evaluated, never a parent") {
   Fixture f;
+  f.mutator.formatted_source = true;  // equal values come in differently formatted C++
+  f.config.budget.iterations = 8;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  auto value_of = [&](int id) {
+    TempDir out("clade-search-value");
+    REQUIRE(archive->SyncTo(id, out.path()));
+    return ReadValue(out.path());
+  };
+  std::set<int> duplicates;
+  int by_tokens = 0;
+  std::map<int, int> evaluated_values;  // value -> variant
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (record["status"] == "duplicate") {
+      duplicates.insert(v.id);
+      int original = record["duplicate_of"];
+      CHECK(original < v.id);
+      CHECK(value_of(original) == value_of(v.id));
+      CHECK(record["score"].is_null());
+      CHECK(record["tasks"].empty());
+      if (archive->variant(original).tree != v.tree) ++by_tokens;
+      continue;
+    }
+    if (record["status"] == "evaluated" && v.id != 0) {
+      // Every source is evaluated once: no two evaluated variants share a value.
+      CHECK(evaluated_values.emplace(value_of(v.id), v.id).second);
+    }
+  }
+  CHECK(by_tokens > 0);  // the same tokens in another layout are a duplicate too
+  for (const archive::Variant& v : archive->variants()) {
+    for (int parent : v.parents) CHECK(duplicates.count(parent) == 0);
+  }
+  // Evaluated: the seed, each distinct source once, the failed builds, and a duplicate of
+  // a sibling of its own iteration (found only when the plan is recorded in order).
+  int failed_builds = 0;
+  int late = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    failed_builds += record["status"] == "build_failed";
+    if (record["status"] == "duplicate") {
+      auto original = **archive->Record(record["duplicate_of"].get<int>(), "values");
+      late += original["iteration"] == record["iteration"];
+    }
+  }
+  CHECK(f.executor.calls ==
+        1 + static_cast<int>(evaluated_values.size()) + failed_builds + late);
+}
+
+TEST_CASE("With duplicates evaluated, an identical child tree reuses the record") {
+  Fixture f;
+  f.config.reject_duplicates = false;
   f.config.budget.iterations = 6;
   auto archive = f.OpenOrCreate(f.config.archive);
   REQUIRE(f.Run(*archive));

@@ -14,7 +14,7 @@ constexpr EvalStatus kAll[] = {
     EvalStatus::kDiskLimit,   EvalStatus::kMutationFailed, EvalStatus::kError,
     EvalStatus::kJobNoResult, EvalStatus::kJobFailed,      EvalStatus::kJobCancelled,
     EvalStatus::kJobTimeout,  EvalStatus::kJobNodeFail,    EvalStatus::kJobOutOfMemory,
-    EvalStatus::kJobLost,
+    EvalStatus::kJobLost,     EvalStatus::kDuplicate,
 };
 
 TEST_CASE("Every evaluation status has its own name and reads back from it") {

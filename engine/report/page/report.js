@@ -659,6 +659,19 @@
     }
   }
 
+  // A record's validation verdict (docs/evaluation.md, "Validation"): its score on the
+  // held-out tasks, the paired test against its parent, and whether it was confirmed.
+  function validationText(v) {
+    if (v.error) return 'not confirmed: ' + v.error;
+    var text = scoreText(v.score) + ' on ' + v.tasks + ' held-out tasks';
+    if (typeof v.parent === 'number') {
+      text += ' (parent ' + v.parent + ': ' + scoreText(v.parent_score) + '); ' + v.better + ' better, ' +
+        v.worse + ' worse, ' + v.ties + ' tied; ' + v.test + ' test p_worse ' +
+        (typeof v.p_worse === 'number' ? v.p_worse.toPrecision(2) : '-');
+    }
+    return text + (v.confirmed ? '; confirmed' : '; not confirmed (p below ' + v.alpha + ')');
+  }
+
   // What the tamper monitor saw this variant change (docs/evaluation.md, "Tampering").
   function renderTampered(panel, r) {
     var changes = Array.isArray(r.tampered) ? r.tampered : [];
@@ -685,6 +698,7 @@
     } else {
       var rows = [['status', r.status], ['score', scoreText(r.score)]];
       if (r.stage) rows.push(['stage', r.stage.reached + ' of ' + r.stage.of]);
+      if (r.validation && typeof r.validation === 'object') rows.push(['validation', validationText(r.validation)]);
       if (r.timings) rows.push(['timings', Object.keys(r.timings).map(function (k) { return k + ' ' + r.timings[k]; }).join(', ')]);
       panel.appendChild(factsTable(rows));
       renderTampered(panel, r);
