@@ -11,7 +11,7 @@ Result<> Search::RunAsync() {
   while (true) {
     while (static_cast<int>(in_flight_.size()) < MaxInFlight() && !Stopping() && !TooManyErrors() &&
            !AsyncBudgetSpent(per_iteration)) {
-      std::vector<PlannedChild> drawn = CLADE_TRY(Draw(1));
+      std::vector<PlannedChild> drawn = CLADE_TRY(Draw(1, index));
       auto child = NewChild(index / per_iteration, static_cast<size_t>(index), drawn.at(0));
       ++index;
       CLADE_TRY(StartChild(std::move(child)));

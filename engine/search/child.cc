@@ -144,6 +144,7 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
     record["validation"] = result.validation->verdict.ToJson();
   }
   if (!result.token_hash.empty()) record["token_hash"] = result.token_hash;
+  if (result.island) record["island"] = *result.island;
   record["iteration"] = result.iteration;
   record["run"] = context.run;
   return record;

@@ -64,6 +64,7 @@ struct ChildResult {
   archive::VariantId parent = 0;
   uint64_t seed = 0;      // the mutation's seed (Clade-Seed)
   int64_t iteration = 0;  // 1-based; 0 for the seed agent
+  std::optional<int> island;  // with search.islands > 1: the island it joins
   std::string mutator;    // the mutator's name (gi, llm, self; "seed")
   // The mutator's proposal, or why there is no child: ErrorKind::kNoChild (no valid edit,
   // nothing changed) or an infrastructure failure (a model outage).
@@ -97,7 +98,7 @@ struct RecordContext {
 // The evaluation record of `result` for `variant` (docs/evaluation.md): the evaluator's
 // fields (or the cached record's, with cached_from), status, score, benchmark, variant,
 // parents, tree, token_hash, duplicate_of (a duplicate), mutation (with tokens and cost
-// when the mutator spent any), validation
+// when the mutator spent any), island, validation
 // (the verdict, when validated), iteration and run; an `error` sentence for
 // mutation_failed and error.
 nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& variant,

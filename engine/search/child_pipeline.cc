@@ -19,6 +19,7 @@ std::unique_ptr<Child> Search::NewChild(int64_t iteration, size_t index, Planned
   child->result.seed = plan.seed;
   child->result.iteration = iteration + 1;
   child->result.mutator = std::string(c_.mutator->name());
+  if (config_.islands > 1 && iteration >= 0) child->result.island = plan.island;
   child->plan = std::move(plan);
   return child;
 }
@@ -229,6 +230,8 @@ Result<> Search::CommitChild(Child& child) {
   RecordedChild recorded =
       CLADE_TRY(RecordChild(archive_, child.result, {benchmark_, state_.name}, child.existing));
   if (!result.token_hash.empty()) token_owners_.emplace(result.token_hash, recorded.id);
+  auto summary = archive::SummaryOfRecord(recorded.record);
+  islands_.Add(recorded.id, result.island.value_or(0), summary ? *summary : archive::RecordSummary{});
   CountChild(recorded.id, child.result.Status(), recorded.record);
   ReportChild(child, recorded.id, recorded.record);
   return {};

@@ -33,7 +33,7 @@ Result<> Search::PlanIteration() {
   plan.failures_before = state_.failures;
   plan.tokens_before = state_.tokens;
   plan.cost_before = state_.cost;
-  plan.children = CLADE_TRY(Draw(static_cast<size_t>(count)));
+  plan.children = CLADE_TRY(Draw(static_cast<size_t>(count), state_.children));
   state_.plan = std::move(plan);
   return SaveState();
 }

@@ -206,7 +206,10 @@ Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfi
 
 Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
   CLADE_TRY(CheckKeys(in.file(), node, "search",
-                      {"mode", "children", "max_consecutive_errors", "duplicates"}));
+                      {"mode", "children", "max_consecutive_errors", "duplicates", "islands",
+                       "migration_interval"}));
+  if (auto n = CLADE_TRY(in.Int(node, "islands", 1))) config.islands = static_cast<int>(*n);
+  if (auto n = CLADE_TRY(in.Int(node, "migration_interval", 1))) config.migration_interval = *n;
   if (auto duplicates = CLADE_TRY(ReadString(in.file(), node, "duplicates"))) {
     if (*duplicates != "reject" && *duplicates != "evaluate") {
       return tl::unexpected(in.Bad(node["duplicates"],
@@ -481,6 +484,8 @@ nlohmann::json RunConfig::Fingerprint() const {
           {"validation", ValidationFingerprint(validation)},
           {"mode", mode == SearchMode::kAsync ? "async" : "generational"},
           {"duplicates", reject_duplicates ? "reject" : "evaluate"},
+          {"islands", islands},
+          {"migration_interval", islands > 1 ? nlohmann::json(migration_interval) : nullptr},
           {"children", ChildrenPerIteration()},
           {"policy", policy},
           {"selection",

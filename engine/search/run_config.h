@@ -90,6 +90,9 @@ struct RunConfig {
   // archive has (the same tree, or the same C++ tokens) as `duplicate`, not evaluated;
   // evaluate treats it as any child (a record of the same tree is reused).
   bool reject_duplicates = true;
+  // search.islands: sub-populations (engine/search/islands.h); 1: one population.
+  int islands = 1;
+  int64_t migration_interval = 10;  // search.migration_interval: children between migrations
   // selection and pruning
   std::string policy = "dgm";
   selection::SelectionOptions selection;

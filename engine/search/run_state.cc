@@ -9,7 +9,8 @@ nlohmann::json PlanToJson(const IterationPlan& plan) {
   for (const PlannedChild& child : plan.children) {
     children.push_back({{"parent", child.parent},
                         {"seed", std::to_string(child.seed)},
-                        {"donors", child.donors}});
+                        {"donors", child.donors},
+                        {"island", child.island}});
   }
   return {{"iteration", plan.iteration},
           {"first_id", plan.first_id},
@@ -31,7 +32,8 @@ IterationPlan PlanFromJson(const nlohmann::json& json) {
   for (const auto& child : json.at("children")) {
     plan.children.push_back({child.at("parent").get<archive::VariantId>(),
                              std::stoull(child.at("seed").get<std::string>()),
-                             child.at("donors").get<std::vector<archive::VariantId>>()});
+                             child.at("donors").get<std::vector<archive::VariantId>>(),
+                             child.value("island", 0)});
   }
   return plan;
 }

@@ -21,6 +21,7 @@ struct PlannedChild {
   archive::VariantId parent = 0;
   uint64_t seed = 0;
   std::vector<archive::VariantId> donors;
+  int island = 0;  // the island its parent was drawn from (search.islands; 0 with one)
 };
 
 struct IterationPlan {

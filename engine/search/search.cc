@@ -18,6 +18,7 @@ Search::Search(const SearchContext& context)
       config_(*context.config),
       archive_(*context.archive),
       benchmark_(context.suite->name),
+      islands_(config_.islands, config_.migration_interval),
       pool_(std::max(1, config_.workers)),
       start_(Clock::now()) {}
 
@@ -55,20 +56,25 @@ Result<> Search::LoadOrStartState() {
   state_.reason.clear();
   state_.sessions += 1;
   base_seconds_ = state_.seconds;
-  CLADE_TRY(LoadTokenHashes());
+  CLADE_TRY(LoadRecordIndex());
   return SaveState();
 }
 
-// The token hash of every recorded variant, first variant first (duplicates, docs/search.md).
-Result<> Search::LoadTokenHashes() {
-  if (!config_.reject_duplicates) return {};
+// What the records say that the loop keeps in memory: each token hash's first variant
+// (duplicates, docs/search.md) and the islands' members (islands.h), in id order.
+Result<> Search::LoadRecordIndex() {
+  if (!config_.reject_duplicates && config_.islands <= 1) return {};
+  const auto& summaries = *CLADE_TRY(archive_.Summaries(benchmark_));
   for (const archive::Variant& variant : archive_.variants()) {
     auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
-    if (!record) continue;
+    if (!record) continue;  // only the last, left by a crash: recorded again later
     auto hash = record->find("token_hash");
     if (hash != record->end() && hash->is_string()) {
       token_owners_.emplace(hash->get<std::string>(), variant.id);
     }
+    int island = record->value("island", 0);
+    if (island < 0 || island >= islands_.count()) island = 0;
+    islands_.Add(variant.id, island, summaries[static_cast<size_t>(variant.id)]);
   }
   return {};
 }
@@ -139,14 +145,20 @@ Result<std::vector<selection::Candidate>> Search::Pool() {
   return pool;
 }
 
-// Parents, seeds and donors for `count` children, drawn from the RNG in a fixed order.
-Result<std::vector<PlannedChild>> Search::Draw(size_t count) {
+// Parents, seeds and donors for `count` children, the first of them child number
+// `first_index` of the run, drawn from the RNG in a fixed order.
+Result<std::vector<PlannedChild>> Search::Draw(size_t count, int64_t first_index) {
   std::vector<selection::Candidate> pool = CLADE_TRY(Pool());
-  std::vector<int> parents = CLADE_TRY(policy_->Select(pool, count, rng_));
+  std::vector<int> islands;
+  for (size_t i = 0; i < count; ++i) {
+    islands.push_back(islands_.IslandOfChild(first_index + static_cast<int64_t>(i)));
+  }
+  std::vector<int> parents = CLADE_TRY(SelectParents(pool, islands));
   std::vector<const selection::Candidate*> eligible = selection::EligibleCandidates(pool);
   std::vector<PlannedChild> planned;
-  for (int parent : parents) {
-    PlannedChild child{parent, rng_(), {}};
+  for (size_t i = 0; i < parents.size(); ++i) {
+    int parent = parents[i];
+    PlannedChild child{parent, rng_(), {}, islands[i]};
     if (config_.mutator == "gi" && config_.gi.crossover_rate > 0 && eligible.size() > 1) {
       size_t k = selection::UniformIndex(rng_, eligible.size());
       if (eligible[k]->id == parent) k = (k + 1) % eligible.size();
@@ -155,6 +167,29 @@ Result<std::vector<PlannedChild>> Search::Draw(size_t count) {
     planned.push_back(std::move(child));
   }
   return planned;
+}
+
+// One parent per child, each from its island: with one island, one Select call over the
+// pool (as always); with several, one call per island in island order, over the pool with
+// the variants outside the island left out (still counted as children and descendants).
+Result<std::vector<int>> Search::SelectParents(const std::vector<selection::Candidate>& pool,
+                                               const std::vector<int>& islands) {
+  if (islands_.count() == 1) return policy_->Select(pool, islands.size(), rng_);
+  std::vector<int> parents(islands.size(), 0);
+  for (int island = 0; island < islands_.count(); ++island) {
+    size_t count = static_cast<size_t>(std::count(islands.begin(), islands.end(), island));
+    if (count == 0) continue;
+    std::vector<selection::Candidate> local = pool;
+    for (selection::Candidate& candidate : local) {
+      if (!islands_.Contains(island, candidate.id)) candidate.pruned = true;  // not here
+    }
+    std::vector<int> drawn = CLADE_TRY(policy_->Select(local, count, rng_));
+    size_t next = 0;
+    for (size_t i = 0; i < islands.size(); ++i) {
+      if (islands[i] == island) parents[i] = drawn[next++];
+    }
+  }
+  return parents;
 }
 
 // Runs completions for up to a quarter second; an error from one stops the run.

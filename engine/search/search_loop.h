@@ -29,6 +29,7 @@
 
 #include "archive/archive.h"
 #include "engine/search/child.h"
+#include "engine/search/islands.h"
 #include "engine/search/progress.h"
 #include "engine/search/run_state.h"
 #include "engine/search/search.h"
@@ -82,9 +83,11 @@ class Search {
   bool Stopping() const { return c_.stop->load() != kRun; }
   bool Abandoning() const { return c_.stop->load() == kAbandon; }
   Result<> EvaluateSeed();
-  Result<> LoadTokenHashes();
+  Result<> LoadRecordIndex();
   Result<std::vector<selection::Candidate>> Pool();
-  Result<std::vector<PlannedChild>> Draw(size_t count);
+  Result<std::vector<PlannedChild>> Draw(size_t count, int64_t first_index);
+  Result<std::vector<int>> SelectParents(const std::vector<selection::Candidate>& pool,
+                                         const std::vector<int>& islands);
   Result<> Wait();
   std::optional<std::string> BudgetSpent() const;
   bool TooManyErrors();
@@ -143,6 +146,7 @@ class Search {
   std::map<Child*, std::unique_ptr<Child>> in_flight_;
   // Each token hash's first variant (records' token_hash), for rejecting duplicates.
   std::map<std::string, archive::VariantId> token_owners_;
+  Islands islands_;  // search.islands; one island holding every variant by default
   std::vector<Child*> planned_;
   std::vector<int> free_slots_;
   int next_slot_ = 0;

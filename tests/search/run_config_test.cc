@@ -110,6 +110,7 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "run.yaml:6: sandbox.read_only: 'opt/tools' must be an absolute path that exists"},
       {"sandbox: {read_only: [/no/such/clade/path]}\n", "'/no/such/clade/path' must be an absolute"},
       {"sandbox: {disk_mb: 1}\n", "run.yaml:6: 'disk_mb' must be a whole number >= 16"},
+      {"search: {islands: 0}\n", "run.yaml:6: 'islands' must be a whole number >= 1"},
       {"search: {duplicates: sometimes}\n",
        "run.yaml:6: unknown duplicates 'sometimes' (expected reject or evaluate)"},
       {"evaluation: {validation: 1}\n",

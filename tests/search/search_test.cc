@@ -4,6 +4,8 @@
 // the run state, the worker threads, selection and pruning.
 #include "engine/search/search.h"
 
+#include "engine/search/islands.h"
+
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -365,6 +367,51 @@ TEST_CASE("Validation: a child that beats its parent is confirmed only if not wo
     }
   }
   CHECK_FALSE(f.mutator.saw_validation);  // mutators never see the held-out tasks
+}
+
+TEST_CASE("Islands: each child is drawn from its island, and the best migrate") {
+  Fixture f(50);
+  f.config.islands = 3;
+  f.config.migration_interval = 4;
+  f.config.budget.iterations = 8;
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
+  // Rebuild the islands from the records, as a resumed run does, checking each child's
+  // parent was a member of its island when it was drawn (before its iteration).
+  Islands islands(3, 4);
+  int from_other_island = 0;
+  std::vector<archive::VariantId> pending;  // this iteration's children, added at its end
+  int64_t iteration = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    auto summary = *archive::SummaryOfRecord(record);
+    if (v.id == 0) {
+      CHECK_FALSE(record.contains("island"));
+      islands.Add(0, 0, summary);
+      continue;
+    }
+    int island = record["island"];
+    CHECK(island == (v.id - 1) % 3);  // child k of the run is drawn from island k mod 3
+    if (record["iteration"] != iteration) {  // the previous iteration is all in
+      for (archive::VariantId id : pending) {
+        auto r = **archive->Record(id, "values");
+        islands.Add(id, r["island"], *archive::SummaryOfRecord(r));
+      }
+      pending.clear();
+      iteration = record["iteration"];
+    }
+    if (record["status"] != "mutation_failed") {
+      int parent = v.parents[0];
+      CHECK(islands.Contains(island, parent));
+      if (parent != 0) {
+        auto parent_record = **archive->Record(parent, "values");
+        from_other_island += parent_record["island"] != island;
+      }
+    }
+    pending.push_back(v.id);
+  }
+  CHECK(from_other_island > 0);  // a migrant became a parent on its new island
 }
 
 TEST_CASE("The same seed gives the same run, a run stopped mid-iteration and resumed too") {
