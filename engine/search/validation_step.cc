@@ -14,11 +14,9 @@ using archive::VariantId;
 namespace {
 
 std::optional<double> ScoreOf(const ChildResult& result) {
-  const nlohmann::json* record = result.cached ? &*result.cached : nullptr;
-  if (record) {
-    auto score = record->find("score");
-    if (score == record->end() || !score->is_number()) return std::nullopt;
-    return score->get<double>();
+  if (result.cached) {
+    auto summary = archive::SummaryOfRecord(*result.cached);
+    return summary ? summary->score : std::nullopt;
   }
   if (result.evaluation && *result.evaluation) return (*result.evaluation)->score;
   return std::nullopt;
@@ -26,9 +24,10 @@ std::optional<double> ScoreOf(const ChildResult& result) {
 
 // Why a validation record cannot be compared, or nullopt when it can.
 std::optional<std::string> Unusable(const nlohmann::json& record, std::string_view whose) {
-  std::string status = record.value("status", "");
-  if (status == EvalStatusName(EvalStatus::kEvaluated)) return std::nullopt;
-  return fmt::format("the {}'s evaluation on the validation tasks ended {}", whose, status);
+  auto summary = archive::SummaryOfRecord(record);
+  if (summary && summary->status == EvalStatus::kEvaluated) return std::nullopt;
+  return fmt::format("the {}'s evaluation on the validation tasks ended {}", whose,
+                     summary ? archive::StatusText(*summary) : summary.error().message);
 }
 
 }  // namespace
@@ -42,7 +41,7 @@ bool Search::BeatsParent(const Child& child) {
   if (!score || !summaries) return false;
   const archive::RecordSummary& parent = (**summaries)[static_cast<size_t>(child.result.parent)];
   return parent.status == EvalStatus::kEvaluated && parent.score &&
-         *score > *parent.score + 1e-9;
+         *score > *parent.score + selection::kTieTolerance;
 }
 
 Result<> Search::StartValidation(Child& child) {
