@@ -50,6 +50,25 @@ bool HitLimit(RunStatus status) {
   return status != RunStatus::kOk && status != RunStatus::kExitNonzero;
 }
 
+// "== agent (ok, 3.1 s, 5.2 CPU s)", and when a time limit ended the run, which one: the
+// CPU limit counts, the wall-clock one is only a backstop and says so.
+std::string AgentLogLine(const RunResult& run, const Limits& limits) {
+  std::string line = fmt::format("== agent ({}, {:.1f} s, {:.1f} CPU s)\n", StatusName(run.status),
+                                 run.wall_seconds, run.cpu_seconds);
+  if (run.status == RunStatus::kCpuLimit) {
+    line += fmt::format("== the agent used its {:g} CPU seconds (limits.agent_seconds)\n",
+                        limits.cpu_seconds);
+  }
+  if (run.status == RunStatus::kTimeout) {
+    line += fmt::format(
+        "== the agent reached the wall-clock backstop of {:g} s with {:.1f} of its {:g} CPU "
+        "seconds used: it waited without computing, or the machine was overloaded "
+        "(limits.agent_wall_seconds)\n",
+        limits.wall_seconds, run.cpu_seconds, limits.cpu_seconds);
+  }
+  return line;
+}
+
 std::vector<fs::path> AbsolutePaths(const std::vector<fs::path>& paths) {
   std::vector<fs::path> absolute;
   for (const fs::path& path : paths) absolute.push_back(fs::absolute(path));
@@ -62,6 +81,7 @@ Result<> WriteTaskFile(const fs::path& file, const Task& task) {
                          {"visible_test", task.visible_test},
                          {"limits",
                           {{"agent_seconds", task.limits.agent_seconds},
+                           {"agent_wall_seconds", task.limits.AgentWallSeconds()},
                            {"test_seconds", task.limits.test_seconds},
                            {"memory_mb", task.limits.memory_mb}}}};
   return WriteFile(file, json.dump(2) + "\n");
@@ -109,8 +129,8 @@ RunSpec AgentRun(const HarnessOptions& options, const AgentSpec& spec, const Bui
   agent.hidden.push_back(suite.dir);  // absent anyway, unless read_only shows it
   agent.stdout_path = dirs.logs / "agent.log";
   agent.disk = build.disk;
-  agent.limits.wall_seconds = task.limits.agent_seconds;
-  agent.limits.cpu_seconds = task.limits.agent_seconds * 2;
+  agent.limits.cpu_seconds = task.limits.agent_seconds;
+  agent.limits.wall_seconds = task.limits.AgentWallSeconds();
   agent.limits.memory_bytes = task.limits.memory_mb << 20;
   agent.isolation = options.isolation;
   if (!model_socket.empty()) {
@@ -208,8 +228,7 @@ Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
   RunSpec agent = AgentRun(options, spec, build, suite, task, *dirs, socket);
   RunResult agent_result = CLADE_TRY(Run(agent));
   if (!socket.empty()) options.model->Close(std::exchange(socket, fs::path()));
-  outcome.log = fmt::format("== agent ({}, {:.1f} s)\n{}", StatusName(agent_result.status),
-                            agent_result.wall_seconds, ReadLog(agent.stdout_path));
+  outcome.log = AgentLogLine(agent_result, agent.limits) + ReadLog(agent.stdout_path);
   outcome.seconds = agent_result.wall_seconds;
   outcome.cpu_seconds = agent_result.cpu_seconds;
   if (agent_result.status == RunStatus::kDiskLimit) {  // no room left to test anything

@@ -29,8 +29,8 @@ RunSpec TestRun(const HiddenTestContext& c, const fs::path& cwd, double seconds,
   run.hidden = c.hidden;
   run.stdout_path = log;
   run.disk = c.disk;
-  run.limits.wall_seconds = seconds;
-  run.limits.cpu_seconds = seconds * 2;
+  run.limits.cpu_seconds = seconds;
+  run.limits.wall_seconds = c.task->limits.TestWallSeconds(seconds);
   run.limits.memory_bytes = c.task->limits.memory_mb << 20;
   run.isolation = c.isolation;
   return run;

@@ -16,19 +16,39 @@ namespace fs = std::filesystem;
 
 Result<> ReadLimits(const fs::path& file, const YAML::Node& node, TaskLimits* limits) {
   if (!node) return {};
-  CLADE_TRY(CheckKeys(file, node, "limits", {"agent_seconds", "test_seconds", "memory_mb"}));
-  for (const char* key : {"agent_seconds", "test_seconds", "memory_mb"}) {
-    auto value = CLADE_TRY(ReadNumber(file, node, key));
+  CLADE_TRY(CheckKeys(file, node, "limits",
+                      {"agent_seconds", "test_seconds", "memory_mb", "agent_wall_seconds",
+                       "test_wall_seconds"}));
+  for (std::string_view key : {"agent_seconds", "test_seconds", "memory_mb",
+                               "agent_wall_seconds", "test_wall_seconds"}) {
+    auto value = CLADE_TRY(ReadNumber(file, node, key.data()));
     if (!value) continue;
     if (*value <= 0) {
-      return FailAs(ErrorKind::kUsage, "{}: '{}' must be positive", Where(file, node[key]), key);
+      return FailAs(ErrorKind::kUsage, "{}: '{}' must be positive", Where(file, node[key.data()]),
+                    key);
     }
-    if (std::string_view(key) == "agent_seconds") limits->agent_seconds = *value;
-    if (std::string_view(key) == "test_seconds") limits->test_seconds = *value;
-    if (std::string_view(key) == "memory_mb") limits->memory_mb = static_cast<uint64_t>(*value);
+    if (key == "agent_seconds") limits->agent_seconds = *value;
+    if (key == "test_seconds") limits->test_seconds = *value;
+    if (key == "memory_mb") limits->memory_mb = static_cast<uint64_t>(*value);
+    if (key == "agent_wall_seconds") limits->agent_wall_seconds = *value;
+    if (key == "test_wall_seconds") limits->test_wall_seconds = *value;
   }
   return {};
 }
+
+}  // namespace
+
+double WallBackstop(double cpu_seconds) { return 4 * cpu_seconds + 30; }
+
+double TaskLimits::AgentWallSeconds() const {
+  return agent_wall_seconds.value_or(WallBackstop(agent_seconds));
+}
+
+double TaskLimits::TestWallSeconds(double cpu_seconds) const {
+  return test_wall_seconds.value_or(WallBackstop(cpu_seconds));
+}
+
+namespace {
 
 // Expands a relative glob ("tasks/*") one path component at a time; sorted.
 std::vector<fs::path> Glob(const fs::path& base, const std::string& pattern) {

@@ -25,11 +25,27 @@
 
 namespace clade::sandbox {
 
+// A task's limits. Time limits count CPU seconds of a step's whole process tree (its
+// cgroup), so a task's outcome does not depend on what else the machine runs or on how
+// many tasks run at once; wall time is only a backstop against a step that waits without
+// computing, and reaching it is reported as such (docs/evaluation.md, "Time limits").
 struct TaskLimits {
-  double agent_seconds = 60;
-  double test_seconds = 20;
+  double agent_seconds = 60;  // CPU seconds of the agent's process tree
+  double test_seconds = 20;   // CPU seconds of each hidden-test step (its build, each run)
   uint64_t memory_mb = 2048;
+  // Wall-clock backstops; none given: WallBackstop of the CPU limit.
+  std::optional<double> agent_wall_seconds;
+  std::optional<double> test_wall_seconds;
+
+  double AgentWallSeconds() const;
+  // The backstop of a hidden-test step whose CPU limit is `cpu_seconds`.
+  double TestWallSeconds(double cpu_seconds) const;
 };
+
+// The default wall-clock backstop of a step limited to `cpu_seconds` of CPU time:
+// 4 x cpu_seconds + 30 s, generous enough for a machine with twice as many busy processes
+// as cores.
+double WallBackstop(double cpu_seconds);
 
 enum class ResultFormat {
   kSummary,   // the hidden test prints a line "N passed, N failed"
@@ -54,7 +70,7 @@ struct HiddenCases {
   // A case passes when its run exits 0, its output equals NAME.out (compare_output), and
   // (when set) one line of its output starts with `pass_line`.
   std::string pass_line;
-  double case_seconds = 0;            // wall clock per case; 0: limits.test_seconds
+  double case_seconds = 0;            // CPU seconds per case; 0: limits.test_seconds
   uint64_t output_bytes = 64u << 10;  // a case's output past this fails it
 };
 

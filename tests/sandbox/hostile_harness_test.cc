@@ -41,8 +41,8 @@ TEST_CASE("Hostile agents are contained task by task and the harness goes on") {
        "name: hostile\nbuild: [\"cp {src}/hostile {build}/hostile\"]\nrun: \"sh {src}/run.sh\"\n"},
       {"agent/run.sh", kRunScript},
       {"suite/suite.yaml",
-       "name: hostile\ntasks: tasks/*\nlimits: {agent_seconds: 3, test_seconds: 5, memory_mb: "
-       "256}\n"}};
+       "name: hostile\ntasks: tasks/*\nlimits: {agent_seconds: 3, agent_wall_seconds: 3, "
+       "test_seconds: 5, memory_mb: 256}\n"}};
   std::vector<std::pair<std::string, std::string>> tasks = {
       {"t1", "sleep 60"},  {"t2", "fork-storm 2000"}, {"t3", "memory 1024"},
       {"t4", "flood 256"}, {"t5", "detach"},          {"t6", "answer"}};

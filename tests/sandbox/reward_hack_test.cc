@@ -163,15 +163,21 @@ TEST_CASE("A script-form runner that is killed or times out scores 0, whatever i
                  "hidden_test: sh .clade-tests/run.sh\n",
                  {{"tests/run.sh", "echo '5 passed, 0 failed'\nkill -9 $$\n"}}},
                 {"t2",
+                 "hidden_test: sh .clade-tests/run.sh\nlimits: {test_seconds: 5, "
+                 "test_wall_seconds: 1}\n",
+                 {{"tests/run.sh", "echo '5 passed, 0 failed'\nsleep 30\n"}}},
+                {"t3",
                  "hidden_test: sh .clade-tests/run.sh\nlimits: {test_seconds: 1}\n",
-                 {{"tests/run.sh", "echo '5 passed, 0 failed'\nsleep 30\n"}}}});
+                 {{"tests/run.sh", "echo '5 passed, 0 failed'\nwhile :; do :; done\n"}}}});
   f.ShellAgent("true\n");
   Evaluation eval = f.Evaluate();
-  REQUIRE(eval.tasks.size() == 2);
+  REQUIRE(eval.tasks.size() == 3);
   CHECK(eval.tasks[0].status == "test_signaled");
   CHECK(eval.tasks[0].score == 0.0);
-  CHECK(eval.tasks[1].status == "test_timeout");
+  CHECK(eval.tasks[1].status == "test_timeout");  // the wall-clock backstop
   CHECK(eval.tasks[1].score == 0.0);
+  CHECK(eval.tasks[2].status == "test_cpu_limit");  // its CPU seconds
+  CHECK(eval.tasks[2].score == 0.0);
 }
 
 TEST_CASE("No step where agent code runs sees the suite: build, agent, each case") {

@@ -1,7 +1,6 @@
 #include "localize.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
@@ -10,11 +9,6 @@
 #include <sstream>
 
 #include "task.h"
-
-double now_seconds() {
-  using namespace std::chrono;
-  return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
 
 namespace {
 
@@ -44,14 +38,14 @@ void remove_coverage_data(const std::string& dir) {
 // Lines executed at least once, per workspace source file, from `gcov -t` output.
 using Coverage = std::set<std::pair<std::string, int>>;
 
-Coverage read_gcov(const std::string& dir, double timeout) {
+Coverage read_gcov(const std::string& dir, double cpu_limit) {
   Coverage cov;
   std::vector<std::string> gcda = files_with_ext(dir, ".gcda");
   if (gcda.empty()) return cov;
   std::string cmd = "gcov -t";
   for (const auto& f : gcda) cmd += " " + shell_quote(f);
   std::string out;
-  run_command(dir, cmd + " 2>/dev/null", timeout, out);
+  run_command(dir, cmd + " 2>/dev/null", cpu_limit, out);
   std::istringstream in(out);
   std::string line, source;
   while (std::getline(in, line)) {
@@ -110,7 +104,7 @@ std::vector<std::string> find_sources(const std::string& dir) {
 std::vector<RankedLine> localize(const std::string& dir, const std::string& test_cmd,
                                  const TestRun& initial,
                                  const std::vector<std::string>& sources,
-                                 double expected_run, double per_run_timeout,
+                                 double expected_run, double per_run_limit,
                                  double deadline,
                                  bool& used_coverage) {
   used_coverage = false;
@@ -127,13 +121,13 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
   std::vector<std::pair<std::string, int>> uncovered_failures;
   int total_failed = 0;  // failing cases whose coverage was read
   for (const auto& name : names) {
-    if (now_seconds() + expected_run > deadline) break;
+    if (cpu_seconds_used() + expected_run > deadline) break;
     remove_coverage_data(dir);
     TestRun r = run_tests(dir, test_cmd, {name}, "EXTRA_CXXFLAGS=--coverage",
-                          per_run_timeout);
+                          per_run_limit);
     auto it = r.cases.find(name);
     if (it == r.cases.end()) break;  // the command does not take case names
-    Coverage cov = read_gcov(dir, per_run_timeout);
+    Coverage cov = read_gcov(dir, per_run_limit);
     if (cov.empty()) continue;  // e.g. the program crashed before writing its .gcda
     if (!it->second) ++total_failed;
     for (const auto& key : cov) {

@@ -18,15 +18,13 @@ std::vector<std::string> find_sources(const std::string& dir);
 
 // Ranks the lines of `sources`, most suspicious first. Uses per-case coverage when the
 // test command accepts case names and gcov works (`used_coverage` is set); otherwise every
-// statement line gets the same suspiciousness. Failing cases run first; `per_run_timeout`
-// bounds each run, and no run starts when `expected_run` seconds would pass `deadline`
-// (seconds of now_seconds()).
+// statement line gets the same suspiciousness. Failing cases run first; `per_run_limit`
+// bounds each run's CPU seconds, and no run starts when `expected_run` CPU seconds would
+// pass `deadline` (on the clock of cpu_seconds_used()).
 std::vector<RankedLine> localize(const std::string& dir, const std::string& test_cmd,
                                  const TestRun& initial,
                                  const std::vector<std::string>& sources,
-                                 double expected_run, double per_run_timeout,
+                                 double expected_run, double per_run_limit,
                                  double deadline,
                                  bool& used_coverage);
 
-// Seconds on a monotonic clock.
-double now_seconds();

@@ -5,6 +5,10 @@
 //   3. generate candidate edits with repair operators at the most suspicious lines;
 //   4. validate candidates (rebuild + visible tests) in scratch copies of the workspace,
 //      in parallel, until one passes every visible test or the time budget is spent;
+//
+// Time is CPU time (cpu_seconds_used(): this process and the tests and compilers it ran),
+// the clock the harness counts limits.agent_seconds in, so the agent tries the same
+// candidates on an idle machine and on a busy one, only more slowly.
 //   5. leave the best candidate in the workspace (most tests passed, then smallest edit),
 //      or the original program if nothing improved.
 #include <atomic>
@@ -25,16 +29,16 @@
 
 namespace {
 
-// Share of limits.agent_seconds the agent plans to use, and a fixed margin on top.
+// Share of limits.agent_seconds (CPU seconds) the agent plans to use, and a fixed margin.
 constexpr double kBudgetShare = 0.90;
 constexpr double kMarginSeconds = 3.0;
 // Share of the budget fault localisation may use before candidate validation starts.
 constexpr double kLocalizeShare = 0.35;
 // Candidates validated at the same time, each in its own copy of the workspace.
 constexpr int kParallelJobs = 2;
-// A test run is killed after this many times the first run's duration (plus a floor).
-constexpr double kRunTimeoutFactor = 4.0;
-constexpr double kRunTimeoutFloor = 5.0;
+// A test run is killed after this many times the first run's CPU seconds (plus a floor).
+constexpr double kRunLimitFactor = 4.0;
+constexpr double kRunLimitFloor = 3.0;
 // Precompile the program's standard headers for candidate rebuilds (see make_pch).
 constexpr bool kUsePrecompiledHeader = true;
 
@@ -104,7 +108,7 @@ bool better(const Outcome& a, const Outcome& b) {
 }  // namespace
 
 int main() {
-  const double start = now_seconds();
+  const double start = cpu_seconds_used();
   Task task;
   const char* task_path = std::getenv("CLADE_TASK");
   if (!task_path || !load_task(task_path, task))
@@ -114,15 +118,15 @@ int main() {
   const std::string ws = current_dir();
 
   // 1. The visible tests as they are.
-  double t0 = now_seconds();
+  double t0 = cpu_seconds_used();
   TestRun initial = run_tests(ws, task.visible_test, {}, "", budget);
-  double run_time = now_seconds() - t0;
-  const double run_timeout = std::max(kRunTimeoutFloor, run_time * kRunTimeoutFactor);
+  double run_time = cpu_seconds_used() - t0;
+  const double run_limit = std::max(kRunLimitFloor, run_time * kRunLimitFactor);
   if (!initial.parsed) {
     log("no 'N passed, N failed' line from `%s`; nothing to measure", task.visible_test);
     return 0;
   }
-  std::fprintf(stderr, "[repair] initial: %d passed, %d failed (%.1f s)\n", initial.passed,
+  std::fprintf(stderr, "[repair] initial: %d passed, %d failed (%.1f CPU s)\n", initial.passed,
                initial.failed, run_time);
   if (initial.failed == 0) return 0;
 
@@ -132,7 +136,7 @@ int main() {
   for (const auto& f : sources) originals[f] = read_file(ws + "/" + f);
   bool used_coverage = false;
   std::vector<RankedLine> ranked =
-      localize(ws, task.visible_test, initial, sources, run_time * 1.2, run_timeout,
+      localize(ws, task.visible_test, initial, sources, run_time * 1.2, run_limit,
                start + budget * kLocalizeShare, used_coverage);
   std::fprintf(stderr, "[repair] %zu lines ranked (%s)\n", ranked.size(),
                used_coverage ? "gcov + Ochiai" : "uniform");
@@ -160,12 +164,12 @@ int main() {
   std::string env = kUsePrecompiledHeader
                         ? make_pch(scratch, ws, task.visible_test, originals) : "";
   if (!env.empty()) {
-    t0 = now_seconds();
-    TestRun r = run_tests(copies[0], task.visible_test, {}, env, run_timeout);
-    double t = now_seconds() - t0;
+    t0 = cpu_seconds_used();
+    TestRun r = run_tests(copies[0], task.visible_test, {}, env, run_limit);
+    double t = cpu_seconds_used() - t0;
     if (r.parsed && r.passed == initial.passed && r.failed == initial.failed &&
         t < run_time) {
-      std::fprintf(stderr, "[repair] precompiled header: %.1f s per run instead of %.1f s\n",
+      std::fprintf(stderr, "[repair] precompiled header: %.1f CPU s per run instead of %.1f\n",
                    t, run_time);
       run_time = t;
     } else {
@@ -188,11 +192,11 @@ int main() {
     while (!out_of_time) {
       size_t i = next++;
       if (i >= cands.size() || i > first_plausible) break;
-      if (now_seconds() + run_time * 1.5 > deadline) { out_of_time = true; break; }
+      if (cpu_seconds_used() + run_time * 1.5 > deadline) { out_of_time = true; break; }
       const Candidate& c = cands[i];
       const std::string path = dir + "/" + c.file;
       write_file(path, apply_candidate(originals[c.file], c));
-      TestRun r = run_tests(dir, task.visible_test, {}, env, run_timeout);
+      TestRun r = run_tests(dir, task.visible_test, {}, env, run_limit);
       write_file(path, originals[c.file]);
       ++tried;
       if (!r.parsed) continue;
@@ -212,8 +216,8 @@ int main() {
   std::vector<std::thread> threads;
   for (const auto& d : copies) threads.emplace_back(worker, d);
   for (auto& t : threads) t.join();
-  std::fprintf(stderr, "[repair] tried %d of %zu candidates in %.1f s\n", tried.load(),
-               cands.size(), now_seconds() - start);
+  std::fprintf(stderr, "[repair] tried %d of %zu candidates in %.1f CPU s\n", tried.load(),
+               cands.size(), cpu_seconds_used() - start);
   if (copies[0] != ws) std::system(("rm -rf " + shell_quote(scratch)).c_str());
 
   // 5. Leave the best patch, confirmed in the workspace itself. Candidates after the first
@@ -227,8 +231,8 @@ int main() {
   write_file(ws + "/" + c.file, apply_candidate(originals[c.file], c));
   std::fprintf(stderr, "[repair] applied %s at %s:%d:\n  %s\n", c.op.c_str(), c.file.c_str(),
                c.line, c.text.c_str());
-  if (now_seconds() + run_time * 1.5 < start + task.agent_seconds - 1) {
-    TestRun confirm = run_tests(ws, task.visible_test, {}, "", run_timeout);
+  if (cpu_seconds_used() + run_time * 1.5 < start + task.agent_seconds - 1) {
+    TestRun confirm = run_tests(ws, task.visible_test, {}, "", run_limit);
     if (!confirm.parsed || confirm.passed < initial.passed) {
       log("confirmation run did not hold up; restoring the original");
       write_file(ws + "/" + c.file, originals[c.file]);

@@ -8,7 +8,7 @@ struct Task {
   std::string id;
   std::string statement;
   std::string visible_test = "sh run_tests.sh";
-  double agent_seconds = 60;  // limits.agent_seconds
+  double agent_seconds = 60;  // limits.agent_seconds: CPU seconds of the agent and its children
 };
 
 // Parses the JSON text of a task file. Unknown keys are ignored; missing ones keep their

@@ -17,16 +17,23 @@ struct TestRun {
 // Single-quotes `s` for /bin/sh.
 std::string shell_quote(const std::string& s);
 
-// Runs `cmd` with /bin/sh in `dir`, stdout and stderr captured together, killed after
-// `timeout_s` seconds (coreutils `timeout`). Returns the exit status (124 on timeout).
-int run_command(const std::string& dir, const std::string& cmd, double timeout_s,
+// CPU seconds (user + system) used by this process and by every descendant it has waited
+// for: the clock the task's limits.agent_seconds is counted in, which does not run faster
+// or slower with the machine's load.
+double cpu_seconds_used();
+
+// Runs `cmd` with /bin/sh in `dir` in a process group of its own, stdin from /dev/null,
+// stdout and stderr captured together (at most 1 MiB kept). The group is killed once its
+// processes have used `cpu_limit` CPU seconds, or after a wall-clock backstop of
+// 4 x cpu_limit + 10 s (a command that waits). Returns the exit status (124 when killed).
+int run_command(const std::string& dir, const std::string& cmd, double cpu_limit,
                 std::string& output);
 
 // Parses a test script's output: the last "N passed, N failed" line and PASS/FAIL lines.
 TestRun parse_test_output(const std::string& output);
 
 // Runs the visible test command in `dir`, with `env` (e.g. "EXTRA_CXXFLAGS=--coverage")
-// prefixed and the case `names` appended as arguments.
+// prefixed and the case `names` appended as arguments, limited to `cpu_limit` CPU seconds.
 TestRun run_tests(const std::string& dir, const std::string& cmd,
                   const std::vector<std::string>& names, const std::string& env,
-                  double timeout_s);
+                  double cpu_limit);

@@ -46,6 +46,15 @@ static int Busy(void) {
   return 0;
 }
 
+/* Spends `ms` milliseconds of its own CPU time (clock()), however long that takes on the
+ * wall clock, then prints "worked". Not hostile: honest work for the time-limit tests. */
+static int CpuWork(long ms) {
+  volatile unsigned long spin = 0;
+  while (clock() < (clock_t)(ms * (CLOCKS_PER_SEC / 1000))) ++spin;
+  printf("worked\n");
+  return 0;
+}
+
 /* Starts a grandchild in its own session, whose parent exits at once; waits until the
  * grandchild has said it runs (a file "grandchild" in the working directory), then exits. */
 static int Detach(void) {
@@ -188,6 +197,7 @@ int main(int argc, char** argv) {
   if (!strcmp(mode, "sleep")) return sleep((unsigned)Arg(argc, argv, 30)), 0;
   if (!strcmp(mode, "fork-storm")) return ForkStorm(Arg(argc, argv, 2000));
   if (!strcmp(mode, "busy")) return Busy();
+  if (!strcmp(mode, "cpu-work")) return CpuWork(Arg(argc, argv, 1000));
   if (!strcmp(mode, "detach")) return Detach();
   if (!strcmp(mode, "hold-stdout")) return HoldStdout();
   if (!strcmp(mode, "memory")) return Memory(Arg(argc, argv, 1024));

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Visible tests of an exercise. Builds the Catch2 v2 tests in tests_visible/tests.cc with
 # every *.cc of the workspace into build/tests, linked with Catch2's prebuilt main
-# (-lCatch2WithMain), then runs each test case in its own process (10 s each), so a crash
+# (-lCatch2WithMain), then runs each test case in its own process (10 CPU s each), so a crash
 # or a hang costs one case, not the run. Prints PASS/FAIL per test case (with Catch2's
 # report of a failure) and, last, "N passed, N failed".
 # Usage: sh run_tests.sh [NAME...]   (default: every test case; NAME is a test case name)
@@ -11,10 +11,11 @@ cd "$(dirname "$0")" || exit 2
 mkdir -p build
 flags="-std=c++17 -O0 -I."
 # run_case PROG NAME LOG SECONDS: one test case in its own process, killed after SECONDS
-# and stopped (SIGXFSZ) once its log passes 1 MiB, so a solution that loops printing
-# fails its case without filling the disk.
+# of CPU time (ten times that of wall clock is only a backstop, so a busy machine does not
+# fail a case) and stopped (SIGXFSZ) once its log passes 1 MiB, so a solution that loops
+# printing fails its case without filling the disk.
 run_case() {
-  (ulimit -f 2048 && exec timeout "$4" "$1" "$2" >"$3" 2>&1)
+  (ulimit -f 2048 && ulimit -t "$4" && exec timeout --foreground $(($4 * 10)) "$1" "$2" >"$3" 2>&1)
 }
 pass=0
 fail=0

@@ -17,10 +17,11 @@ fi
 # behaviour passes or fails a test the same way on every run, not by stack garbage.
 flags="-std=c++17 -O0 -D_GLIBCXX_ASSERTIONS -ftrivial-auto-var-init=zero"
 # run_case PROG INPUT OUTPUT ERRORS SECONDS: one run of the program, killed after SECONDS
-# and stopped (SIGXFSZ) once a file it writes passes 64 KiB, so a patch that loops
-# printing fails its test without filling the disk.
+# of CPU time (ten times that of wall clock is only a backstop, so a busy machine does not
+# fail a test) and stopped (SIGXFSZ) once a file it writes passes 64 KiB, so a patch that
+# loops printing fails its test without filling the disk.
 run_case() {
-  (ulimit -f 128 && exec timeout "$5" "$1" <"$2" >"$3" 2>"$4")
+  (ulimit -f 128 && ulimit -t "$5" && exec timeout --foreground $(($5 * 10)) "$1" <"$2" >"$3" 2>"$4")
 }
 pass=0
 fail=0
