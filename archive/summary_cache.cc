@@ -20,12 +20,22 @@ std::string CommitOfNotePath(std::string_view path) {
   return commit;
 }
 
-// A summary's validation fields, as the cache and a record's "validation" object hold them.
-nlohmann::json ValidationJson(const RecordSummary& summary) {
-  nlohmann::json json = {{"confirmed", *summary.confirmed}};
+// A summary's fields past status and score, as the cache's third entry holds them: the
+// validation fields as a record's "validation" object names them, and score_stderr.
+nlohmann::json ExtraJson(const RecordSummary& summary) {
+  nlohmann::json json = nlohmann::json::object();
+  if (summary.confirmed) json["confirmed"] = *summary.confirmed;
   if (summary.validation_score) json["score"] = *summary.validation_score;
   if (summary.p_worse) json["p_worse"] = *summary.p_worse;
+  if (summary.score_stderr) json["score_stderr"] = *summary.score_stderr;
   return json;
+}
+
+void ReadStderr(const nlohmann::json& json, RecordSummary* summary) {
+  auto stderr_value = json.find("score_stderr");
+  if (stderr_value != json.end() && stderr_value->is_number()) {
+    summary->score_stderr = stderr_value->get<double>();
+  }
 }
 
 void ReadValidation(const nlohmann::json& json, RecordSummary* summary) {
@@ -49,7 +59,7 @@ Cache ReadCache(const std::filesystem::path& file) {
     return cache;
   }
   for (const auto& [commit, entry] : json["outcomes"].items()) {
-    // [status, score] or [status, score, {confirmed, validation_score, p_worse}]
+    // [status, score] or [status, score, {confirmed, score, p_worse, score_stderr}]
     if (!entry.is_array() || entry.size() < 2 || entry.size() > 3 || !entry[0].is_string()) {
       return Cache{};
     }
@@ -58,7 +68,10 @@ Cache ReadCache(const std::filesystem::path& file) {
     RecordSummary outcome;
     outcome.status = *status;
     if (entry[1].is_number()) outcome.score = entry[1].get<double>();
-    if (entry.size() == 3) ReadValidation(entry[2], &outcome);
+    if (entry.size() == 3) {
+      ReadValidation(entry[2], &outcome);
+      if (entry[2].is_object()) ReadStderr(entry[2], &outcome);
+    }
     cache.outcomes[commit] = std::move(outcome);
   }
   cache.notes_commit = json["notes_commit"].get<std::string>();
@@ -71,7 +84,7 @@ void WriteCache(const std::filesystem::path& file, const Cache& cache) {
     if (!outcome.status) continue;
     nlohmann::json entry = {EvalStatusName(*outcome.status),
                             outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json()};
-    if (outcome.confirmed) entry.push_back(ValidationJson(outcome));
+    if (outcome.confirmed || outcome.score_stderr) entry.push_back(ExtraJson(outcome));
     outcomes[commit] = std::move(entry);
   }
   nlohmann::json json = {{"notes_commit", cache.notes_commit}, {"outcomes", outcomes}};
@@ -141,6 +154,7 @@ Result<RecordSummary> SummaryOfRecord(const nlohmann::json& record) {
   if (auto validation = record.find("validation"); validation != record.end()) {
     ReadValidation(*validation, &summary);
   }
+  ReadStderr(record, &summary);
   return summary;
 }
 

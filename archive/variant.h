@@ -35,6 +35,9 @@ struct RecordSummary {
   std::optional<bool> confirmed;
   std::optional<double> validation_score;  // its mean on the validation tasks
   std::optional<double> p_worse;           // the paired test's against its parent
+  // The record's score_stderr: the standard error of `score` when tasks were repeated
+  // (evaluation.repeats, docs/evaluation.md "Repeats").
+  std::optional<double> score_stderr;
 };
 
 // The status as the commands and the report show it: its name, or "not_evaluated" when

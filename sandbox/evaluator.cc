@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -14,6 +15,19 @@ namespace clade::sandbox {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Runs `task` as often as `repeats` asks (one after another, in the same built slot).
+Result<TaskResult> RunRepeated(const HarnessOptions& harness, const AgentSpec& spec,
+                               const BuildResult& build, const Suite& suite, const Task& task,
+                               const Repeats& repeats) {
+  std::vector<TaskResult> runs;
+  for (int r = 0; r < std::max(1, repeats.count); ++r) {
+    bool agreed = runs.size() == 2 && runs[0].score == runs[1].score;
+    if (repeats.adaptive && agreed) break;
+    runs.push_back(CLADE_TRY(RunTask(harness, spec, build, suite, task)));
+  }
+  return MergeRepeats(std::move(runs));
+}
 
 // Runs `tasks` on `workers` threads; results in task order. The first sandbox error
 // stops the remaining tasks and is returned.
@@ -27,7 +41,7 @@ Result<std::vector<TaskResult>> RunTasks(const HarnessOptions& harness, const Ag
   std::optional<Error> failure;
   auto work = [&] {
     for (size_t i = next++; i < tasks.size(); i = next++) {
-      auto outcome = RunTask(harness, spec, build, suite, *tasks[i]);
+      auto outcome = RunRepeated(harness, spec, build, suite, *tasks[i], options.repeats);
       std::lock_guard lock(mutex);
       if (!outcome) {
         if (!failure) failure = outcome.error();
@@ -105,16 +119,61 @@ Result<std::string> SuiteHash(const Suite& suite) {
   return hash.Hex();
 }
 
+TaskResult MergeRepeats(std::vector<TaskResult> runs) {
+  TaskResult merged = std::move(runs.at(0));
+  if (runs.size() == 1) return merged;
+  merged.repeat_scores = {merged.score};
+  bool same = true;
+  for (size_t r = 1; r < runs.size(); ++r) {
+    const TaskResult& run = runs[r];
+    merged.repeat_scores.push_back(run.score);
+    same = same && run.score == merged.score;
+    merged.seconds += run.seconds;
+    merged.cpu_seconds += run.cpu_seconds;
+    merged.tampered.insert(merged.tampered.end(), run.tampered.begin(), run.tampered.end());
+    merged.log += fmt::format("== repeat {} of {}: {}, score {:.3f}\n", r + 1, runs.size(),
+                              run.status, run.score);
+  }
+  double sum = 0;
+  for (double score : merged.repeat_scores) sum += score;
+  merged.score = sum / static_cast<double>(merged.repeat_scores.size());
+  if (!same) merged.status = "varied";
+  if (!merged.tampered.empty()) {
+    merged.status = "tampered";
+    merged.score = 0;
+  }
+  return merged;
+}
+
+std::optional<double> ScoreStderr(const std::vector<TaskResult>& tasks) {
+  bool repeated = false;
+  double sum = 0;
+  for (const TaskResult& task : tasks) {
+    size_t n = task.repeat_scores.size();
+    if (n < 2) continue;
+    repeated = true;
+    double mean = 0;
+    for (double score : task.repeat_scores) mean += score / static_cast<double>(n);
+    double squares = 0;
+    for (double score : task.repeat_scores) squares += (score - mean) * (score - mean);
+    sum += squares / static_cast<double>(n - 1) / static_cast<double>(n);
+  }
+  if (!repeated || tasks.empty()) return std::nullopt;
+  return std::sqrt(sum) / static_cast<double>(tasks.size());
+}
+
 nlohmann::json Evaluation::ToRecord() const {
   nlohmann::json task_list = nlohmann::json::array();
   for (const TaskResult& task : tasks) {
-    task_list.push_back({{"id", task.id},
-                         {"score", task.score},
-                         {"status", task.status},
-                         {"seconds", task.seconds},
-                         {"cpu_seconds", task.cpu_seconds},
-                         {"passed", task.passed},
-                         {"failed", task.failed}});
+    nlohmann::json item = {{"id", task.id},
+                           {"score", task.score},
+                           {"status", task.status},
+                           {"seconds", task.seconds},
+                           {"cpu_seconds", task.cpu_seconds},
+                           {"passed", task.passed},
+                           {"failed", task.failed}};
+    if (!task.repeat_scores.empty()) item["scores"] = task.repeat_scores;
+    task_list.push_back(std::move(item));
   }
   nlohmann::json record = {
       {"status", EvalStatusName(status)},
@@ -126,6 +185,10 @@ nlohmann::json Evaluation::ToRecord() const {
       {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
   if (!model.is_null()) record["model"] = model;
   if (!tampered.empty()) record["tampered"] = TamperJson(tampered);
+  if (repeats.count > 1) {
+    record["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
+  }
+  if (score_stderr) record["score_stderr"] = *score_stderr;
   return record;
 }
 
@@ -148,6 +211,7 @@ void CheckTampering(Evaluation* evaluation) {
   if (evaluation->tampered.empty()) return;
   evaluation->status = EvalStatus::kTampered;
   evaluation->score = 0;
+  evaluation->score_stderr.reset();
 }
 
 Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
@@ -207,8 +271,10 @@ Result<Evaluation> Evaluate(const HarnessOptions& harness, const fs::path& sourc
                                    tasks.begin() + static_cast<long>(end));
     return RunTasks(harness, spec, evaluation.build, suite, range, options, &done, tasks.size());
   };
+  evaluation.repeats = options.repeats;
   CLADE_TRY(RunStages(tasks.size(), stages, batch, &evaluation));
   SortBySuiteOrder(suite_order, &evaluation.tasks);
+  evaluation.score_stderr = ScoreStderr(evaluation.tasks);
   CheckTampering(&evaluation);
   return evaluation;
 }

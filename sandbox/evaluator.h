@@ -21,6 +21,15 @@ struct Stage {
   double threshold = 0.0;  // go on to the next stage only with a score >= this
 };
 
+// Running each task more than once (evaluation.repeats, docs/evaluation.md "Repeats"), for
+// agents whose outcome on a task varies between runs.
+struct Repeats {
+  int count = 1;  // runs per task, at least 1
+  // Run every task twice and the remaining count - 2 times only where those two disagreed
+  // (a task whose two runs agree is taken as stable).
+  bool adaptive = false;
+};
+
 struct EvalOptions {
   int workers = 1;                  // tasks run in parallel
   int slot = 0;                     // the build slot to use
@@ -32,6 +41,7 @@ struct EvalOptions {
   // the parent did on those; otherwise the status is below_threshold. Whatever the order
   // they ran in, the evaluation lists the tasks in suite order.
   std::optional<std::map<std::string, double>> parent_scores;
+  Repeats repeats;
   std::function<void(const TaskResult&, size_t done, size_t total)> on_task;  // progress
 };
 
@@ -40,6 +50,10 @@ struct Evaluation {
   // the build's failure (build_failed, build_timeout, build_limit, disk_limit)
   EvalStatus status = EvalStatus::kEvaluated;
   double score = 0;    // mean over the tasks run; 0 when the build failed or on tampering
+  // The standard error of `score` from the spread of repeated tasks (ScoreStderr); none
+  // when no task ran more than once.
+  std::optional<double> score_stderr;
+  Repeats repeats;
   std::string suite;
   std::string suite_hash;
   std::vector<TaskResult> tasks;
@@ -70,6 +84,16 @@ using TaskBatch = std::function<Result<std::vector<TaskResult>>(size_t begin, si
 // task as a job (engine/executor/slurm_task_evaluation.h). Errors: the batch's.
 Result<> RunStages(size_t count, const std::vector<Stage>& stages, const TaskBatch& batch,
                    Evaluation* evaluation);
+
+// The standard error of the mean of the tasks' scores, from the spread of each task's
+// repeats: sqrt(sum over tasks of s_i^2 / n_i) / tasks, s_i^2 the sample variance of task
+// i's n_i runs (0 for a task run once). None when no task ran more than once.
+std::optional<double> ScoreStderr(const std::vector<TaskResult>& tasks);
+
+// Merges the runs of one task (the first is kept as the base): the mean score, each run's
+// score, summed times, all tamper records; status `tampered` if any run tampered (score
+// 0), else the first run's when every run scored the same, else `varied`.
+TaskResult MergeRepeats(std::vector<TaskResult> runs);
 
 // Marks `evaluation` tampered (score 0) when its build or a task changed what it must not.
 void CheckTampering(Evaluation* evaluation);

@@ -87,6 +87,9 @@ struct TaskResult {
   int failed = 0;
   std::string log;  // agent output, then the hidden test's output
   std::vector<Tamper> tampered;  // protected files the agent changed (status tampered)
+  // Each run's score when the task ran more than once (evaluation.repeats; evaluator.h):
+  // `score` is then their mean, the other fields are the first run's, times are summed.
+  std::vector<double> repeat_scores;
 };
 
 // Runs the built agent on `task` in a fresh copy of its workspace, checks that it left the

@@ -34,17 +34,19 @@ bool IsAgentDirectory(const std::string& target) {
 }
 
 void PrintProgress(const TaskResult& task, size_t done, size_t total) {
-  std::cerr << fmt::format("[{}/{}] {:<28} {:<16} {:.3f}  ({:.1f} s)\n", done, total, task.id,
-                           task.status, task.score, task.seconds);
+  std::cerr << fmt::format("[{}/{}] {:<28} {:<16} {:.3f}  ({:.1f} s){}\n", done, total, task.id,
+                           task.status, task.score, task.seconds, RepeatsText(task.repeat_scores));
 }
 
 void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
   nlohmann::json tasks = nlohmann::json::array();
   for (const auto& task : record["tasks"]) {
-    tasks.push_back({{"id", task["id"]},
-                     {"score", task["score"]},
-                     {"status", task["status"]},
-                     {"seconds", task["seconds"]}});
+    nlohmann::json item = {{"id", task["id"]},
+                           {"score", task["score"]},
+                           {"status", task["status"]},
+                           {"seconds", task["seconds"]}};
+    if (task.contains("scores")) item["scores"] = task["scores"];
+    tasks.push_back(std::move(item));
   }
   if (json) {
     nlohmann::json out = {{"score", record["score"]},
@@ -54,21 +56,30 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
                           {"cached", cached},
                           {"stage", record["stage"]}};
     if (record.contains("variant")) out["variant"] = record["variant"];
+    if (record.contains("score_stderr")) out["score_stderr"] = record["score_stderr"];
+    if (record.contains("repeats")) out["repeats"] = record["repeats"];
     PrintJson(out);
     return;
   }
   std::vector<std::vector<std::string>> rows = {{"task", "status", "score", "seconds"}};
   for (const auto& task : tasks) {
     rows.push_back({task["id"].get<std::string>(), task["status"].get<std::string>(),
-                    fmt::format("{:.3f}", task["score"].get<double>()),
+                    fmt::format("{:.3f}", task["score"].get<double>()) +
+                        RepeatsText(task.value("scores", std::vector<double>())),
                     fmt::format("{:.1f}", task["seconds"].get<double>())});
   }
   Print(RenderTable(rows));
+  std::string spread;
+  if (record.contains("score_stderr") && record["score_stderr"].is_number()) {
+    spread = fmt::format(" ± {:.3f} (standard error over {} repeats)",
+                         record["score_stderr"].get<double>(),
+                         record["repeats"].value("count", 1));
+  }
   Print(fmt::format(
-      "\n{} on {}: score {:.3f} over {} tasks (stage {} of {}){}\n",
+      "\n{} on {}: score {:.3f}{} over {} tasks (stage {} of {}){}\n",
       record.contains("variant") ? fmt::format("variant {}", record["variant"].get<int>())
                                  : std::string("the agent"),
-      record["benchmark"].get<std::string>(), record["score"].get<double>(), tasks.size(),
+      record["benchmark"].get<std::string>(), record["score"].get<double>(), spread, tasks.size(),
       record["stage"]["reached"].get<int>(), record["stage"]["of"].get<int>(),
       cached ? ", from the archive (not run again)" : ""));
 }
@@ -83,6 +94,7 @@ Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& sou
   eval.workers = TaskWorkers(options.eval);
   eval.slot = claim.slot;
   if (options.eval.tasks > 0) eval.max_tasks = options.eval.tasks;
+  eval.repeats = CLADE_TRY(RepeatsFrom(options.eval));
   eval.on_task = PrintProgress;
   std::cerr << fmt::format("building {} ...\n", source.string());
   return sandbox::Evaluate(harness, source, suite, eval);
@@ -125,7 +137,8 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
   }
   const Variant& variant = archive->variant(id);
   std::string key =
-      search::EvaluationKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.eval.tasks);
+      search::EvaluationKey(variant.tree, CLADE_TRY(sandbox::SuiteHash(suite)), options.eval.tasks,
+                            {}, {}, CLADE_TRY(RepeatsFrom(options.eval)));
   if (auto cached = CLADE_TRY(search::FindEvaluation(*archive, variant.tree, suite.name, key))) {
     nlohmann::json record = *cached;
     record["variant"] = id;

@@ -11,6 +11,13 @@ void AddEvalOptions(CLI::App& command, EvalFlags* eval) {
       ->required();
   command.add_option("--tasks", eval->tasks, "Only the first N tasks (default: all)");
   command.add_option("--workers", eval->workers, "Tasks run in parallel (default: cores)");
+  command
+      .add_option("--repeats", eval->repeats,
+                  "Run each task N times; the score is the mean, shown with its standard error "
+                  "(default 1)")
+      ->check(CLI::Range(1, 20));
+  command.add_flag("--adaptive-repeats", eval->adaptive_repeats,
+                   "Run each task twice, and the rest of --repeats only where those two disagree");
   SandboxFlags* flags = &eval->sandbox;
   command.add_option("--work", flags->work,
                      "Build slots and scratch space (default: ~/.cache/clade/work)");
@@ -25,6 +32,15 @@ void AddEvalOptions(CLI::App& command, EvalFlags* eval) {
       .add_option("--disk-mb", flags->disk_mb,
                   "Cap on a child's build slot and workspaces, in MiB (default 2048; as root)")
       ->check(CLI::Range(uint64_t{16}, uint64_t{1} << 30));
+}
+
+Result<sandbox::Repeats> RepeatsFrom(const EvalFlags& flags) {
+  if (flags.adaptive_repeats && flags.repeats < 3) {
+    return FailAs(ErrorKind::kUsage,
+                  "--adaptive-repeats runs every task twice and the rest of --repeats where "
+                  "those disagree: it needs --repeats 3 or more");
+  }
+  return sandbox::Repeats{.count = flags.repeats, .adaptive = flags.adaptive_repeats};
 }
 
 int TaskWorkers(const EvalFlags& flags) {

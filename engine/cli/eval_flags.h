@@ -1,5 +1,5 @@
 // The flags `clade eval` and `clade replay` share: the suite (--benchmark, --tasks,
-// --workers) and the sandbox (--work, --require-isolation, --read-only, --disk-mb), and the
+// --workers, --repeats, --adaptive-repeats) and the sandbox (--work, --require-isolation, --read-only, --disk-mb), and the
 // harness they describe. `clade run` reads the same settings from its config's `sandbox`
 // section (docs/config.md).
 #pragma once
@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "sandbox/evaluator.h"
 #include "sandbox/harness.h"
 #include "support/error.h"
 
@@ -28,11 +29,17 @@ struct EvalFlags {
   std::string benchmark;  // the suite's directory or suite.yaml (required)
   size_t tasks = 0;       // only the first N tasks; 0: all
   int workers = 0;        // tasks run in parallel; 0: the number of cores
+  int repeats = 1;        // runs per task
+  bool adaptive_repeats = false;
   SandboxFlags sandbox;
 };
 
-// Adds the seven flags to `command`; `flags` must outlive it.
+// Adds the nine flags to `command`; `flags` must outlive it.
 void AddEvalOptions(CLI::App& command, EvalFlags* flags);
+
+// The repeats `flags` asks for. Error (kUsage) when --adaptive-repeats comes with fewer
+// than 3 repeats.
+Result<sandbox::Repeats> RepeatsFrom(const EvalFlags& flags);
 
 // The task workers `flags` asks for: --workers, or the number of cores.
 int TaskWorkers(const EvalFlags& flags);

@@ -50,7 +50,16 @@ bool IsFailed(const RecordSummary& outcome) {
 }
 
 std::string ScoreText(const RecordSummary& outcome) {
-  return outcome.score ? fmt::format("{:.3f}", *outcome.score) : "-";
+  if (!outcome.score) return "-";
+  if (!outcome.score_stderr) return fmt::format("{:.3f}", *outcome.score);
+  return fmt::format("{:.3f} ± {:.3f}", *outcome.score, *outcome.score_stderr);
+}
+
+std::string RepeatsText(const std::vector<double>& scores) {
+  if (scores.empty()) return "";
+  std::string text = " (runs";
+  for (double score : scores) text += fmt::format(" {:.3f}", score);
+  return text + ")";
 }
 
 std::string ValidationText(const RecordSummary& outcome) {
@@ -89,6 +98,7 @@ nlohmann::json VariantJson(const ArchiveView& view, VariantId id) {
                           {"p_worse", outcome.p_worse ? nlohmann::json(*outcome.p_worse)
                                                       : nlohmann::json(nullptr)}};
   }
+  if (outcome.score_stderr) json["score_stderr"] = *outcome.score_stderr;
   return json;
 }
 

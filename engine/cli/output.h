@@ -40,16 +40,20 @@ Result<ArchiveView> LoadArchiveView(archive::Archive& archive, const std::string
 using archive::StatusText;
 // True if the variant has a record whose status scores nothing (build_failed, tampered...).
 bool IsFailed(const RecordSummary& outcome);
-// "0.750", or "-" without a score.
+// "0.750", "0.750 ± 0.012" when tasks were repeated (the score's standard error), or "-"
+// without a score.
 std::string ScoreText(const RecordSummary& outcome);
+// " (runs 1.000 0.500 1.000)" for a task run more than once (evaluation.repeats); "" else.
+std::string RepeatsText(const std::vector<double>& scores);
 
 // " (validation 0.800, p 0.50)", " (validation 0.400, p 0.016: not confirmed)" for a
 // validated record (docs/evaluation.md, "Validation"); "" for one that is not.
 std::string ValidationText(const RecordSummary& outcome);
 
 // The object `tree`, `log` and `show` print for one variant: id, commit, tree, parents,
-// children, status, score (null if none), summary, mutator, time, pruned, best; and
-// `validation` {confirmed, score, p_worse} when its record was validated.
+// children, status, score (null if none), summary, mutator, time, pruned, best;
+// `validation` {confirmed, score, p_worse} when its record was validated; `score_stderr`
+// when its tasks were repeated.
 nlohmann::json VariantJson(const ArchiveView& view, VariantId id);
 // Every variant, id order.
 nlohmann::json VariantListJson(const ArchiveView& view);

@@ -47,7 +47,9 @@ Result<Replayed> ReplayOne(archive::Archive& archive, VariantId id, const sandbo
                            const sandbox::HarnessOptions& harness, int slot) {
   const Variant& variant = archive.variant(id);
   Replayed replayed{.id = id};
-  std::string key = search::EvaluationKey(variant.tree, key_suffix_hash, options.eval.tasks);
+  sandbox::Repeats repeats = CLADE_TRY(RepeatsFrom(options.eval));
+  std::string key =
+      search::EvaluationKey(variant.tree, key_suffix_hash, options.eval.tasks, {}, {}, repeats);
   if (auto cached = CLADE_TRY(search::FindEvaluation(archive, variant.tree, suite.name, key))) {
     replayed.record = *cached;
     replayed.record["variant"] = id;
@@ -65,6 +67,7 @@ Result<Replayed> ReplayOne(archive::Archive& archive, VariantId id, const sandbo
   eval.workers = TaskWorkers(options.eval);
   eval.slot = slot;
   if (options.eval.tasks > 0) eval.max_tasks = options.eval.tasks;
+  eval.repeats = repeats;
   eval.on_task = [](const sandbox::TaskResult& task, size_t done, size_t total) {
     std::cerr << fmt::format("  [{}/{}] {:<28} {:<16} {:.3f}\n", done, total, task.id, task.status,
                              task.score);

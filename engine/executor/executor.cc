@@ -24,6 +24,7 @@ Result<sandbox::Evaluation> LocalExecutor::Evaluate(const EvalJob& job, int work
   options.max_tasks = job.max_tasks;
   options.stages = job.stages;
   options.parent_scores = job.parent_scores;
+  options.repeats = job.repeats;
   auto evaluation = sandbox::Evaluate(harness, job.source, *job.suite, options);
   if (proxy) {
     proxy->Stop();

@@ -30,6 +30,7 @@ struct EvalJob {
   // The parent's score per task when the parent gate replaces `stages`
   // (sandbox::EvalOptions::parent_scores). Only the local executor takes it.
   std::optional<std::map<std::string, double>> parent_scores;
+  sandbox::Repeats repeats;  // evaluation.repeats; only the local executor takes it
 };
 
 class Executor {

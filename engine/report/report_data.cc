@@ -44,7 +44,7 @@ std::string NowText() {
 }
 
 nlohmann::json VariantSummary(const Variant& variant, const RecordSummary& outcome) {
-  return {{"id", variant.id},
+  nlohmann::json summary = {{"id", variant.id},
           {"parents", variant.parents},
           {"status", archive::StatusText(outcome)},
           {"score", outcome.score ? nlohmann::json(*outcome.score) : nlohmann::json(nullptr)},
@@ -52,6 +52,8 @@ nlohmann::json VariantSummary(const Variant& variant, const RecordSummary& outco
           {"mutator", variant.mutator},
           {"time", variant.time},
           {"summary", variant.summary}};
+  if (outcome.score_stderr) summary["score_stderr"] = *outcome.score_stderr;
+  return summary;
 }
 
 }  // namespace

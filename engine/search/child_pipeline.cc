@@ -128,11 +128,12 @@ Result<> Search::StartEvaluation(Child& child) {
   EvalJob job{child.dir / "source", c_.suite, config_.stages, config_.max_tasks,
               config_.task_workers};
   ChildResult& result = child.result;
+  job.repeats = config_.repeats;
   if (config_.parent_gate && !child.IsSeed()) {
     job.parent_scores = CLADE_TRY(ParentScores(result.parent));
   }
   result.key = EvaluationKey(result.tree, c_.suite_hash, config_.max_tasks.value_or(0),
-                             config_.stages, job.parent_scores);
+                             config_.stages, job.parent_scores, config_.repeats);
   if (auto cached = CLADE_TRY(FindEvaluation(archive_, result.tree, benchmark_, result.key))) {
     result.cached = *cached;
     return Evaluated(child);

@@ -37,8 +37,10 @@ nlohmann::json FromTrailers(const std::string& message) {
 
 std::string EvaluationKey(const std::string& tree, const std::string& suite_hash, size_t max_tasks,
                           const std::vector<sandbox::Stage>& stages,
-                          const std::optional<std::map<std::string, double>>& parent_scores) {
+                          const std::optional<std::map<std::string, double>>& parent_scores,
+                          const sandbox::Repeats& repeats) {
   std::string key = fmt::format("{}:{}:{}", tree, suite_hash, max_tasks);
+  if (repeats.count > 1) key += fmt::format(":x{}{}", repeats.count, repeats.adaptive ? "a" : "");
   if (parent_scores) {
     ContentHash hash;
     for (const auto& [id, score] : *parent_scores) hash.Add(id).Add(fmt::format("{}", score));

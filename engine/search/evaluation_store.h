@@ -20,10 +20,11 @@ namespace clade::search {
 
 // Identical evaluations share a key: the source tree, the suite's content hash, the task
 // limit (0: all) and the stages, or the parent's scores when the parent gate replaces them
-// (sandbox::EvalOptions::parent_scores).
+// (sandbox::EvalOptions::parent_scores), and the repeats when tasks run more than once.
 std::string EvaluationKey(const std::string& tree, const std::string& suite_hash, size_t max_tasks,
                           const std::vector<sandbox::Stage>& stages = {},
-                          const std::optional<std::map<std::string, double>>& parent_scores = {});
+                          const std::optional<std::map<std::string, double>>& parent_scores = {},
+                          const sandbox::Repeats& repeats = {});
 
 // A record on `suite` with `key` of any variant whose tree is `tree`, or nullopt.
 Result<std::optional<nlohmann::json>> FindEvaluation(archive::Archive& archive,

@@ -160,11 +160,30 @@ Result<> ReadValidation(const ConfigReader& in, const YAML::Node& node, RunConfi
   return {};
 }
 
+// evaluation.repeats: N (1 to 20) and adaptive_repeats: true (every task twice, the rest
+// of N only where those two disagree; needs N >= 3).
+Result<> ReadRepeats(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  if (auto n = CLADE_TRY(in.Int(node, "repeats", 1))) {
+    if (*n > 20) return tl::unexpected(in.Bad(node["repeats"], "'repeats' must be at most 20"));
+    config.repeats.count = static_cast<int>(*n);
+  }
+  if (auto adaptive = CLADE_TRY(in.Bool(node, "adaptive_repeats"))) {
+    config.repeats.adaptive = *adaptive;
+    if (*adaptive && config.repeats.count < 3) {
+      return tl::unexpected(in.Bad(node["adaptive_repeats"],
+                                   "'adaptive_repeats' runs every task twice and the rest of "
+                                   "'repeats' where those disagree: it needs 'repeats: 3' or more"));
+    }
+  }
+  return {};
+}
+
 Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
   CLADE_TRY(CheckKeys(in.file(), node, "evaluation",
                       {"stages", "tasks", "task_workers", "gate", "validation", "alpha",
-                       "paired_test"}));
+                       "paired_test", "repeats", "adaptive_repeats"}));
   CLADE_TRY(ReadValidation(in, node, config));
+  CLADE_TRY(ReadRepeats(in, node, config));
   if (auto gate = CLADE_TRY(ReadString(in.file(), node, "gate"))) {
     if (*gate != "parent" && *gate != "none") {
       return tl::unexpected(
@@ -371,6 +390,10 @@ Result<> ReadExecutor(const ConfigReader& in, const YAML::Node& root, RunConfig&
       return tl::unexpected(in.Bad(root["executor"],
                                    "'evaluation.validation' runs with the local executor only"));
     }
+    if (config.repeats.count > 1) {
+      return tl::unexpected(in.Bad(root["executor"],
+                                   "'evaluation.repeats' runs with the local executor only"));
+    }
     if (!root["slurm"]) {
       return tl::unexpected(
           in.Bad(root["executor"], "'executor: slurm' needs a 'slurm' section with 'shared'"));
@@ -470,7 +493,7 @@ nlohmann::json RunConfig::Fingerprint() const {
   for (const auto& stage : stages) {
     stages_json.push_back({{"tasks", stage.tasks}, {"threshold", stage.threshold}});
   }
-  return {{"seed", seed},
+  nlohmann::json fingerprint = {{"seed", seed},
           {"benchmark", benchmark.string()},
           {"mutator", mutator},
           {"gi",
@@ -497,6 +520,11 @@ nlohmann::json RunConfig::Fingerprint() const {
           {"pruning", pruning},
           {"pruning_options",
            {{"max_size", pruning_options.max_size}, {"leeway", pruning_options.leeway}}}};
+  // Only when set, so runs from before repeats existed resume with the same fingerprint.
+  if (repeats.count > 1) {
+    fingerprint["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
+  }
+  return fingerprint;
 }
 
 std::optional<std::string> FingerprintChange(const nlohmann::json& saved,

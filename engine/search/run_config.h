@@ -81,6 +81,9 @@ struct RunConfig {
   std::optional<size_t> max_tasks;
   int task_workers = 1;  // tasks of one child run in parallel
   std::optional<ValidationConfig> validation;
+  // evaluation.repeats and evaluation.adaptive_repeats: each task run that many times, the
+  // record keeping the mean and the spread (sandbox::Repeats; local executor only).
+  sandbox::Repeats repeats;
   // search
   SearchMode mode = SearchMode::kGenerational;
   int workers = 1;                 // children evaluated at once

@@ -47,13 +47,13 @@ bool Search::BeatsParent(const Child& child) {
 Result<> Search::StartValidation(Child& child) {
   const ValidationSetup& setup = *c_.validation;
   ValidationStep& step = child.validating.emplace();
-  step.child_key = EvaluationKey(child.result.tree, setup.suite_hash, 0);
+  step.child_key = EvaluationKey(child.result.tree, setup.suite_hash, 0, {}, {}, config_.repeats);
   step.child_record =
       CLADE_TRY(FindEvaluation(archive_, child.result.tree, setup.benchmark, step.child_key));
   std::optional<fs::path> parent_source;
   if (!child.IsSeed()) {
     const std::string& tree = archive_.variant(child.result.parent).tree;
-    step.parent_key = EvaluationKey(tree, setup.suite_hash, 0);
+    step.parent_key = EvaluationKey(tree, setup.suite_hash, 0, {}, {}, config_.repeats);
     step.parent_record = CLADE_TRY(FindEvaluation(archive_, tree, setup.benchmark, step.parent_key));
     if (!step.parent_record) {
       parent_source = child.dir / "validation-parent";
@@ -67,6 +67,7 @@ Result<> Search::StartValidation(Child& child) {
   int workers = child.IsSeed() ? std::max(config_.task_workers, config_.workers)
                                : config_.task_workers;
   EvalJob job{child.dir / "source", setup.suite, {}, std::nullopt, workers};
+  job.repeats = config_.repeats;
   bool run_child = !step.child_record;
   pool_.Submit([this, &child, job, run_child, parent_source](int worker) mutable {
     ValidationStep& running = *child.validating;

@@ -195,6 +195,21 @@ TEST_CASE("With validated records the best is the highest confirmed variant, als
   CHECK(BestOf(plain) == 1);
 }
 
+TEST_CASE("A record's score_stderr reaches the summary, also from the cache") {
+  Fixture f;
+  f.AddChild(0, 1);
+  REQUIRE(f.archive->SetRecord(
+      0, "repair", {{"status", "evaluated"}, {"score", 0.5}, {"score_stderr", 0.02}}));
+  REQUIRE(f.archive->SetRecord(1, "repair", {{"status", "evaluated"}, {"score", 0.6}}));
+  CHECK((*f.archive->Summaries("repair").value())[0].score_stderr == 0.02);
+  f.archive.reset();
+  auto reopened = Archive::Open(f.path).value();  // summaries now come from the cache file
+  const auto& summaries = *reopened->Summaries("repair").value();
+  CHECK(summaries[0].score_stderr == 0.02);
+  CHECK_FALSE(summaries[0].confirmed.has_value());  // the third entry holds no validation
+  CHECK_FALSE(summaries[1].score_stderr.has_value());
+}
+
 TEST_CASE("Replacing a record keeps one note and the notes history") {
   Fixture f;
   REQUIRE(f.archive->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.1}}));

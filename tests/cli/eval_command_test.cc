@@ -81,6 +81,37 @@ TEST_CASE("clade eval VARIANT stores the record as a note and the logs, and neve
   CHECK(Json(w.On({"show", "1", "--json"}))["score"] == 0.5);
 }
 
+TEST_CASE("clade eval --repeats runs each task N times: runs, mean and standard error shown") {
+  EvalWorkspace w;
+  w.Add(w.ShellAgent("half", "wrong"));
+  Run run = w.Eval("0", {"--repeats", "3"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json out = Json(run);
+  CHECK(out["score"] == 0.5);
+  CHECK(out["repeats"] == nlohmann::json{{"count", 3}, {"adaptive", false}});
+  CHECK(out["score_stderr"] == 0.0);  // a deterministic agent: every run the same
+  CHECK(out["tasks"][0]["scores"] == nlohmann::json{0.5, 0.5, 0.5});
+  CHECK(run.err.find("(runs 0.500 0.500 0.500)") != std::string::npos);
+  // The record is kept apart from a single-run evaluation of the same tree.
+  Run once = w.Eval("0");
+  REQUIRE(once.exit_code == 0);
+  CHECK(Json(once)["cached"] == false);
+  // The text shows the score with its standard error.
+  Run text = w.On({"eval", "0", "--benchmark", w.suite.string(), "--work", w.work.string(),
+                   "--repeats", "3"});
+  CHECK(text.out.find("score 0.500 ± 0.000 (standard error over 3 repeats)") != std::string::npos);
+  CHECK(w.On({"show", "0"}).out.find("0.500") != std::string::npos);
+}
+
+TEST_CASE("clade eval --adaptive-repeats needs --repeats 3 or more, else exit 2") {
+  EvalWorkspace w;
+  fs::path agent = w.ShellAgent("good", "right");
+  Run run = w.Eval(agent.string(), {"--repeats", "2", "--adaptive-repeats"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("--adaptive-repeats") != std::string::npos);
+}
+
 TEST_CASE("clade eval of a variant whose tree holds only folders works in a new work directory") {
   // The agent lays its files out in folders, nothing at the top but agent.yaml; the first
   // sync into a new work directory failed ("cannot read .../agent") whenever the directory

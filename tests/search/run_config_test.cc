@@ -123,6 +123,13 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
       {"evaluation: {validation: 0.3, paired_test: t}\n", "unknown paired_test 't'"},
       {"evaluation: {validation: 0.3}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
        "'evaluation.validation' runs with the local executor only"},
+      {"evaluation: {repeats: 0}\n", "'repeats' must be a whole number >= 1"},
+      {"evaluation: {repeats: 21}\n", "'repeats' must be at most 20"},
+      {"evaluation: {repeats: 2, adaptive_repeats: true}\n", "it needs 'repeats: 3' or more"},
+      {"evaluation: {repeats: 3, adaptive_repeats: maybe}\n",
+       "'adaptive_repeats' must be true or false"},
+      {"evaluation: {repeats: 2}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
+       "'evaluation.repeats' runs with the local executor only"},
   };
   for (const Case& c : cases) {
     auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
@@ -266,6 +273,19 @@ TEST_CASE("Durations") {
   CHECK(!ParseDuration("soon"));
   CHECK(!ParseDuration("5y"));
   CHECK(!ParseDuration(""));
+}
+
+TEST_CASE("Repeats: evaluation.repeats and adaptive_repeats, in the fingerprint only when set") {
+  ConfigDir d;
+  auto plain = *LoadRunConfig(d.Write(ConfigDir::Minimal()));
+  CHECK(plain.repeats.count == 1);
+  CHECK_FALSE(plain.repeats.adaptive);
+  CHECK_FALSE(plain.Fingerprint().contains("repeats"));  // old runs resume unchanged
+  auto repeated = *LoadRunConfig(
+      d.Write(ConfigDir::Minimal("evaluation: {repeats: 5, adaptive_repeats: true}\n")));
+  CHECK(repeated.repeats.count == 5);
+  CHECK(repeated.repeats.adaptive);
+  CHECK(repeated.Fingerprint()["repeats"] == nlohmann::json{{"count", 5}, {"adaptive", true}});
 }
 
 }  // namespace

@@ -48,6 +48,10 @@
   }
   function isFailed(status) { return status !== 'evaluated' && status !== 'not_evaluated'; }
   function scoreText(s) { return s === null || s === undefined ? '-' : Number(s).toFixed(3); }
+  // A variant's score with its standard error when its tasks were repeated (evaluation.repeats).
+  function scoreWithError(v) {
+    return scoreText(v.score) + (typeof v.score_stderr === 'number' ? ' \u00b1 ' + v.score_stderr.toFixed(3) : '');
+  }
 
   // ---- Colour scale: viridis-like, from dark purple (0) to yellow (1) --------------------
   var STOPS = [[68, 1, 84], [65, 68, 135], [42, 120, 142], [34, 168, 132], [122, 209, 81],
@@ -471,8 +475,19 @@
     chart.appendChild(label);
     var best = seedBest, d = best === null ? '' : 'M' + px(0) + ' ' + py(best);
     var fragment = document.createDocumentFragment();
+    // The score's standard error as a bar, when the variant's tasks were repeated.
+    function errorBar(v, x) {
+      if (typeof v.score_stderr !== 'number' || v.score === null) return;
+      var lo = Math.max(0, v.score - v.score_stderr), hi = Math.min(1, v.score + v.score_stderr);
+      fragment.appendChild(svg('line', { x1: x, x2: x, y1: py(lo), y2: py(hi), 'class': 'error-bar' }));
+      [lo, hi].forEach(function (s) {
+        fragment.appendChild(svg('line', { x1: x - 3, x2: x + 3, y1: py(s), y2: py(s), 'class': 'error-bar' }));
+      });
+    }
+    V.forEach(function (v) { if (!v.parents.length && v.status === 'evaluated') errorBar(v, px(0)); });
     points.forEach(function (v, i) {
       var failedChild = isFailed(v.status);
+      if (!failedChild) errorBar(v, px(i + 1));
       if (!failedChild && v.score !== null && (best === null || v.score > best)) {
         d += (d ? 'H' + px(i + 1) : 'M' + px(i + 1) + ' ' + py(v.score)) + 'V' + py(v.score);
         best = v.score;
@@ -482,7 +497,7 @@
         : svg('circle', { cx: px(i + 1), cy: py(v.score === null ? 0 : v.score), r: 2.5,
                           fill: scoreColor(v.score === null ? 0 : v.score), 'class': 'dot', 'data-id': v.id });
       var title = svg('title');
-      title.textContent = '#' + v.id + ' ' + (failedChild ? v.status : scoreText(v.score));
+      title.textContent = '#' + v.id + ' ' + (failedChild ? v.status : scoreWithError(v));
       dot.appendChild(title);
       fragment.appendChild(dot);
     });
@@ -585,7 +600,7 @@
     var head = el('div', { 'class': 'head' });
     head.appendChild(el('h2', null, 'Variant #' + id));
     head.appendChild(el('span', { 'class': 'badge ' + (isFailed(v.status) ? 'failed' : v.status) }, v.status));
-    head.appendChild(el('span', null, 'score ' + scoreText(v.score)));
+    head.appendChild(el('span', null, 'score ' + scoreWithError(v)));
     if (id === bestId) head.appendChild(el('span', { 'class': 'badge best' }, 'best'));
     if (v.pruned) head.appendChild(el('span', { 'class': 'badge' }, 'pruned'));
     if (kids[id].length) {
@@ -696,7 +711,10 @@
     if (!r || typeof r !== 'object') {
       panel.appendChild(el('p', { 'class': 'muted' }, 'No record on this benchmark.'));
     } else {
-      var rows = [['status', r.status], ['score', scoreText(r.score)]];
+      var rows = [['status', r.status], ['score', scoreWithError(r)]];
+      if (r.repeats && typeof r.repeats === 'object') {
+        rows.push(['repeats', r.repeats.count + ' runs per task' + (r.repeats.adaptive ? ' where the first two disagree' : '')]);
+      }
       if (r.stage) rows.push(['stage', r.stage.reached + ' of ' + r.stage.of]);
       if (r.validation && typeof r.validation === 'object') rows.push(['validation', validationText(r.validation)]);
       if (r.timings) rows.push(['timings', Object.keys(r.timings).map(function (k) { return k + ' ' + r.timings[k]; }).join(', ')]);
@@ -712,7 +730,8 @@
           var tr = el('tr');
           tr.appendChild(el('td', null, t.id));
           tr.appendChild(el('td', null, t.status));
-          tr.appendChild(el('td', { 'class': 'num' }, scoreText(t.score)));
+          tr.appendChild(el('td', { 'class': 'num' }, scoreText(t.score) +
+            (Array.isArray(t.scores) ? ' (runs ' + t.scores.map(scoreText).join(' ') + ')' : '')));
           tr.appendChild(el('td', { 'class': 'num' }, typeof t.seconds === 'number' ? t.seconds.toFixed(1) : '-'));
           table.appendChild(tr);
         });
