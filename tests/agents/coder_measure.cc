@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     sandbox::TaskResult outcome = sandbox::RunTask(options, spec, build, suite, *task).value();
     proxy.Stop();
     std::smatch agent;
-    std::regex_search(outcome.log, agent, std::regex("== agent \\([a-z_]+, ([0-9.]+) s\\)"));
+    std::regex_search(outcome.log, agent, std::regex("== agent \\([a-z_]+, ([0-9.]+) s, "));
     double agent_seconds = agent.empty() ? 0 : std::stod(agent[1]);
     double model_seconds = Sum(outcome.log, std::regex("coder: turn \\d+: model ([0-9.]+) s"));
     double tool_seconds = Sum(outcome.log, std::regex("tool calls \\([^)]*\\) ([0-9.]+) s"));
