@@ -184,6 +184,7 @@ nlohmann::json Evaluation::ToRecord() const {
       {"stage", {{"reached", stage_reached}, {"of", stages}}},
       {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
   if (!model.is_null()) record["model"] = model;
+  if (suite_tasks > 0) record["per_task"] = {{"run", tasks.size()}, {"of", suite_tasks}};
   if (!tampered.empty()) record["tampered"] = TamperJson(tampered);
   if (repeats.count > 1) {
     record["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};

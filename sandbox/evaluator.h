@@ -59,13 +59,17 @@ struct Evaluation {
   std::vector<TaskResult> tasks;
   int stage_reached = 0;  // 1-based; 0 when the build failed
   int stages = 1;
+  // With search.mode: tasks (a variant evaluated a task at a time): the tasks it can be
+  // given in all, so its record says how many of them it has run ("per_task"). 0 otherwise.
+  size_t suite_tasks = 0;
   BuildResult build;
   double eval_seconds = 0;  // wall clock of the task runs
   nlohmann::json model;     // the agent's model calls through its socket (null: none)
   std::vector<Tamper> tampered;  // with status tampered: what changed, by which step
 
   // The evaluation record's fields (docs/evaluation.md): status, score, benchmark, tasks
-  // (id, score, status, seconds, passed, failed), stage, timings, tampered. The caller adds
+  // (id, score, status, seconds, passed, failed), stage, per_task (with suite_tasks),
+  // timings, tampered. The caller adds
   // variant, parents and mutation.
   nlohmann::json ToRecord() const;
 };

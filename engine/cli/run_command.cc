@@ -151,6 +151,7 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
           {"archive", config.archive.string()},
           {"benchmark", summary.state.benchmark},
           {"iterations", summary.state.iterations},
+          {"task_evaluations", summary.state.task_evaluations},
           {"children", summary.state.children},
           {"failures", summary.state.failures},
           {"session_children", summary.children},
@@ -169,11 +170,12 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
   std::string archive = config.archive.string();
   Print(fmt::format("run '{}' {}: {}\n", state.name, search::RunEndName(summary.end),
                     summary.reason));
-  Print(
-      fmt::format("  {} children in {} iterations ({} did not evaluate), {} in all; "
-                  "{} this session\n",
-                  state.children, state.iterations, state.failures,
-                  search::FormatSeconds(state.seconds), summary.children));
+  std::string work = config.mode == search::SearchMode::kTasks
+                         ? fmt::format("{} task evaluations", state.task_evaluations)
+                         : fmt::format("{} iterations", state.iterations);
+  Print(fmt::format("  {} children in {} ({} did not evaluate), {} in all; {} this session\n",
+                    state.children, work, state.failures, search::FormatSeconds(state.seconds),
+                    summary.children));
   if (summary.seed_score) {
     Print(fmt::format("  seed (variant 0): {:.3f} on {}{}\n", *summary.seed_score, state.benchmark,
                       ValidationText(summary.seed_summary)));

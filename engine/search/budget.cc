@@ -23,6 +23,10 @@ std::optional<std::string> SpentBudget(const BudgetConfig& budget, const RunStat
   if (budget.variants && state.children >= *budget.variants) {
     return fmt::format("variants ({} of {})", state.children, *budget.variants);
   }
+  if (budget.task_evaluations && state.task_evaluations >= *budget.task_evaluations) {
+    return fmt::format("task evaluations ({} of {})", state.task_evaluations,
+                       *budget.task_evaluations);
+  }
   if (budget.wall_seconds && seconds >= *budget.wall_seconds) {
     return fmt::format("wall time ({} of {})", FormatSeconds(seconds),
                        FormatSeconds(*budget.wall_seconds));
@@ -41,6 +45,9 @@ std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, doubl
   auto add = [&text](const std::string& part) { text += (text.empty() ? "" : "  ") + part; };
   if (budget.iterations) add(fmt::format("iter {}/{}", state.iterations, *budget.iterations));
   if (budget.variants) add(fmt::format("variants {}/{}", state.children, *budget.variants));
+  if (budget.task_evaluations) {
+    add(fmt::format("tasks {}/{}", state.task_evaluations, *budget.task_evaluations));
+  }
   if (budget.wall_seconds) {
     add(fmt::format("time {}/{}", FormatSeconds(seconds), FormatSeconds(*budget.wall_seconds)));
   }

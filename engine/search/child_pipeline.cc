@@ -138,6 +138,7 @@ Result<> Search::StartEvaluation(Child& child) {
     result.cached = *cached;
     return Evaluated(child);
   }
+  if (config_.mode == SearchMode::kTasks && !child.IsSeed()) job = FirstTaskJob(child);
   if (child.IsSeed()) {
     // The seed is evaluated alone: its tasks may use every worker. It is the baseline
     // every child is compared with, so it goes through every stage whatever it scores.
@@ -171,11 +172,18 @@ void Search::Keep(Result<> result) {
 // Scratch directories are reused: syncing a parent into one rewrites only the files
 // that differ, where a fresh export would create (and later delete) every file.
 void Search::AcquireSlot(Child& child) {
-  if (free_slots_.empty()) free_slots_.push_back(next_slot_++);
-  child.slot = free_slots_.back();
-  free_slots_.pop_back();
-  child.dir = c_.scratch / fmt::format("slot-{}", child.slot);
+  child.slot = TakeSlot();
+  child.dir = SlotDir(child.slot);
 }
+
+int Search::TakeSlot() {
+  if (free_slots_.empty()) free_slots_.push_back(next_slot_++);
+  int slot = free_slots_.back();
+  free_slots_.pop_back();
+  return slot;
+}
+
+fs::path Search::SlotDir(int slot) const { return c_.scratch / fmt::format("slot-{}", slot); }
 
 Result<> Search::Complete(Child& child) {
   child.done = true;
@@ -185,7 +193,15 @@ Result<> Search::Complete(Child& child) {
     in_flight_.erase(&child);
     return committed;
   }
-  return config_.mode == SearchMode::kAsync ? CommitAsync(child) : FlushPlan();
+  switch (config_.mode) {
+    case SearchMode::kAsync:
+      return CommitAsync(child);
+    case SearchMode::kTasks:
+      return CommitTaskChild(child);
+    case SearchMode::kGenerational:
+      break;
+  }
+  return FlushPlan();
 }
 
 // The variants a child may duplicate before it is evaluated: in generational mode those
@@ -255,7 +271,8 @@ void Search::CountChild(VariantId id, EvalStatus status, const nlohmann::json& r
 // calls (through its socket), both against the run's budget.
 void Search::CountSpending(const nlohmann::json& record) {
   for (const char* key : {"mutation", "model"}) {
-    const nlohmann::json& spent = record.value(key, nlohmann::json::object());
+    const nlohmann::json spent = record.value(key, nlohmann::json::object());
+    if (!spent.is_object()) continue;  // null: no model was used
     state_.tokens += spent.value("tokens", int64_t{0});
     state_.cost += spent.value("cost", 0.0);
   }
@@ -276,10 +293,24 @@ void Search::ReportChild(const Child& child, VariantId id, const nlohmann::json&
   c_.progress->Child(event, ProgressNow());
 }
 
+// search.mode: tasks: the task evaluations left times the wall seconds one has taken so
+// far this session, never past the wall-time budget; none without a task budget.
+std::optional<double> Search::TasksSecondsLeft() const {
+  int64_t done = state_.task_evaluations - session_start_task_evaluations_;
+  if (!config_.budget.task_evaluations || done <= 0) return std::nullopt;
+  double per_task = std::chrono::duration<double>(Clock::now() - children_start_).count() /
+                    static_cast<double>(done);
+  double left = static_cast<double>(std::max<int64_t>(
+                    0, *config_.budget.task_evaluations - state_.task_evaluations)) *
+                per_task;
+  if (auto time_left = TimeLeft(config_.budget, Seconds())) left = std::min(left, *time_left);
+  return left;
+}
+
 ProgressSnapshot Search::ProgressNow() {
   ProgressSnapshot snapshot;
   snapshot.iteration = state_.iterations;
-  snapshot.in_flight = static_cast<int>(in_flight_.size());
+  snapshot.in_flight = static_cast<int>(InFlight());
   snapshot.evaluated = state_.children - state_.failures;
   snapshot.failures = state_.failures;
   snapshot.archive_size = archive_.size();
@@ -295,6 +326,7 @@ ProgressSnapshot Search::ProgressNow() {
   }
   snapshot.eta_seconds = EstimatedSecondsLeft(config_.budget, state_,
                                               config_.ChildrenPerIteration(), Seconds(), per_child);
+  if (config_.mode == SearchMode::kTasks) snapshot.eta_seconds = TasksSecondsLeft();
   return snapshot;
 }
 

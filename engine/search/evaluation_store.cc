@@ -1,5 +1,6 @@
 #include "engine/search/evaluation_store.h"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
@@ -72,6 +73,74 @@ nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evalua
   record["tree"] = variant.tree;
   record["cache_key"] = key;
   return record;
+}
+
+Result<std::vector<sandbox::TaskResult>> TasksOfRecord(const nlohmann::json& record) {
+  std::vector<sandbox::TaskResult> tasks;
+  try {
+    for (const nlohmann::json& item : record.at("tasks")) {
+      sandbox::TaskResult task;
+      task.id = item.at("id").get<std::string>();
+      task.score = item.at("score").get<double>();
+      task.status = item.at("status").get<std::string>();
+      task.seconds = item.value("seconds", 0.0);
+      task.cpu_seconds = item.value("cpu_seconds", 0.0);
+      task.passed = item.value("passed", 0);
+      task.failed = item.value("failed", 0);
+      task.repeat_scores = item.value("scores", std::vector<double>{});
+      tasks.push_back(std::move(task));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return FailAs(ErrorKind::kUsage, "the record of variant {} has no valid task list: {}",
+                  record.value("variant", -1), e.what());
+  }
+  return tasks;
+}
+
+namespace {
+
+// Adds `more`'s numbers (tokens, cost, calls) to `sum`'s; `sum` takes `more` when null.
+void AddModelUse(nlohmann::json& sum, const nlohmann::json& more) {
+  if (more.is_null()) return;
+  if (!sum.is_object()) {
+    sum = more;
+    return;
+  }
+  for (const auto& [name, value] : more.items()) {
+    if (value.is_number() && sum.value(name, nlohmann::json()).is_number()) {
+      sum[name] = sum[name].get<double>() + value.get<double>();
+    }
+  }
+}
+
+}  // namespace
+
+Result<nlohmann::json> AddTaskRun(const nlohmann::json& record, const sandbox::Evaluation& next,
+                                  size_t suite_tasks, const std::string& key) {
+  sandbox::Evaluation merged = next;
+  merged.tasks = CLADE_TRY(TasksOfRecord(record));
+  merged.tasks.insert(merged.tasks.end(), next.tasks.begin(), next.tasks.end());
+  std::sort(merged.tasks.begin(), merged.tasks.end(),
+            [](const sandbox::TaskResult& a, const sandbox::TaskResult& b) { return a.id < b.id; });
+  merged.suite_tasks = suite_tasks;
+  merged.stage_reached = merged.stages = 1;
+  const nlohmann::json& timings = record.value("timings", nlohmann::json::object());
+  merged.eval_seconds += timings.value("eval_seconds", 0.0);
+  bool complete = merged.tasks.size() >= suite_tasks;
+  if (WasScored(next.status)) {
+    double sum = 0;
+    for (const sandbox::TaskResult& task : merged.tasks) sum += task.score;
+    merged.score = merged.tasks.empty() ? 0 : sum / static_cast<double>(merged.tasks.size());
+    merged.status = complete ? EvalStatus::kEvaluated : EvalStatus::kBelowThreshold;
+  }
+  merged.score_stderr = sandbox::ScoreStderr(merged.tasks);
+  merged.model = record.value("model", nlohmann::json());
+  AddModelUse(merged.model, next.model);
+  nlohmann::json updated = record;
+  updated.erase("score_stderr");  // ToRecord writes it again when there is one
+  updated.update(merged.ToRecord());
+  updated["cache_key"] = complete && WasScored(next.status) ? key : key + ":partial";
+  return updated;
 }
 
 Result<nlohmann::json> MutationRecord(archive::Archive& archive, const archive::Variant& variant) {

@@ -37,6 +37,20 @@ Result<std::optional<nlohmann::json>> FindEvaluation(archive::Archive& archive,
 nlohmann::json MakeRecord(const archive::Variant& variant, const sandbox::Evaluation& evaluation,
                           const std::string& key);
 
+// The task outcomes a record lists (id, score, status, times, passed, failed, each run's
+// score), without their logs. Errors (kUsage): `record` has no task list of that shape.
+Result<std::vector<sandbox::TaskResult>> TasksOfRecord(const nlohmann::json& record);
+
+// search.mode: tasks (docs/search.md, "Per-task scheduling"): the record of a variant
+// evaluated a task at a time, after one more run `next` (an evaluation of some of its
+// tasks). `record` (its record so far) with the tasks of both in suite order; the mean
+// score and status below_threshold until all `suite_tasks` have run (then evaluated), or
+// next's build failure or tampering with its score 0; summed task times and model use;
+// per_task; cache_key `key` once complete, `key` + ":partial" before, so an incomplete
+// record never stands in for an evaluation. Errors: as TasksOfRecord.
+Result<nlohmann::json> AddTaskRun(const nlohmann::json& record, const sandbox::Evaluation& next,
+                                  size_t suite_tasks, const std::string& key);
+
 // A variant's mutation, for the "mutation" of an evaluation record: the log
 // mutation/record.json its mutator stored (`clade mutate --apply`), else the "mutation" of a
 // record it already has on any benchmark when that says more than the mutator's name (what

@@ -226,7 +226,7 @@ Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfi
 Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
   CLADE_TRY(CheckKeys(in.file(), node, "search",
                       {"mode", "children", "max_consecutive_errors", "duplicates", "islands",
-                       "migration_interval"}));
+                       "migration_interval", "expand_exponent"}));
   if (auto n = CLADE_TRY(in.Int(node, "islands", 1))) config.islands = static_cast<int>(*n);
   if (auto n = CLADE_TRY(in.Int(node, "migration_interval", 1))) config.migration_interval = *n;
   if (auto duplicates = CLADE_TRY(ReadString(in.file(), node, "duplicates"))) {
@@ -242,10 +242,18 @@ Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& c
       config.mode = SearchMode::kGenerational;
     } else if (*mode == "async") {
       config.mode = SearchMode::kAsync;
+    } else if (*mode == "tasks") {
+      config.mode = SearchMode::kTasks;
     } else {
-      return tl::unexpected(
-          in.Bad(node["mode"], "unknown search mode '{}' (expected generational or async)", *mode));
+      return tl::unexpected(in.Bad(
+          node["mode"], "unknown search mode '{}' (expected generational, async or tasks)", *mode));
     }
+  }
+  if (auto exponent = CLADE_TRY(in.Number(node, "expand_exponent", 0.01, 1))) {
+    if (config.mode != SearchMode::kTasks) {
+      return tl::unexpected(in.Bad(node["expand_exponent"], "'expand_exponent' needs 'mode: tasks'"));
+    }
+    config.expand_exponent = *exponent;
   }
   if (auto n = CLADE_TRY(in.Int(node, "children", 1))) config.children = static_cast<int>(*n);
   if (auto n = CLADE_TRY(in.Int(node, "max_consecutive_errors", 1))) {
@@ -301,8 +309,10 @@ Result<> ReadPruning(const ConfigReader& in, const YAML::Node& node, RunConfig& 
 
 Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig& budget) {
   CLADE_TRY(CheckKeys(in.file(), node, "budget",
-                      {"iterations", "variants", "wall_time", "tokens", "money"}));
+                      {"iterations", "variants", "wall_time", "tokens", "money",
+                       "task_evaluations"}));
   budget.iterations = CLADE_TRY(in.Int(node, "iterations", 1));
+  budget.task_evaluations = CLADE_TRY(in.Int(node, "task_evaluations", 1));
   budget.variants = CLADE_TRY(in.Int(node, "variants", 1));
   budget.tokens = CLADE_TRY(in.Int(node, "tokens", 1));
   budget.money = CLADE_TRY(in.Number(node, "money", 0, 1e12));
@@ -406,6 +416,44 @@ Result<> ReadExecutor(const ConfigReader& in, const YAML::Node& root, RunConfig&
   return {};
 }
 
+// What `search.mode: tasks` replaces or cannot combine with, one sentence each.
+Result<> CheckTasksMode(const ConfigReader& in, const YAML::Node& root, const RunConfig& config) {
+  const YAML::Node evaluation = root["evaluation"];
+  const YAML::Node budget = root["budget"];
+  if (config.mode != SearchMode::kTasks) {
+    if (config.budget.task_evaluations) {
+      return tl::unexpected(
+          in.Bad(budget["task_evaluations"], "'task_evaluations' needs 'search.mode: tasks'"));
+    }
+    return {};
+  }
+  if (config.parent_gate || !config.stages.empty()) {
+    return tl::unexpected(in.Bad(evaluation[config.parent_gate ? "gate" : "stages"],
+                                 "'search.mode: tasks' decides how many tasks each child runs; "
+                                 "leave out 'gate' and 'stages'"));
+  }
+  if (config.validation) {
+    return tl::unexpected(in.Bad(evaluation["validation"],
+                                 "'evaluation.validation' does not run with 'search.mode: tasks' "
+                                 "yet; use generational or async mode"));
+  }
+  if (config.islands > 1) {
+    return tl::unexpected(
+        in.Bad(root["search"]["islands"], "'search.mode: tasks' keeps one tree; leave out 'islands'"));
+  }
+  if (config.budget.iterations) {
+    return tl::unexpected(in.Bad(budget["iterations"],
+                                 "'search.mode: tasks' has no iterations; budget it with "
+                                 "'variants', 'task_evaluations' or 'wall_time'"));
+  }
+  if (root["selection"]) {
+    return tl::unexpected(in.Bad(root["selection"],
+                                 "'search.mode: tasks' draws parents by its own Thompson sampling "
+                                 "on clades (docs/search.md); leave out 'selection'"));
+  }
+  return {};
+}
+
 Result<> CheckPaths(const ConfigReader& in, const YAML::Node& root, const RunConfig& config) {
   std::error_code error;
   if (!fs::is_directory(config.agent, error)) {
@@ -452,6 +500,7 @@ Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& conf
   if (root["budget"]) CLADE_TRY(ReadBudget(in, root["budget"], config.budget));
   if (root["sandbox"]) CLADE_TRY(ReadSandbox(in, root["sandbox"], config));
   CLADE_TRY(ReadExecutor(in, root, config));
+  CLADE_TRY(CheckTasksMode(in, root, config));
   return CheckPaths(in, root, config);
 }
 
@@ -505,7 +554,9 @@ nlohmann::json RunConfig::Fingerprint() const {
           {"stages", parent_gate ? nlohmann::json("gate: parent") : stages_json},
           {"tasks", max_tasks ? nlohmann::json(*max_tasks) : nlohmann::json()},
           {"validation", ValidationFingerprint(validation)},
-          {"mode", mode == SearchMode::kAsync ? "async" : "generational"},
+          {"mode", mode == SearchMode::kAsync   ? "async"
+                   : mode == SearchMode::kTasks ? "tasks"
+                                                : "generational"},
           {"duplicates", reject_duplicates ? "reject" : "evaluate"},
           {"islands", islands},
           {"migration_interval", islands > 1 ? nlohmann::json(migration_interval) : nullptr},
@@ -521,6 +572,7 @@ nlohmann::json RunConfig::Fingerprint() const {
           {"pruning_options",
            {{"max_size", pruning_options.max_size}, {"leeway", pruning_options.leeway}}}};
   // Only when set, so runs from before repeats existed resume with the same fingerprint.
+  if (mode == SearchMode::kTasks) fingerprint["expand_exponent"] = expand_exponent;
   if (repeats.count > 1) {
     fingerprint["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
   }

@@ -26,7 +26,10 @@ namespace clade::search {
 
 namespace fs = std::filesystem;
 
-enum class SearchMode { kGenerational, kAsync };
+// generational: a plan of children per iteration; async: a new child whenever a worker is
+// free; tasks: one task evaluation at a time, HGM's scheduler choosing between a new child
+// and one more task of a variant (engine/search/task_scheduler.h).
+enum class SearchMode { kGenerational, kAsync, kTasks };
 
 struct GiConfig {
   int max_operators = 1;
@@ -58,6 +61,7 @@ struct BudgetConfig {
   std::optional<double> wall_seconds;  // of this run, summed over resumes
   std::optional<int64_t> tokens;       // model tokens
   std::optional<double> money;         // model cost, in the price unit of the model config
+  std::optional<int64_t> task_evaluations;  // tasks run by children (search.mode: tasks only)
 };
 
 struct RunConfig {
@@ -96,6 +100,9 @@ struct RunConfig {
   // search.islands: sub-populations (engine/search/islands.h); 1: one population.
   int islands = 1;
   int64_t migration_interval = 10;  // search.migration_interval: children between migrations
+  // search.expand_exponent (mode: tasks): a new child when task evaluations^exponent >=
+  // children (TaskScheduler::ShouldExpand).
+  double expand_exponent = 0.6;
   // selection and pruning
   std::string policy = "dgm";
   selection::SelectionOptions selection;

@@ -48,6 +48,7 @@ nlohmann::json RunState::ToJson() const {
                          {"failures", failures}, {"tokens", tokens},
                          {"cost", cost},       {"seconds", seconds},
                          {"sessions", sessions}, {"rng", rng}};
+  if (task_evaluations > 0) json["task_evaluations"] = task_evaluations;
   json["plan"] = plan ? PlanToJson(*plan) : nlohmann::json();
   return json;
 }
@@ -66,6 +67,7 @@ Result<RunState> RunState::FromJson(const nlohmann::json& json) {
     state.iterations = json.at("iterations").get<int64_t>();
     state.children = json.at("children").get<int64_t>();
     state.failures = json.at("failures").get<int64_t>();
+    state.task_evaluations = json.value("task_evaluations", int64_t{0});
     state.tokens = json.at("tokens").get<int64_t>();
     state.cost = json.at("cost").get<double>();
     state.seconds = json.at("seconds").get<double>();

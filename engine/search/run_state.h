@@ -43,6 +43,7 @@ struct RunState {
   int64_t iterations = 0;         // completed iterations
   int64_t children = 0;           // children recorded, every status
   int64_t failures = 0;           // children that did not evaluate
+  int64_t task_evaluations = 0;   // tasks run by children (search.mode: tasks)
   int64_t tokens = 0;             // model tokens spent
   double cost = 0;                // model money spent
   double seconds = 0;             // wall time of all sessions before this one

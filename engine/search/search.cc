@@ -27,10 +27,16 @@ Result<SearchSummary> Search::Run() {
   CLADE_TRY(EvaluateSeed());
   children_start_ = Clock::now();
   if (failed_.empty() && !Stopping()) {
-    if (config_.mode == SearchMode::kGenerational) {
-      CLADE_TRY(RunGenerations());
-    } else {
-      CLADE_TRY(RunAsync());
+    switch (config_.mode) {
+      case SearchMode::kGenerational:
+        CLADE_TRY(RunGenerations());
+        break;
+      case SearchMode::kAsync:
+        CLADE_TRY(RunAsync());
+        break;
+      case SearchMode::kTasks:
+        CLADE_TRY(RunTasks());
+        break;
     }
   }
   return Finish();

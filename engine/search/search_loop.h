@@ -11,6 +11,8 @@
 //   generational.cc    the generational scheduler: a plan per iteration, children recorded
 //                      in plan order, pruning at the barrier, resumable mid-plan
 //   async.cc           the async scheduler: a new child whenever a worker is free
+//   tasks.cc           the tasks scheduler (HGM's): one task evaluation at a time, to a new
+//                      child or to one more task of a recorded variant (task_scheduler.h)
 //
 // Threads: every member function runs on the thread that called RunSearch and owns the
 // archive; the lambdas submitted to the worker pool touch only their Child and post their
@@ -33,6 +35,7 @@
 #include "engine/search/progress.h"
 #include "engine/search/run_state.h"
 #include "engine/search/search.h"
+#include "engine/search/task_scheduler.h"
 #include "engine/search/worker_pool.h"
 #include "engine/selection/candidate.h"
 #include "engine/selection/policy.h"
@@ -70,6 +73,15 @@ struct Child {
   bool IsSeed() const { return result.iteration == 0; }
 };
 
+// search.mode: tasks: one more task of a variant already recorded (tasks.cc).
+struct TaskRun {
+  archive::VariantId id = 0;
+  size_t task = 0;  // its index in the run's task order
+  int slot = -1;
+  std::filesystem::path dir;
+  std::optional<Result<sandbox::Evaluation>> evaluation;
+};
+
 class Search {
  public:
   explicit Search(const SearchContext& context);
@@ -94,6 +106,7 @@ class Search {
   // One child more than workers: it waits in the pool's queue, so a worker that finishes
   // starts on it at once instead of waiting for this thread to record the finished one.
   int MaxInFlight() const { return std::max(1, config_.workers) + 1; }
+  size_t InFlight() const { return in_flight_.size() + task_runs_.size(); }
   Result<> Prune(const std::vector<int>& new_ids);
   Result<SearchSummary> Finish();
 
@@ -108,6 +121,8 @@ class Search {
   Result<> Evaluated(Child& child);
   void Keep(Result<> result);
   void AcquireSlot(Child& child);
+  int TakeSlot();
+  std::filesystem::path SlotDir(int slot) const;
   Result<> Complete(Child& child);
   VariantId DuplicateBound() const;
   std::optional<VariantId> DuplicateOf(const ChildResult& result, VariantId bound);
@@ -116,6 +131,7 @@ class Search {
   void CountSpending(const nlohmann::json& record);
   void ReportChild(const Child& child, archive::VariantId id, const nlohmann::json& record);
   ProgressSnapshot ProgressNow();
+  std::optional<double> TasksSecondsLeft() const;
 
   // validation_step.cc
   bool BeatsParent(const Child& child);
@@ -135,6 +151,16 @@ class Search {
   bool AsyncBudgetSpent(int64_t per_iteration);
   Result<> CommitAsync(Child& child);
 
+  // tasks.cc
+  Result<> RunTasks();
+  Result<> LoadTaskTree();
+  bool StartTaskWork();
+  bool TasksBudgetSpent() const;
+  executor::EvalJob FirstTaskJob(const Child& child) const;
+  Result<> CommitTaskChild(Child& child);
+  Result<> StartTaskRun(archive::VariantId id);
+  Result<> TaskRunDone(TaskRun& run);
+
   const SearchContext& c_;
   const RunConfig& config_;
   archive::Archive& archive_;
@@ -144,6 +170,10 @@ class Search {
   std::unique_ptr<selection::SelectionPolicy> policy_;
   std::unique_ptr<selection::PruningRule> pruning_;
   std::map<Child*, std::unique_ptr<Child>> in_flight_;
+  // search.mode: tasks
+  std::vector<sandbox::Suite> task_order_;
+  std::optional<TaskScheduler> scheduler_;
+  std::map<TaskRun*, std::unique_ptr<TaskRun>> task_runs_;
   // Each token hash's first variant (records' token_hash), for rejecting duplicates.
   std::map<std::string, archive::VariantId> token_owners_;
   Islands islands_;  // search.islands; one island holding every variant by default
@@ -154,6 +184,7 @@ class Search {
   Result<> pending_;
   int consecutive_errors_ = 0;
   int64_t session_children_ = 0;
+  int64_t session_start_task_evaluations_ = 0;  // state_.task_evaluations when it began
   int64_t session_failures_ = 0;
   std::string reason_;
   std::string failed_;

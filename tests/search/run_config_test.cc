@@ -130,6 +130,17 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "'adaptive_repeats' must be true or false"},
       {"evaluation: {repeats: 2}\nexecutor: slurm\nslurm: {shared: /tmp}\n",
        "'evaluation.repeats' runs with the local executor only"},
+      {"search: {expand_exponent: 0.5}\n", "run.yaml:6: 'expand_exponent' needs 'mode: tasks'"},
+      {"search: {mode: tasks, expand_exponent: 2}\n", "'expand_exponent' must be between"},
+      {"budget: {task_evaluations: 50}\n", "'task_evaluations' needs 'search.mode: tasks'"},
+      {"search: {mode: tasks}\nevaluation: {gate: parent}\n",
+       "run.yaml:7: 'search.mode: tasks' decides how many tasks each child runs"},
+      {"search: {mode: tasks}\nevaluation: {validation: 0.3}\n",
+       "'evaluation.validation' does not run with 'search.mode: tasks' yet"},
+      {"search: {mode: tasks, islands: 2}\n", "'search.mode: tasks' keeps one tree"},
+      {"search: {mode: tasks}\nbudget: {iterations: 3}\n", "'search.mode: tasks' has no iterations"},
+      {"search: {mode: tasks}\nselection: random\n",
+       "'search.mode: tasks' draws parents by its own Thompson sampling"},
   };
   for (const Case& c : cases) {
     auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(c.extra)));
@@ -138,6 +149,19 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
     CHECK(config.error().kind == ErrorKind::kUsage);
     CHECK_THAT(config.error().message, Catch::Contains(c.expected));
   }
+}
+
+TEST_CASE("Tasks mode reads its exponent and its task budget") {
+  ConfigDir d;
+  auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
+      "search: {mode: tasks, expand_exponent: 0.5}\nbudget: {variants: 30, task_evaluations: "
+      "400}\n")));
+  REQUIRE(config);
+  CHECK(config->mode == SearchMode::kTasks);
+  CHECK(config->expand_exponent == 0.5);
+  CHECK(config->budget.task_evaluations == 400);
+  CHECK(config->Fingerprint()["mode"] == "tasks");
+  CHECK(config->Fingerprint()["expand_exponent"] == 0.5);
 }
 
 TEST_CASE("The slurm section is read, its mistakes are one sentence with the file and line") {

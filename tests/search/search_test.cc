@@ -88,11 +88,22 @@ class ValueExecutor : public Executor {
       if (evaluation.score <= job.parent_scores->at("t1"))
         evaluation.status = EvalStatus::kBelowThreshold;
     }
-    sandbox::TaskResult task;
-    task.id = "t1";
-    task.score = evaluation.score;
-    task.status = evaluation.score >= 1 ? "solved" : "partial";
-    evaluation.tasks.push_back(task);
+    // One task "t1", or each task the suite names (search.mode: tasks gives one), all
+    // scoring the same.
+    std::vector<std::string> ids = {"t1"};
+    if (!job.suite->tasks.empty()) {
+      ids.clear();
+      for (const sandbox::Task& named : job.suite->tasks) ids.push_back(named.id);
+      std::lock_guard lock(mutex_);
+      tasks_run += ids.size();
+    }
+    for (const std::string& id : ids) {
+      sandbox::TaskResult task;
+      task.id = id;
+      task.score = evaluation.score;
+      task.status = evaluation.score >= 1 ? "solved" : "partial";
+      evaluation.tasks.push_back(task);
+    }
     evaluation.stage_reached = 1;
     return evaluation;
   }
@@ -116,6 +127,7 @@ class ValueExecutor : public Executor {
   std::mutex mutex_;
   int calls = 0;
   int gated_calls = 0;  // with the parent's scores
+  size_t tasks_run = 0;  // tasks of suites that name theirs
   std::vector<int> validated_values;  // the values evaluated on the validation suite
   std::set<int> workers_seen;
   std::chrono::milliseconds delay{0};
@@ -459,6 +471,77 @@ TEST_CASE("Async mode keeps every worker busy and stops at the variant budget") 
   CHECK(summary->reason == "variants (10 of 10)");
   CHECK(archive->size() == 11);
   CHECK(f.executor.workers_seen == std::set<int>{0, 1});
+}
+
+// search.mode: tasks over a suite of four tasks.
+void UseTasksMode(Fixture& f, int64_t variants, int64_t task_evaluations) {
+  f.config.mode = SearchMode::kTasks;
+  f.config.budget.iterations.reset();
+  f.config.budget.variants = variants;
+  f.config.budget.task_evaluations = task_evaluations;
+  for (const char* id : {"t1", "t2", "t3", "t4"}) f.suite.tasks.push_back({.id = id});
+}
+
+// Per child: how many tasks its record lists, and its status.
+std::vector<std::pair<size_t, std::string>> TaskCounts(archive::Archive& archive) {
+  std::vector<std::pair<size_t, std::string>> counts;
+  for (const archive::Variant& v : archive.variants()) {
+    if (v.id == 0) continue;
+    auto record = **archive.Record(v.id, "values");
+    counts.emplace_back(record.value("tasks", nlohmann::json::array()).size(),
+                        record.value("status", ""));
+  }
+  return counts;
+}
+
+TEST_CASE("Tasks mode: task evaluations go to new children or to recorded ones, to the budget") {
+  Fixture f(40);
+  UseTasksMode(f, 6, 14);
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  CHECK(summary->end == RunEnd::kFinished);
+  CHECK(summary->reason == "task evaluations (14 of 14)");
+  CHECK(summary->state.task_evaluations == 14);
+  CHECK(f.executor.tasks_run == 4 + 14);  // the seed's four, then one task per evaluation
+  size_t listed = 0;
+  bool some_partial = false;
+  for (const auto& [tasks, status] : TaskCounts(*archive)) {
+    INFO(status << " with " << tasks << " tasks");
+    listed += tasks;
+    if (status == "evaluated") CHECK(tasks == 4);
+    if (status == "below_threshold") CHECK((tasks >= 1 && tasks < 4));
+    if (status == "below_threshold") some_partial = true;
+    if (status == "build_failed" || status == "mutation_failed") CHECK(tasks == 0);
+  }
+  CHECK(listed == 14);  // every task evaluation is in a record, none twice
+  CHECK(some_partial);  // the scheduler spread its evaluations; not every child ran all
+  CHECK(archive->size() - 1 <= 6);
+  // A partial record is never the best, and never reused as a finished evaluation.
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (record.value("status", "") == "below_threshold") {
+      CHECK(summary->best != v.id);
+      CHECK_THAT(record.value("cache_key", ""), Catch::EndsWith(":partial"));
+      CHECK(record["per_task"]["of"] == 4);
+    }
+  }
+}
+
+TEST_CASE("Tasks mode: a run stopped and resumed keeps every task result and its budget") {
+  Fixture f(40);
+  UseTasksMode(f, 5, 9);
+  auto archive = f.OpenOrCreate(f.config.archive);
+  REQUIRE(f.Run(*archive));
+  CHECK(f.executor.tasks_run == 4 + 9);
+  f.config.budget.task_evaluations = 16;  // a bigger budget: the run goes on
+  auto resumed = f.Run(*archive);
+  REQUIRE(resumed);
+  CHECK(resumed->reason == "task evaluations (16 of 16)");
+  CHECK(f.executor.tasks_run == 4 + 16);  // the seed is not evaluated again
+  size_t listed = 0;
+  for (const auto& [tasks, status] : TaskCounts(*archive)) listed += tasks;
+  CHECK(listed == 16);
 }
 
 TEST_CASE("Repeated infrastructure failures stop the run with the reason, single ones do not") {
