@@ -32,7 +32,8 @@ bool Search::AsyncBudgetSpent(int64_t per_iteration) {
   if (!in_flight_.empty())
     return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
                         .tokens = config_.budget.tokens,
-                        .money = config_.budget.money},
+                        .money = config_.budget.money,
+                        .cpu_seconds = config_.budget.cpu_seconds},
                        state_, Seconds())
         .has_value();
   return BudgetSpent().has_value();

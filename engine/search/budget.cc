@@ -27,6 +27,10 @@ std::optional<std::string> SpentBudget(const BudgetConfig& budget, const RunStat
     return fmt::format("task evaluations ({} of {})", state.task_evaluations,
                        *budget.task_evaluations);
   }
+  if (budget.cpu_seconds && state.cpu_seconds >= *budget.cpu_seconds) {
+    return fmt::format("CPU time ({} of {})", FormatSeconds(state.cpu_seconds),
+                       FormatSeconds(*budget.cpu_seconds));
+  }
   if (budget.wall_seconds && seconds >= *budget.wall_seconds) {
     return fmt::format("wall time ({} of {})", FormatSeconds(seconds),
                        FormatSeconds(*budget.wall_seconds));
@@ -50,6 +54,10 @@ std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, doubl
   }
   if (budget.wall_seconds) {
     add(fmt::format("time {}/{}", FormatSeconds(seconds), FormatSeconds(*budget.wall_seconds)));
+  }
+  if (budget.cpu_seconds) {
+    add(fmt::format("cpu {}/{}", FormatSeconds(state.cpu_seconds),
+                    FormatSeconds(*budget.cpu_seconds)));
   }
   if (budget.tokens) add(fmt::format("tokens {}/{}", state.tokens, *budget.tokens));
   if (budget.money) add(fmt::format("cost {:.2f}/{:.2f}", state.cost, *budget.money));

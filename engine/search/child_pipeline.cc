@@ -148,6 +148,7 @@ Result<> Search::StartEvaluation(Child& child) {
   pool_.Submit([this, &child, job](int worker) {
     child.result.evaluation = c_.executor->Evaluate(job, worker);
     pool_.Post([this, &child] {
+      CountCpu(*child.result.evaluation);
       if (!*child.result.evaluation)
         ++consecutive_errors_;
       else
@@ -162,6 +163,12 @@ Result<> Search::StartEvaluation(Child& child) {
 Result<> Search::Evaluated(Child& child) {
   if (c_.validation && BeatsParent(child)) return StartValidation(child);
   return Complete(child);
+}
+
+// Adds the CPU seconds of an evaluation's task runs to the run's (budget.cpu_time).
+void Search::CountCpu(const Result<sandbox::Evaluation>& evaluation) {
+  if (!evaluation) return;
+  for (const sandbox::TaskResult& task : evaluation->tasks) state_.cpu_seconds += task.cpu_seconds;
 }
 
 // Keeps the first error of the continuations, for Wait to return.

@@ -309,7 +309,7 @@ Result<> ReadPruning(const ConfigReader& in, const YAML::Node& node, RunConfig& 
 
 Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig& budget) {
   CLADE_TRY(CheckKeys(in.file(), node, "budget",
-                      {"iterations", "variants", "wall_time", "tokens", "money",
+                      {"iterations", "variants", "wall_time", "cpu_time", "tokens", "money",
                        "task_evaluations"}));
   budget.iterations = CLADE_TRY(in.Int(node, "iterations", 1));
   budget.task_evaluations = CLADE_TRY(in.Int(node, "task_evaluations", 1));
@@ -321,6 +321,13 @@ Result<> ReadBudget(const ConfigReader& in, const YAML::Node& node, BudgetConfig
     if (!budget.wall_seconds || *budget.wall_seconds <= 0) {
       return tl::unexpected(
           in.Bad(node["wall_time"], "'wall_time' must be a duration such as 900, 15m, 2h or 3d"));
+    }
+  }
+  if (auto text = CLADE_TRY(ReadString(in.file(), node, "cpu_time"))) {
+    budget.cpu_seconds = ParseDuration(*text);
+    if (!budget.cpu_seconds || *budget.cpu_seconds <= 0) {
+      return tl::unexpected(
+          in.Bad(node["cpu_time"], "'cpu_time' must be a duration such as 3600, 90m or 2h"));
     }
   }
   return {};

@@ -62,6 +62,9 @@ struct BudgetConfig {
   std::optional<int64_t> tokens;       // model tokens
   std::optional<double> money;         // model cost, in the price unit of the model config
   std::optional<int64_t> task_evaluations;  // tasks run by children (search.mode: tasks only)
+  // CPU seconds of the evaluations' task runs (agents and hidden tests), as their records
+  // count them: a budget that does not depend on the machine's load.
+  std::optional<double> cpu_seconds;
 };
 
 struct RunConfig {

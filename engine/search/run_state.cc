@@ -49,6 +49,7 @@ nlohmann::json RunState::ToJson() const {
                          {"cost", cost},       {"seconds", seconds},
                          {"sessions", sessions}, {"rng", rng}};
   if (task_evaluations > 0) json["task_evaluations"] = task_evaluations;
+  if (cpu_seconds > 0) json["cpu_seconds"] = cpu_seconds;
   json["plan"] = plan ? PlanToJson(*plan) : nlohmann::json();
   return json;
 }
@@ -68,6 +69,7 @@ Result<RunState> RunState::FromJson(const nlohmann::json& json) {
     state.children = json.at("children").get<int64_t>();
     state.failures = json.at("failures").get<int64_t>();
     state.task_evaluations = json.value("task_evaluations", int64_t{0});
+    state.cpu_seconds = json.value("cpu_seconds", 0.0);
     state.tokens = json.at("tokens").get<int64_t>();
     state.cost = json.at("cost").get<double>();
     state.seconds = json.at("seconds").get<double>();

@@ -44,6 +44,7 @@ struct RunState {
   int64_t children = 0;           // children recorded, every status
   int64_t failures = 0;           // children that did not evaluate
   int64_t task_evaluations = 0;   // tasks run by children (search.mode: tasks)
+  double cpu_seconds = 0;         // of the evaluations' task runs (budget.cpu_time)
   int64_t tokens = 0;             // model tokens spent
   double cost = 0;                // model money spent
   double seconds = 0;             // wall time of all sessions before this one

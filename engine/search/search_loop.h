@@ -120,6 +120,7 @@ class Search {
   Result<> StartEvaluation(Child& child);
   Result<> Evaluated(Child& child);
   void Keep(Result<> result);
+  void CountCpu(const Result<sandbox::Evaluation>& evaluation);
   void AcquireSlot(Child& child);
   int TakeSlot();
   std::filesystem::path SlotDir(int slot) const;

@@ -31,8 +31,11 @@ Result<> Search::RunTasks() {
   }
   if (reason_.empty()) {
     auto spent = SpentBudget(
-        {.wall_seconds = config_.budget.wall_seconds, .tokens = config_.budget.tokens,
-         .money = config_.budget.money, .task_evaluations = config_.budget.task_evaluations},
+        {.wall_seconds = config_.budget.wall_seconds,
+         .tokens = config_.budget.tokens,
+         .money = config_.budget.money,
+         .task_evaluations = config_.budget.task_evaluations,
+         .cpu_seconds = config_.budget.cpu_seconds},
         state_, Seconds());
     reason_ = spent ? *spent : "every variant has run every task the budget allows";
   }
@@ -100,7 +103,8 @@ bool Search::TasksBudgetSpent() const {
   if (config_.budget.task_evaluations && started >= *config_.budget.task_evaluations) return true;
   return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
                       .tokens = config_.budget.tokens,
-                      .money = config_.budget.money},
+                      .money = config_.budget.money,
+                      .cpu_seconds = config_.budget.cpu_seconds},
                      state_, Seconds())
       .has_value();
 }
@@ -163,7 +167,8 @@ Result<> Search::StartTaskRun(VariantId id) {
   job.repeats = config_.repeats;
   pool_.Submit([this, &run, job](int worker) {
     run.evaluation = c_.executor->Evaluate(job, worker);
-    pool_.Post([this, &run] { Keep(TaskRunDone(run)); });
+    pool_.Post([this, &run] {
+      CountCpu(*run.evaluation); Keep(TaskRunDone(run)); });
   });
   return {};
 }

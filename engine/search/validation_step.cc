@@ -76,7 +76,12 @@ Result<> Search::StartValidation(Child& child) {
       job.source = *parent_source;
       running.parent_evaluation = c_.executor->Evaluate(job, worker);
     }
-    pool_.Post([this, &child] { Keep(Validated(child)); });
+    pool_.Post([this, &child] {
+      ValidationStep& done = *child.validating;
+      if (done.child_evaluation) CountCpu(*done.child_evaluation);
+      if (done.parent_evaluation) CountCpu(*done.parent_evaluation);
+      Keep(Validated(child));
+    });
   });
   return {};
 }

@@ -20,6 +20,13 @@ TEST_CASE("The first spent budget is named with its figures") {
   state.cost = 1.6;
   CHECK(SpentBudget(money, state, 0) == "money (1.60 of 1.50)");
   CHECK(!SpentBudget(BudgetConfig{}, state, 1e9));  // no budget: never spent
+  BudgetConfig cpu{.cpu_seconds = 3600};
+  state.cpu_seconds = 3700;
+  CHECK(SpentBudget(cpu, state, 0) == "CPU time (1h01m of 1h00m)");
+  CHECK(BudgetUsage(cpu, state, 0) == "cpu 1h01m/1h00m");
+  BudgetConfig tasks{.task_evaluations = 50};
+  state.task_evaluations = 50;
+  CHECK(SpentBudget(tasks, state, 0) == "task evaluations (50 of 50)");
 }
 
 TEST_CASE("Usage shows only the budgets that are set") {

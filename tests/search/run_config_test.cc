@@ -132,6 +132,7 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "'evaluation.repeats' runs with the local executor only"},
       {"search: {expand_exponent: 0.5}\n", "run.yaml:6: 'expand_exponent' needs 'mode: tasks'"},
       {"search: {mode: tasks, expand_exponent: 2}\n", "'expand_exponent' must be between"},
+      {"budget: {cpu_time: lots}\n", "run.yaml:6: 'cpu_time' must be a duration"},
       {"budget: {task_evaluations: 50}\n", "'task_evaluations' needs 'search.mode: tasks'"},
       {"search: {mode: tasks}\nevaluation: {gate: parent}\n",
        "run.yaml:7: 'search.mode: tasks' decides how many tasks each child runs"},
@@ -160,6 +161,9 @@ TEST_CASE("Tasks mode reads its exponent and its task budget") {
   CHECK(config->mode == SearchMode::kTasks);
   CHECK(config->expand_exponent == 0.5);
   CHECK(config->budget.task_evaluations == 400);
+  auto cpu = LoadRunConfig(d.Write(ConfigDir::Minimal("budget: {cpu_time: 90m}\n")));
+  REQUIRE(cpu);
+  CHECK(cpu->budget.cpu_seconds == 5400);
   CHECK(config->Fingerprint()["mode"] == "tasks");
   CHECK(config->Fingerprint()["expand_exponent"] == 0.5);
 }

@@ -102,6 +102,7 @@ class ValueExecutor : public Executor {
       task.id = id;
       task.score = evaluation.score;
       task.status = evaluation.score >= 1 ? "solved" : "partial";
+      task.cpu_seconds = 2.5;
       evaluation.tasks.push_back(task);
     }
     evaluation.stage_reached = 1;
@@ -542,6 +543,28 @@ TEST_CASE("Tasks mode: a run stopped and resumed keeps every task result and its
   size_t listed = 0;
   for (const auto& [tasks, status] : TaskCounts(*archive)) listed += tasks;
   CHECK(listed == 16);
+}
+
+TEST_CASE("A CPU-time budget stops a run by the CPU seconds its evaluations' tasks used") {
+  Fixture f;
+  f.config.mode = SearchMode::kAsync;
+  f.config.budget.iterations.reset();
+  f.config.budget.cpu_seconds = 20;  // the seed's 2.5 s, then 2.5 s per child
+  auto archive = f.OpenOrCreate(f.config.archive);
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
+  CHECK_THAT(summary->reason, Catch::StartsWith("CPU time ("));
+  CHECK(summary->state.cpu_seconds >= 20);
+  // No child starts once 20 s are spent; those in flight (up to three) still finish. A
+  // child with no proposal or a failed build spends nothing.
+  int evaluated = 0;
+  for (const archive::Variant& v : archive->variants()) {
+    auto record = **archive->Record(v.id, "values");
+    if (v.id > 0 && record.value("status", "") == "evaluated") ++evaluated;
+  }
+  CHECK(evaluated >= 7);
+  CHECK(evaluated <= 7 + 3);
+  CHECK(summary->state.cpu_seconds == Approx(2.5 * (evaluated + 1)));
 }
 
 TEST_CASE("Repeated infrastructure failures stop the run with the reason, single ones do not") {

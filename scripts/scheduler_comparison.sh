@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The parent gate against HGM's per-task scheduler (search.mode: tasks), on this machine:
+# for each RNG seed, two gi runs over the quick start's mutation space (the constants of
+# the repair agent's src/strategy.cc) on the first --tasks tasks of benchmarks/repair, each
+# with the same budget of CPU time (budget.cpu_time: the CPU seconds of the children's task
+# runs, so the machine's load does not change it):
+#   gate   examples/quickstart.yaml's evaluation: one child at a time, its parent's
+#          unsolved tasks first, the rest only when it beats its parent there
+#   tasks  search.mode: tasks, two task evaluations at a time
+# The seed is evaluated once and copied into every run's archive. Prints a Markdown table
+# (docs/results.md): children, task evaluations and their CPU seconds, the best fully
+# evaluated variant and when (wall clock) it was recorded.
+#   scripts/scheduler_comparison.sh [--seeds "1 2 3"] [--tasks 12] [--cpu-minutes 25] [--out DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seeds="1 2 3"
+tasks=12
+minutes=25
+out=runs/schedulers
+while (($#)); do
+  case "$1" in
+    --seeds) seeds=$2; shift 2 ;;
+    --tasks) tasks=$2; shift 2 ;;
+    --cpu-minutes) minutes=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "scheduler_comparison.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+clade=${CLADE:-$PWD/build/clade}  # CLADE=/path/to/a/copy keeps a rebuild from changing it mid-way
+[ -x "$clade" ] || scripts/setup.sh
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+if [ ! -d "$out/seed.git" ]; then
+  echo "== the seed on the first $tasks tasks" >&2
+  "$clade" add agents/repair --archive "$out/seed.git" >/dev/null
+  "$clade" eval seed --benchmark benchmarks/repair --tasks "$tasks" --workers 2 \
+    --archive "$out/seed.git" --work "$out/work" >/dev/null
+fi
+
+# write_config NAME SEED MODE
+write_config() {
+  local name=$1 seed=$2 mode=$3
+  {
+    printf 'run: {name: %s, archive: %s, seed: %s}\n' "$name" "$out/$name.git" "$seed"
+    printf 'agent: %s\nbenchmark: %s\n' "$PWD/agents/repair" "$PWD/benchmarks/repair"
+    printf 'mutator: gi\ngi: {max_operators: 2, focus: [src/strategy.cc], operators: [constant]}\n'
+    if [ "$mode" = gate ]; then
+      printf 'evaluation: {gate: parent, task_workers: 2, tasks: %s}\n' "$tasks"
+      printf 'workers: 1\nselection: dgm\n'
+    else
+      printf 'evaluation: {tasks: %s}\nsearch: {mode: tasks}\nworkers: 2\n' "$tasks"
+    fi
+    printf 'budget: {cpu_time: %sm}\n' "$minutes"
+  } >"$out/$name.yaml"
+}
+
+rows=()
+for seed in $seeds; do
+  for mode in gate tasks; do
+    name="$mode-$seed"
+    rows+=("$name")
+    [ -f "$out/$name.run.json" ] && continue  # finished before: only the table
+    write_config "$name" "$seed" "$mode"
+    rm -rf "$out/$name.git"
+    cp -r "$out/seed.git" "$out/$name.git"
+    echo "== $name" >&2
+    start=$(date +%s)
+    # Each progress line with the seconds since the start, to find when the best came.
+    "$clade" run "$out/$name.yaml" --work "$out/work" --json 2>&1 >"$out/$name.run.tmp" |
+      while IFS= read -r line; do echo "$(($(date +%s) - start)) $line"; done >"$out/$name.log"
+    mv "$out/$name.run.tmp" "$out/$name.run.json"
+  done
+done
+
+python3 - "$clade" "$out" "${rows[@]}" <<'PY'
+import json, re, subprocess, sys
+clade, out, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+def num(x): return "—" if x is None else f"{x:.3f}"
+def clock(s): return f"{s // 60}m{s % 60:02d}s"
+print("| run | children | complete | task evaluations | task CPU s | best (variant) | best | "
+      "best recorded after |")
+print("|---|---|---|---|---|---|---|---|")
+for name in names:
+    run = json.load(open(f"{out}/{name}.run.json"))
+    archive = f"{out}/{name}.git"
+    tasks = cpu = complete = 0
+    for variant in json.loads(subprocess.check_output([clade, "log", "--json", "--archive", archive])):
+        if variant["id"] == 0: continue
+        shown = json.loads(subprocess.check_output(
+            [clade, "show", str(variant["id"]), "--json", "--archive", archive]))
+        record = shown.get("record") or {}
+        if record.get("cached_from") is not None: continue  # nothing ran
+        tasks += len(record.get("tasks", []))
+        cpu += sum(t.get("cpu_seconds", 0) for t in record.get("tasks", []))
+        complete += record.get("status") == "evaluated"
+    best, when = run.get("best"), "—"
+    if best not in (None, 0):
+        pattern = re.compile(rf"^(\d+) (child\s+{best} of .* evaluated |variant {best} evaluated )")
+        for line in open(f"{out}/{name}.log"):
+            m = pattern.match(line)
+            if m: when = clock(int(m.group(1)))
+    print(f"| {name} | {run['children']} | {complete} | {tasks} | {cpu:.0f} | {best} | "
+          f"{num(run.get('best_score'))} | {when} |")
+seed = json.load(open(f"{out}/{names[0]}.run.json")).get("seed_score")
+print(f"\nseed (variant 0): {num(seed)} on the same tasks")
+PY
