@@ -162,6 +162,17 @@ std::optional<double> ScoreStderr(const std::vector<TaskResult>& tasks) {
   return std::sqrt(sum) / static_cast<double>(tasks.size());
 }
 
+std::optional<int> VisiblePassHiddenFail(const std::vector<TaskResult>& tasks) {
+  std::optional<int> count;
+  for (const TaskResult& task : tasks) {
+    if (!task.visible) continue;
+    count = count.value_or(0);
+    bool visible_all = task.visible->failed == 0 && task.visible->passed > 0;
+    if (visible_all && task.failed > 0) ++*count;
+  }
+  return count;
+}
+
 nlohmann::json Evaluation::ToRecord() const {
   nlohmann::json task_list = nlohmann::json::array();
   for (const TaskResult& task : tasks) {
@@ -173,6 +184,9 @@ nlohmann::json Evaluation::ToRecord() const {
                            {"passed", task.passed},
                            {"failed", task.failed}};
     if (!task.repeat_scores.empty()) item["scores"] = task.repeat_scores;
+    if (task.visible) {
+      item["visible"] = {{"passed", task.visible->passed}, {"failed", task.visible->failed}};
+    }
     task_list.push_back(std::move(item));
   }
   nlohmann::json record = {
@@ -184,6 +198,7 @@ nlohmann::json Evaluation::ToRecord() const {
       {"stage", {{"reached", stage_reached}, {"of", stages}}},
       {"timings", {{"build_seconds", build.seconds}, {"eval_seconds", eval_seconds}}}};
   if (!model.is_null()) record["model"] = model;
+  if (auto count = VisiblePassHiddenFail(tasks)) record["visible_pass_hidden_fail"] = *count;
   if (suite_tasks > 0) record["per_task"] = {{"run", tasks.size()}, {"of", suite_tasks}};
   if (!tampered.empty()) record["tampered"] = TamperJson(tampered);
   if (repeats.count > 1) {

@@ -68,7 +68,8 @@ struct Evaluation {
   std::vector<Tamper> tampered;  // with status tampered: what changed, by which step
 
   // The evaluation record's fields (docs/evaluation.md): status, score, benchmark, tasks
-  // (id, score, status, seconds, passed, failed), stage, per_task (with suite_tasks),
+  // (id, score, status, seconds, passed, failed, visible), visible_pass_hidden_fail, stage,
+  // per_task (with suite_tasks),
   // timings, tampered. The caller adds
   // variant, parents and mutation.
   nlohmann::json ToRecord() const;
@@ -98,6 +99,10 @@ std::optional<double> ScoreStderr(const std::vector<TaskResult>& tasks);
 // score, summed times, all tamper records; status `tampered` if any run tampered (score
 // 0), else the first run's when every run scored the same, else `varied`.
 TaskResult MergeRepeats(std::vector<TaskResult> runs);
+
+// How many tasks pass every visible case and fail a hidden one (a patch that fits what the
+// agent was shown, not the bug); none when no task has visible cases (visible_cases).
+std::optional<int> VisiblePassHiddenFail(const std::vector<TaskResult>& tasks);
 
 // Marks `evaluation` tampered (score 0) when its build or a task changed what it must not.
 void CheckTampering(Evaluation* evaluation);

@@ -254,6 +254,7 @@ Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
   outcome.cpu_seconds += test.cpu_seconds;
   outcome.passed = test.passed;
   outcome.failed = test.failed;
+  outcome.visible = test.visible;
   outcome.score = test.score();
   outcome.status = test.status;
   if (HitLimit(agent_result.status)) outcome.status = LimitStatus("agent", agent_result.status);

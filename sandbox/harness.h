@@ -90,6 +90,8 @@ struct TaskResult {
   // Each run's score when the task ran more than once (evaluation.repeats; evaluator.h):
   // `score` is then their mean, the other fields are the first run's, times are summed.
   std::vector<double> repeat_scores;
+  // The task's visible cases on the same program (visible_cases), not scored.
+  std::optional<CaseCounts> visible;
 };
 
 // Runs the built agent on `task` in a fresh copy of its workspace, checks that it left the

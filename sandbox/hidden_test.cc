@@ -146,7 +146,7 @@ bool HasLineStartingWith(std::string_view output, std::string_view prefix) {
 
 // One case in a sandbox of its own: an empty working directory, the program and the
 // workspace read-only, the input as an anonymous file; nothing of the tests.
-Result<bool> RunCase(const HiddenTestContext& c, const std::string& name,
+Result<bool> RunCase(const HiddenTestContext& c, const fs::path& case_dir, const std::string& name,
                      HiddenTestResult* result) {
   const HiddenCases& cases = *c.task->cases;
   fs::path cwd = c.dir / "case";
@@ -161,7 +161,6 @@ Result<bool> RunCase(const HiddenTestContext& c, const std::string& name,
   run.stderr_path = c.logs / "case.err";
   run.limits.output_bytes = cases.output_bytes;
   run.kill_on_output_cap = true;
-  fs::path case_dir = c.task->tests() / cases.cases_dir;
   if (cases.compare_output) run.stdin_text = CLADE_TRY(ReadFile(case_dir / (name + ".in")));
   RunResult ran = CLADE_TRY(Run(run));
   result->wall_seconds += ran.wall_seconds;
@@ -181,18 +180,38 @@ Result<bool> RunCase(const HiddenTestContext& c, const std::string& name,
   return passed;
 }
 
+// The visible cases (as the task ships them, not as the agent left them) on the program
+// the hidden test built: counted in result->visible, not in the score.
+Result<> RunVisibleCases(const HiddenTestContext& c, bool built, HiddenTestResult* result) {
+  const HiddenCases& cases = *c.task->cases;
+  HiddenTestResult visible;
+  CaseCounts counts;
+  for (const std::string& name : cases.visible_names) {
+    bool passed =
+        built && CLADE_TRY(RunCase(c, c.task->workspace() / cases.visible_dir, name, &visible));
+    (passed ? counts.passed : counts.failed)++;
+  }
+  result->log += fmt::format("== visible cases (not scored): {} passed, {} failed\n",
+                             counts.passed, counts.failed);
+  result->wall_seconds += visible.wall_seconds;
+  result->cpu_seconds += visible.cpu_seconds;
+  result->visible = counts;
+  return {};
+}
+
 Result<HiddenTestResult> RunCases(const HiddenTestContext& c) {
   HiddenTestResult result;
   const HiddenCases& cases = *c.task->cases;
   bool built = CLADE_TRY(BuildCases(c, &result));
   result.log += fmt::format("== hidden test: {} cases\n", cases.names.size());
   for (const std::string& name : cases.names) {
-    bool passed = built && CLADE_TRY(RunCase(c, name, &result));
+    bool passed = built && CLADE_TRY(RunCase(c, c.task->tests() / cases.cases_dir, name, &result));
     if (!built) result.log += fmt::format("FAIL {} (not built)\n", name);
     (passed ? result.passed : result.failed)++;
   }
   result.log += fmt::format("{} passed, {} failed\n", result.passed, result.failed);
   SetStatus(&result);
+  if (!cases.visible_names.empty()) CLADE_TRY(RunVisibleCases(c, built, &result));
   return result;
 }
 

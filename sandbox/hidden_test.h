@@ -15,6 +15,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,8 @@ struct HiddenTestResult {
   std::string log;  // "== hidden test ..." then the build's output and a line per case
   double wall_seconds = 0;
   double cpu_seconds = 0;
+  // With visible_cases: the visible cases on the same program, counted apart, not scored.
+  std::optional<CaseCounts> visible;
   double score() const { return passed + failed == 0 ? 0.0 : double(passed) / (passed + failed); }
 };
 

@@ -174,12 +174,31 @@ Result<> ReadCaseNames(const fs::path& file, const YAML::Node& node, const fs::p
   return {};
 }
 
+// visible_cases: a folder of the workspace with NAME.in / NAME.out cases.
+Result<> ReadVisibleCases(const fs::path& file, const YAML::Node& node, const fs::path& workspace,
+                          HiddenCases* cases) {
+  YAML::Node value = node["visible_cases"];
+  if (!value) return {};
+  std::string dir = value.IsScalar() ? value.Scalar() : "";
+  if (dir.empty() || dir.find("..") != std::string::npos || dir.front() == '/') {
+    return FailAs(ErrorKind::kUsage, "{}: 'visible_cases' must be a folder inside workspace/",
+                  Where(file, value));
+  }
+  if (!cases->compare_output) {
+    return FailAs(ErrorKind::kUsage, "{}: 'visible_cases' needs 'cases' to be a folder",
+                  Where(file, value));
+  }
+  cases->visible_dir = dir;
+  cases->visible_names = CLADE_TRY(CaseFolder(file, value, workspace / dir));
+  return {};
+}
+
 Result<HiddenCases> ReadHiddenCases(const fs::path& file, const YAML::Node& node,
-                                    const fs::path& tests) {
-  CLADE_TRY(
-      CheckKeys(file, node, "hidden_test",
-                {"build", "build_reads", "run", "cases", "pass_line", "case_seconds", "output_kb"},
-                {"run", "cases"}));
+                                    const fs::path& tests, const fs::path& workspace) {
+  CLADE_TRY(CheckKeys(file, node, "hidden_test",
+                      {"build", "build_reads", "run", "cases", "visible_cases", "pass_line",
+                       "case_seconds", "output_kb"},
+                      {"run", "cases"}));
   HiddenCases cases;
   cases.build = CLADE_TRY(ReadString(file, node, "build")).value_or("");
   cases.build_reads =
@@ -193,6 +212,7 @@ Result<HiddenCases> ReadHiddenCases(const fs::path& file, const YAML::Node& node
   }
   cases.run = CLADE_TRY(ReadString(file, node, "run")).value();
   CLADE_TRY(ReadCaseNames(file, node, tests, &cases));
+  CLADE_TRY(ReadVisibleCases(file, node, workspace, &cases));
   cases.pass_line = CLADE_TRY(ReadString(file, node, "pass_line")).value_or("");
   cases.case_seconds = CLADE_TRY(ReadNumber(file, node, "case_seconds")).value_or(0);
   double output_kb = CLADE_TRY(ReadNumber(file, node, "output_kb")).value_or(64);
@@ -212,7 +232,7 @@ Result<> ReadHiddenTest(const fs::path& file, const YAML::Node& root, Task* task
                     "{}: 'result' belongs to a hidden_test command, not to cases",
                     Where(file, root["result"]));
     }
-    task->cases = CLADE_TRY(ReadHiddenCases(file, node, task->tests()));
+    task->cases = CLADE_TRY(ReadHiddenCases(file, node, task->tests(), task->workspace()));
     return {};
   }
   task->hidden_test = CLADE_TRY(ReadString(file, root, "hidden_test")).value();

@@ -72,6 +72,18 @@ struct HiddenCases {
   std::string pass_line;
   double case_seconds = 0;            // CPU seconds per case; 0: limits.test_seconds
   uint64_t output_bytes = 64u << 10;  // a case's output past this fails it
+  // visible_cases: a folder of the task's workspace (as shipped, e.g. tests_visible) of
+  // NAME.in / NAME.out cases the agent could see. They run on the same built program after
+  // the hidden cases and are counted apart, never scored: a patch that passes every visible
+  // case and fails a hidden one fits what it was shown, not the bug (docs/benchmarks.md).
+  std::string visible_dir;
+  std::vector<std::string> visible_names;
+};
+
+// Cases passed and failed.
+struct CaseCounts {
+  int passed = 0;
+  int failed = 0;
 };
 
 struct Task {

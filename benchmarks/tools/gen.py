@@ -49,6 +49,7 @@ hidden_test:
   build: g++ -std=c++17 -O0 -D_GLIBCXX_ASSERTIONS -ftrivial-auto-var-init=zero -o {{out}}/prog ./*.cc
   run: "{{out}}/prog"
   cases: cases
+  visible_cases: tests_visible
   case_seconds: 1
   output_kb: 64
 protected: [run_tests.sh, tests_visible/**]

@@ -46,6 +46,7 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
                            {"status", task["status"]},
                            {"seconds", task["seconds"]}};
     if (task.contains("scores")) item["scores"] = task["scores"];
+    if (task.contains("visible")) item["visible"] = task["visible"];
     tasks.push_back(std::move(item));
   }
   if (json) {
@@ -58,6 +59,9 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
     if (record.contains("variant")) out["variant"] = record["variant"];
     if (record.contains("score_stderr")) out["score_stderr"] = record["score_stderr"];
     if (record.contains("repeats")) out["repeats"] = record["repeats"];
+    if (record.contains("visible_pass_hidden_fail")) {
+      out["visible_pass_hidden_fail"] = record["visible_pass_hidden_fail"];
+    }
     PrintJson(out);
     return;
   }
@@ -82,6 +86,10 @@ void PrintEvaluation(const nlohmann::json& record, bool cached, bool json) {
       record["benchmark"].get<std::string>(), record["score"].get<double>(), spread, tasks.size(),
       record["stage"]["reached"].get<int>(), record["stage"]["of"].get<int>(),
       cached ? ", from the archive (not run again)" : ""));
+  if (record.contains("visible_pass_hidden_fail")) {
+    Print(fmt::format("{} of {} tasks pass every visible case and fail a hidden one\n",
+                      record["visible_pass_hidden_fail"].get<int>(), tasks.size()));
+  }
 }
 
 Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& source,

@@ -40,6 +40,9 @@ sandbox::TaskResult TaskOfJson(const json& j) {
   task.passed = j.value("passed", 0);
   task.failed = j.value("failed", 0);
   task.log = j.value("log", "");
+  if (j.contains("visible")) {
+    task.visible = sandbox::CaseCounts{j["visible"].value("passed", 0), j["visible"].value("failed", 0)};
+  }
   return task;
 }
 
@@ -70,14 +73,16 @@ std::string_view ResultKey(JobKind kind) {
 }
 
 json TaskToJson(const sandbox::TaskResult& task) {
-  return {{"id", task.id},
-          {"score", task.score},
-          {"status", task.status},
-          {"seconds", task.seconds},
-          {"cpu_seconds", task.cpu_seconds},
-          {"passed", task.passed},
-          {"failed", task.failed},
-          {"log", task.log}};
+  json j = {{"id", task.id},
+            {"score", task.score},
+            {"status", task.status},
+            {"seconds", task.seconds},
+            {"cpu_seconds", task.cpu_seconds},
+            {"passed", task.passed},
+            {"failed", task.failed},
+            {"log", task.log}};
+  if (task.visible) j["visible"] = {{"passed", task.visible->passed}, {"failed", task.visible->failed}};
+  return j;
 }
 
 Result<sandbox::TaskResult> TaskFromJson(const json& j) {

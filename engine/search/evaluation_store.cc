@@ -88,6 +88,10 @@ Result<std::vector<sandbox::TaskResult>> TasksOfRecord(const nlohmann::json& rec
       task.passed = item.value("passed", 0);
       task.failed = item.value("failed", 0);
       task.repeat_scores = item.value("scores", std::vector<double>{});
+      if (item.contains("visible")) {
+        task.visible = sandbox::CaseCounts{item["visible"].value("passed", 0),
+                                           item["visible"].value("failed", 0)};
+      }
       tasks.push_back(std::move(task));
     }
   } catch (const nlohmann::json::exception& e) {

@@ -91,6 +91,25 @@ TEST_CASE("Malformed suites and tasks are one sentence naming file and line") {
             std::string::npos);
     }
   }
+  SECTION("visible_cases outside the workspace, with listed cases, or naming no cases") {
+    struct Case {
+      std::string yaml;
+      std::string expected;
+    };
+    for (const Case& c :
+         {Case{"  cases: [one]\n  visible_cases: v\n", "'visible_cases' needs 'cases' to be a folder"},
+          Case{"  cases: [one]\n  visible_cases: ../tests\n",
+               "'visible_cases' must be a folder inside workspace/"},
+          Case{"  cases: [one]\n  visible_cases: [v]\n",
+               "'visible_cases' must be a folder inside workspace/"}}) {
+      WriteSuite(dir.path(), "name: demo\ntasks: tasks/*\n",
+                 "id: a\nstatement: x\nhidden_test:\n  run: \"true\"\n" + c.yaml);
+      auto result = LoadSuite(dir.path());
+      REQUIRE_FALSE(result);
+      CHECK_THAT(result.error().message, Catch::Contains(c.expected));
+      CHECK_THAT(result.error().message, Catch::Contains("task.yaml:"));
+    }
+  }
   SECTION("no suite at all") {
     auto result = LoadSuite(dir.path() / "nothing");
     REQUIRE_FALSE(result);
