@@ -138,7 +138,7 @@ Result<> Search::StartEvaluation(Child& child) {
     result.cached = *cached;
     return Evaluated(child);
   }
-  if (config_.mode == SearchMode::kTasks && !child.IsSeed()) job = FirstTaskJob(child);
+  if (config_.mode == SearchMode::kTasks && !child.IsSeed()) job = TaskJob(child.dir / "source", 0);
   if (child.IsSeed()) {
     // The seed is evaluated alone: its tasks may use every worker. It is the baseline
     // every child is compared with, so it goes through every stage whatever it scores.

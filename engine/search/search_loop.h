@@ -155,9 +155,11 @@ class Search {
   // tasks.cc
   Result<> RunTasks();
   Result<> LoadTaskTree();
+  Result<> AddToTaskTree(archive::VariantId id, std::optional<archive::VariantId> parent,
+                         const nlohmann::json& record);
   bool StartTaskWork();
   bool TasksBudgetSpent() const;
-  executor::EvalJob FirstTaskJob(const Child& child) const;
+  executor::EvalJob TaskJob(const std::filesystem::path& source, size_t task) const;
   Result<> CommitTaskChild(Child& child);
   Result<> StartTaskRun(archive::VariantId id);
   Result<> TaskRunDone(TaskRun& run);

@@ -42,34 +42,44 @@ Result<> Search::RunTasks() {
   return {};
 }
 
-// The variants of the archive with a record on the benchmark, as the scheduler's tree:
-// the tasks each has run (found by id in the run's order) and their scores.
+// The variants of the archive with a record on the benchmark, as the scheduler's tree.
 Result<> Search::LoadTaskTree() {
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < task_order_.size(); ++i) index[task_order_[i].tasks[0].id] = i;
   for (const archive::Variant& variant : archive_.variants()) {
     auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
     if (!record) continue;  // left by a crash before its record: not in the tree
     std::optional<VariantId> parent;
-    if (!variant.parents.empty() && scheduler_->Has(variant.parents[0])) {
-      parent = variant.parents[0];
+    if (variant.id != 0) {
+      // The first parent; an orphan (its parent has no record) hangs under the seed.
+      bool known = !variant.parents.empty() && scheduler_->Has(variant.parents[0]);
+      parent = known ? variant.parents[0] : 0;
     }
-    auto summary = CLADE_TRY(archive::SummaryOfRecord(*record));
-    std::vector<size_t> given;
-    std::vector<double> scores;
-    if (summary.status && WasScored(*summary.status)) {
-      for (const sandbox::TaskResult& task : CLADE_TRY(TasksOfRecord(*record))) {
-        auto at = index.find(task.id);
-        if (at == index.end()) continue;  // beyond max_tasks
+    CLADE_TRY(AddToTaskTree(variant.id, parent, *record));
+  }
+  return {};
+}
+
+// A recorded variant joins the scheduler's tree: the tasks its record lists (found by id
+// in the run's order; those beyond evaluation.tasks are left out) with their scores, or
+// closed when it did not score (a build failure, tampering, a duplicate, no proposal).
+Result<> Search::AddToTaskTree(VariantId id, std::optional<VariantId> parent,
+                               const nlohmann::json& record) {
+  auto summary = CLADE_TRY(archive::SummaryOfRecord(record));
+  bool scored = summary.status && WasScored(*summary.status);
+  std::vector<size_t> given;
+  std::vector<double> scores;
+  if (scored) {
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < task_order_.size(); ++i) index[task_order_[i].tasks[0].id] = i;
+    for (const sandbox::TaskResult& task : CLADE_TRY(TasksOfRecord(record))) {
+      if (auto at = index.find(task.id); at != index.end()) {
         given.push_back(at->second);
         scores.push_back(task.score);
       }
     }
-    if (!parent && variant.id != 0) parent = 0;  // an orphan hangs under the seed
-    scheduler_->Add(variant.id, variant.id == 0 ? std::nullopt : parent, given);
-    for (double score : scores) scheduler_->AddScore(variant.id, score);
-    if (!summary.status || !WasScored(*summary.status)) scheduler_->Close(variant.id);
   }
+  scheduler_->Add(id, parent, given);
+  for (double score : scores) scheduler_->AddScore(id, score);
+  if (!scored) scheduler_->Close(id);
   return {};
 }
 
@@ -109,9 +119,10 @@ bool Search::TasksBudgetSpent() const {
       .has_value();
 }
 
-// The evaluation of a new child in tasks mode: the first task of the run's order.
-EvalJob Search::FirstTaskJob(const Child& child) const {
-  EvalJob job{child.dir / "source", &task_order_[0], {}, std::nullopt, 1};
+// The evaluation of task `task` (of the run's order) of the source in `source`; a new
+// child's is the first, task 0.
+EvalJob Search::TaskJob(const std::filesystem::path& source, size_t task) const {
+  EvalJob job{source, &task_order_[task], {}, std::nullopt, 1};
   job.repeats = config_.repeats;
   return job;
 }
@@ -134,22 +145,7 @@ Result<> Search::CommitTaskChild(Child& child) {
   VariantId id = static_cast<VariantId>(archive_.size()) - 1;
   in_flight_.erase(&child);
   auto record = CLADE_TRY(archive_.Record(id, benchmark_));
-  std::vector<size_t> given;
-  std::vector<double> scores;
-  EvalStatus status = archive::SummaryOfRecord(*record)->status.value_or(EvalStatus::kError);
-  if (WasScored(status)) {
-    std::map<std::string, size_t> index;
-    for (size_t i = 0; i < task_order_.size(); ++i) index[task_order_[i].tasks[0].id] = i;
-    for (const sandbox::TaskResult& task : CLADE_TRY(TasksOfRecord(*record))) {
-      if (auto at = index.find(task.id); at != index.end()) {
-        given.push_back(at->second);
-        scores.push_back(task.score);
-      }
-    }
-  }
-  scheduler_->Add(id, result.parent, given);
-  for (double score : scores) scheduler_->AddScore(id, score);
-  if (!WasScored(status)) scheduler_->Close(id);
+  CLADE_TRY(AddToTaskTree(id, result.parent, *record));
   CLADE_TRY(Prune({id}));
   return SaveState();
 }
@@ -163,8 +159,7 @@ Result<> Search::StartTaskRun(VariantId id) {
   run.dir = SlotDir(run.slot);
   task_runs_[&run] = std::move(owned);
   CLADE_TRY(archive_.SyncTo(id, run.dir / "source"));
-  EvalJob job{run.dir / "source", &task_order_[run.task], {}, std::nullopt, 1};
-  job.repeats = config_.repeats;
+  EvalJob job = TaskJob(run.dir / "source", run.task);
   pool_.Submit([this, &run, job](int worker) {
     run.evaluation = c_.executor->Evaluate(job, worker);
     pool_.Post([this, &run] {

@@ -43,7 +43,10 @@ TEST_CASE("hostile: a busy loop is stopped at the CPU limit") {
   auto result = Run(spec);
   REQUIRE(result);
   CHECK(result->status == RunStatus::kCpuLimit);
-  CHECK(result->cpu_seconds >= 0.9);
+  // The kernel enforces RLIMIT_CPU on tick-sampled time, while cpu_seconds is measured
+  // exactly (the cgroup's usage, or wait4's rusage): on a busy machine the limit fires
+  // with a little less measured. Measured 0.86 s once with two other jobs running.
+  CHECK(result->cpu_seconds >= 0.75);
   CHECK(result->wall_seconds < 5);
   CHECK(ProcessesWithMarker(f.marker) == 0);
 }

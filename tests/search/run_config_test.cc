@@ -168,6 +168,18 @@ TEST_CASE("Tasks mode reads its exponent and its task budget") {
   CHECK(config->Fingerprint()["expand_exponent"] == 0.5);
 }
 
+TEST_CASE("Every example config in examples/ loads") {
+  size_t loaded = 0;
+  for (const auto& entry : fs::directory_iterator(clade::testing::SourceDir() / "examples")) {
+    if (entry.path().extension() != ".yaml") continue;
+    auto config = LoadRunConfig(entry.path());
+    INFO(entry.path().string() << ": " << (config ? "" : config.error().message));
+    CHECK(config);
+    ++loaded;
+  }
+  CHECK(loaded >= 4);
+}
+
 TEST_CASE("The slurm section is read, its mistakes are one sentence with the file and line") {
   ConfigDir d;
   fs::create_directories(d.dir.path() / "shared");

@@ -7,6 +7,7 @@
 #include "engine/search/islands.h"
 
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <set>
@@ -555,16 +556,11 @@ TEST_CASE("A CPU-time budget stops a run by the CPU seconds its evaluations' tas
   REQUIRE(summary);
   CHECK_THAT(summary->reason, Catch::StartsWith("CPU time ("));
   CHECK(summary->state.cpu_seconds >= 20);
-  // No child starts once 20 s are spent; those in flight (up to three) still finish. A
-  // child with no proposal or a failed build spends nothing.
-  int evaluated = 0;
-  for (const archive::Variant& v : archive->variants()) {
-    auto record = **archive->Record(v.id, "values");
-    if (v.id > 0 && record.value("status", "") == "evaluated") ++evaluated;
-  }
-  CHECK(evaluated >= 7);
-  CHECK(evaluated <= 7 + 3);
-  CHECK(summary->state.cpu_seconds == Approx(2.5 * (evaluated + 1)));
+  // No child starts once 20 s are spent: at most 17.5 s when the last one started, and at
+  // most three in flight then (workers + 1), each adding 2.5 s. A child recorded as a
+  // duplicate of a sibling after its evaluation spent its CPU too.
+  CHECK(summary->state.cpu_seconds <= 25);
+  CHECK(std::fmod(summary->state.cpu_seconds, 2.5) == 0);
 }
 
 TEST_CASE("Repeated infrastructure failures stop the run with the reason, single ones do not") {
