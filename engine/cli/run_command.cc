@@ -410,6 +410,9 @@ Command RegisterRunCommand(CLI::App& app) {
       "Creates the archive named by run.archive with the agent as its seed (variant 0),\n"
       "evaluates the seed, then repeats: select parents, mutate, build and evaluate the\n"
       "children in a sandbox, add them to the archive, prune, until a budget is spent.\n"
+      "With 'search: {mode: tasks}' the unit of work is one task evaluation instead, HGM's\n"
+      "scheduler choosing between a new child and one more task of a variant\n"
+      "(docs/search.md). Budgets: children, task evaluations, CPU or wall time, tokens.\n"
       "On a terminal a status line shows progress; otherwise one line per child.\n"
       "Ctrl-C (or SIGTERM) stops cleanly: the children in flight are finished and the run\n"
       "state is saved; a second Ctrl-C abandons them. Running the same command again\n"
@@ -418,7 +421,8 @@ Command RegisterRunCommand(CLI::App& app) {
       "Exit 0 when the run finished or stopped cleanly, 1 when it failed, 2 on bad input,\n"
       "130 when in-flight children were abandoned. Every key: docs/config.md.\n\n"
       "Examples:\n  clade run examples/quickstart.yaml\n"
-      "  clade run examples/quickstart.yaml --workers 2 --json");
+      "  clade run examples/quickstart.yaml --workers 2 --json\n"
+      "  clade run examples/per_task.yaml");
   return {command, [options] { return RunRun(*options); }};
 }
 
