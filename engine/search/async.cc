@@ -29,13 +29,7 @@ bool Search::AsyncBudgetSpent(int64_t per_iteration) {
   if (config_.budget.iterations && started >= *config_.budget.iterations * per_iteration) {
     return true;
   }
-  if (!in_flight_.empty())
-    return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
-                        .tokens = config_.budget.tokens,
-                        .money = config_.budget.money,
-                        .cpu_seconds = config_.budget.cpu_seconds},
-                       state_, Seconds())
-        .has_value();
+  if (!in_flight_.empty()) return SpendingBudgetSpent().has_value();
   return BudgetSpent().has_value();
 }
 

@@ -211,6 +211,16 @@ std::optional<std::string> Search::BudgetSpent() const {
   return SpentBudget(config_.budget, state_, Seconds());
 }
 
+// The budgets that stop new work whatever is in flight: wall and CPU time, tokens, money
+// (not the counts of children or iterations, which in-flight work is already part of).
+std::optional<std::string> Search::SpendingBudgetSpent() const {
+  return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
+                      .tokens = config_.budget.tokens,
+                      .money = config_.budget.money,
+                      .cpu_seconds = config_.budget.cpu_seconds},
+                     state_, Seconds());
+}
+
 bool Search::TooManyErrors() {
   if (consecutive_errors_ < config_.max_consecutive_errors) return false;
   if (failed_.empty()) {

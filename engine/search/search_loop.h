@@ -102,6 +102,7 @@ class Search {
                                          const std::vector<int>& islands);
   Result<> Wait();
   std::optional<std::string> BudgetSpent() const;
+  std::optional<std::string> SpendingBudgetSpent() const;
   bool TooManyErrors();
   // One child more than workers: it waits in the pool's queue, so a worker that finishes
   // starts on it at once instead of waiting for this thread to record the finished one.

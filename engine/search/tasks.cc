@@ -30,13 +30,10 @@ Result<> Search::RunTasks() {
     CLADE_TRY(Wait());
   }
   if (reason_.empty()) {
-    auto spent = SpentBudget(
-        {.wall_seconds = config_.budget.wall_seconds,
-         .tokens = config_.budget.tokens,
-         .money = config_.budget.money,
-         .task_evaluations = config_.budget.task_evaluations,
-         .cpu_seconds = config_.budget.cpu_seconds},
-        state_, Seconds());
+    auto spent = SpendingBudgetSpent();
+    if (!spent) {
+      spent = SpentBudget({.task_evaluations = config_.budget.task_evaluations}, state_, Seconds());
+    }
     reason_ = spent ? *spent : "every variant has run every task the budget allows";
   }
   return {};
@@ -111,12 +108,7 @@ bool Search::StartTaskWork() {
 bool Search::TasksBudgetSpent() const {
   int64_t started = state_.task_evaluations + static_cast<int64_t>(InFlight());
   if (config_.budget.task_evaluations && started >= *config_.budget.task_evaluations) return true;
-  return SpentBudget({.wall_seconds = config_.budget.wall_seconds,
-                      .tokens = config_.budget.tokens,
-                      .money = config_.budget.money,
-                      .cpu_seconds = config_.budget.cpu_seconds},
-                     state_, Seconds())
-      .has_value();
+  return SpendingBudgetSpent().has_value();
 }
 
 // The evaluation of task `task` (of the run's order) of the source in `source`; a new
