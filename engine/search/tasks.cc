@@ -135,9 +135,10 @@ Result<> Search::CommitTaskChild(Child& child) {
   }
   CLADE_TRY(CommitChild(child));
   VariantId id = static_cast<VariantId>(archive_.size()) - 1;
-  in_flight_.erase(&child);
+  const VariantId parent = result.parent;
+  in_flight_.erase(&child);  // destroys `child` and `result`: read nothing of them below
   auto record = CLADE_TRY(archive_.Record(id, benchmark_));
-  CLADE_TRY(AddToTaskTree(id, result.parent, *record));
+  CLADE_TRY(AddToTaskTree(id, parent, *record));
   CLADE_TRY(Prune({id}));
   return SaveState();
 }
