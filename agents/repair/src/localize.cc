@@ -1,7 +1,6 @@
 #include "localize.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 #include <cstdio>
@@ -105,7 +104,7 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
                                  const TestRun& initial,
                                  const std::vector<std::string>& sources,
                                  double expected_run, double per_run_limit,
-                                 double deadline,
+                                 double deadline, Suspiciousness formula,
                                  bool& used_coverage) {
   used_coverage = false;
   // Failing cases first: without the coverage of at least one of them nothing is ranked.
@@ -119,7 +118,8 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
 
   std::map<std::pair<std::string, int>, std::pair<int, int>> spectrum;  // (ef, ep)
   std::vector<std::pair<std::string, int>> uncovered_failures;
-  int total_failed = 0;  // failing cases whose coverage was read
+  int total_failed = 0;  // failing and passing cases whose coverage was read
+  int total_passed = 0;
   for (const auto& name : names) {
     if (cpu_seconds_used() + expected_run > deadline) break;
     remove_coverage_data(dir);
@@ -129,7 +129,7 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
     if (it == r.cases.end()) break;  // the command does not take case names
     Coverage cov = read_gcov(dir, per_run_limit);
     if (cov.empty()) continue;  // e.g. the program crashed before writing its .gcda
-    if (!it->second) ++total_failed;
+    ++(it->second ? total_passed : total_failed);
     for (const auto& key : cov) {
       auto& e = spectrum[key];
       (it->second ? e.second : e.first)++;
@@ -144,9 +144,8 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
   std::vector<RankedLine> out;
   for (const auto& [key, e] : spectrum) {
     if (!wanted.count(key.first)) continue;
-    double denom = std::sqrt(double(total_failed) * double(e.first + e.second));
-    double s = denom > 0 ? e.first / denom : 0.0;
-    out.push_back({key.first, key.second, s});
+    out.push_back({key.first, key.second,
+                   formula(e.first, e.second, total_failed, total_passed)});
   }
   std::stable_sort(out.begin(), out.end(), [](const RankedLine& a, const RankedLine& b) {
     return a.susp > b.susp;

@@ -1,7 +1,7 @@
 // repair-agent: automated program repair with no model.
 //
 //   1. read the task (CLADE_TASK) and run the visible tests;
-//   2. localise the fault: per-test gcov line coverage, Ochiai suspiciousness;
+//   2. localise the fault: per-test gcov line coverage, a suspiciousness formula;
 //   3. generate candidate edits with repair operators at the most suspicious lines;
 //   4. validate candidates (rebuild + visible tests) in scratch copies of the workspace,
 //      in parallel, until one passes every visible test or the time budget is spent;
@@ -137,9 +137,9 @@ int main() {
   bool used_coverage = false;
   std::vector<RankedLine> ranked =
       localize(ws, task.visible_test, initial, sources, run_time * 1.2, run_limit,
-               start + budget * kLocalizeShare, used_coverage);
+               start + budget * kLocalizeShare, suspiciousness, used_coverage);
   std::fprintf(stderr, "[repair] %zu lines ranked (%s)\n", ranked.size(),
-               used_coverage ? "gcov + Ochiai" : "uniform");
+               used_coverage ? "gcov" : "uniform");
   for (size_t i = 0; i < ranked.size() && i < 8; ++i)
     std::fprintf(stderr, "[repair]   %s:%d  %.3f\n", ranked[i].file.c_str(), ranked[i].line,
                  ranked[i].susp);
