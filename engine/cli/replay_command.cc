@@ -92,13 +92,17 @@ nlohmann::json ReplayedJson(const Replayed& replayed, const std::string& run_ben
   auto number = [](const std::optional<double>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json();
   };
-  return {{"id", replayed.id},
-          {"run_benchmark", run_benchmark},
-          {"run_score", number(replayed.run_score)},
-          {"score", replayed.record.value("score", nlohmann::json())},
-          {"status", replayed.record.value("status", "")},
-          {"cached", replayed.cached},
-          {"tasks", tasks}};
+  nlohmann::json out = {{"id", replayed.id},
+                        {"run_benchmark", run_benchmark},
+                        {"run_score", number(replayed.run_score)},
+                        {"score", replayed.record.value("score", nlohmann::json())},
+                        {"status", replayed.record.value("status", "")},
+                        {"cached", replayed.cached},
+                        {"tasks", tasks}};
+  if (replayed.record.contains("visible_pass_hidden_fail")) {
+    out["visible_pass_hidden_fail"] = replayed.record["visible_pass_hidden_fail"];
+  }
+  return out;
 }
 
 void PrintReplays(const std::vector<Replayed>& replays, const std::string& run_benchmark,

@@ -156,6 +156,7 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
           {"failures", summary.state.failures},
           {"session_children", summary.children},
           {"seconds", summary.state.seconds},
+          {"cpu_seconds", summary.state.cpu_seconds},
           {"tokens", summary.state.tokens},
           {"cost", summary.state.cost},
           {"seed_score", score(summary.seed_score)},

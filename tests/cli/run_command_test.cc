@@ -154,6 +154,9 @@ TEST_CASE("clade run improves the agent and leaves a lineage git can read") {
   CHECK(summary["children"] == 6);
   CHECK(summary["seed_score"].get<double>() == Approx(1.0 / 3));
   CHECK(summary["best_score"].get<double>() >= summary["seed_score"].get<double>());
+  // The task runs' CPU seconds, what budget.cpu_time counts: the seed's and six children's.
+  CHECK(summary["cpu_seconds"].get<double>() > 0);
+  CHECK(summary["cpu_seconds"].get<double>() < 7 * 2 * 3 * 5.0);  // 7 variants, 3 tasks, 5 s limits
   // Plain lines per child on a pipe, not a status line.
   CHECK(run.err.find("child    1 of    0") != std::string::npos);
   CHECK(run.err.find("\r") == std::string::npos);
