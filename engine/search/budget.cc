@@ -83,10 +83,16 @@ std::optional<int64_t> ChildrenLeft(const BudgetConfig& budget, const RunState& 
 std::optional<double> EstimatedSecondsLeft(const BudgetConfig& budget, const RunState& state,
                                            int64_t per_iteration, double seconds,
                                            std::optional<double> seconds_per_child) {
+  std::optional<double> estimate;
   std::optional<int64_t> children = ChildrenLeft(budget, state, per_iteration);
-  if (!children || !seconds_per_child) return std::nullopt;
-  double estimate = static_cast<double>(*children) * *seconds_per_child;
-  if (auto left = TimeLeft(budget, seconds)) estimate = std::min(estimate, *left);
+  if (children && seconds_per_child) estimate = static_cast<double>(*children) * *seconds_per_child;
+  if (budget.cpu_seconds && state.cpu_seconds > 0 && seconds > 0) {
+    double cpu_left = std::max(0.0, *budget.cpu_seconds - state.cpu_seconds);
+    double by_cpu = cpu_left * (seconds / state.cpu_seconds);
+    estimate = estimate ? std::min(*estimate, by_cpu) : by_cpu;
+  }
+  if (!estimate) return std::nullopt;
+  if (auto left = TimeLeft(budget, seconds)) estimate = std::min(*estimate, *left);
   return estimate;
 }
 

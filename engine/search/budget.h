@@ -26,10 +26,12 @@ std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds);
 std::optional<int64_t> ChildrenLeft(const BudgetConfig& budget, const RunState& state,
                                     int64_t per_iteration);
 
-// The wall time the run still needs, estimated as the children left times the seconds one
-// child has taken so far (`seconds_per_child`, the session's wall time per recorded
-// child), never past the wall-time budget. Nullopt when no budget counts children or
-// there is no estimate yet: an estimate, shown as such, never a limit.
+// The wall time the run still needs (`seconds` of it have passed), estimated from each
+// budget that counts work, the smaller: the children left times the seconds one child
+// has taken so far (`seconds_per_child`, the session's wall time per recorded child), and
+// the CPU seconds left of budget.cpu_time at the run's wall seconds per counted CPU
+// second so far; never past the wall-time budget. Nullopt when no budget counts children
+// or CPU time, or there is no pace yet: an estimate, shown as such, never a limit.
 std::optional<double> EstimatedSecondsLeft(const BudgetConfig& budget, const RunState& state,
                                            int64_t per_iteration, double seconds,
                                            std::optional<double> seconds_per_child);

@@ -59,6 +59,23 @@ TEST_CASE("The time left is the children left at the pace so far, within the wal
   CHECK(!EstimatedSecondsLeft(BudgetConfig{.wall_seconds = 900}, state, 1, 500, 200.0));
 }
 
+TEST_CASE("The time left by a CPU-time budget is the CPU left at the wall pace per CPU second so far") {
+  RunState state;
+  state.children = 2;
+  state.cpu_seconds = 1000;  // in 500 wall seconds: 0.5 wall seconds per CPU second
+  BudgetConfig by_cpu{.cpu_seconds = 3000};
+  CHECK(EstimatedSecondsLeft(by_cpu, state, 1, 500, 200.0) == 1000);
+  CHECK(EstimatedSecondsLeft(by_cpu, state, 1, 500, std::nullopt) == 1000);  // no child yet
+  BudgetConfig both{.variants = 12, .cpu_seconds = 3000};  // 10 children would take 2,000 s
+  CHECK(EstimatedSecondsLeft(both, state, 1, 500, 200.0) == 1000);  // the CPU budget ends first
+  BudgetConfig few{.variants = 4, .cpu_seconds = 3000};
+  CHECK(EstimatedSecondsLeft(few, state, 1, 500, 200.0) == 400);  // the children budget does
+  state.cpu_seconds = 0;
+  CHECK(!EstimatedSecondsLeft(by_cpu, state, 1, 500, 200.0));  // no CPU counted yet
+  state.cpu_seconds = 3500;
+  CHECK(EstimatedSecondsLeft(by_cpu, state, 1, 500, 200.0) == 0);  // spent: never negative
+}
+
 TEST_CASE("Seconds are formatted for people") {
   CHECK(FormatSeconds(5) == "5s");
   CHECK(FormatSeconds(75) == "1m15s");
