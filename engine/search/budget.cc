@@ -64,6 +64,25 @@ std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, doubl
   return text;
 }
 
+double SpentFraction(const BudgetConfig& budget, const RunState& state, int64_t per_iteration,
+                     double seconds) {
+  double spent = 0;
+  auto add = [&spent](const auto& limit, double used) {
+    if (limit && *limit > 0) spent = std::max(spent, used / static_cast<double>(*limit));
+  };
+  add(budget.variants, static_cast<double>(state.children));
+  if (budget.iterations) {
+    add(std::optional<double>(static_cast<double>(*budget.iterations * per_iteration)),
+        static_cast<double>(state.children));
+  }
+  add(budget.task_evaluations, static_cast<double>(state.task_evaluations));
+  add(budget.cpu_seconds, state.cpu_seconds);
+  add(budget.wall_seconds, seconds);
+  add(budget.tokens, static_cast<double>(state.tokens));
+  add(budget.money, state.cost);
+  return std::min(1.0, spent);
+}
+
 std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds) {
   if (!budget.wall_seconds) return std::nullopt;
   return std::max(0.0, *budget.wall_seconds - seconds);

@@ -18,6 +18,12 @@ std::optional<std::string> SpentBudget(const BudgetConfig& budget, const RunStat
 // "iter 3/20  variants 12/100  time 2m10s/15m" for the budgets that are set.
 std::string BudgetUsage(const BudgetConfig& budget, const RunState& state, double seconds);
 
+// The share of the budget used, in [0, 1]: the largest used/limit over the budgets that
+// are set (children, iterations at `per_iteration` children each, task evaluations, CPU
+// time, wall time after `seconds`, tokens, money); 0 when none is set.
+double SpentFraction(const BudgetConfig& budget, const RunState& state, int64_t per_iteration,
+                     double seconds);
+
 // Seconds left of the wall-time budget, or nullopt when there is none.
 std::optional<double> TimeLeft(const BudgetConfig& budget, double seconds);
 

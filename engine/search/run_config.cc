@@ -226,7 +226,7 @@ Result<> ReadEvaluation(const ConfigReader& in, const YAML::Node& node, RunConfi
 Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
   CLADE_TRY(CheckKeys(in.file(), node, "search",
                       {"mode", "children", "max_consecutive_errors", "duplicates", "islands",
-                       "migration_interval", "expand_exponent"}));
+                       "migration_interval", "expand_exponent", "cool_down"}));
   if (auto n = CLADE_TRY(in.Int(node, "islands", 1))) config.islands = static_cast<int>(*n);
   if (auto n = CLADE_TRY(in.Int(node, "migration_interval", 1))) config.migration_interval = *n;
   if (auto duplicates = CLADE_TRY(ReadString(in.file(), node, "duplicates"))) {
@@ -254,6 +254,12 @@ Result<> ReadSearch(const ConfigReader& in, const YAML::Node& node, RunConfig& c
       return tl::unexpected(in.Bad(node["expand_exponent"], "'expand_exponent' needs 'mode: tasks'"));
     }
     config.expand_exponent = *exponent;
+  }
+  if (auto exponent = CLADE_TRY(in.Number(node, "cool_down", 0, 10))) {
+    if (config.mode != SearchMode::kTasks) {
+      return tl::unexpected(in.Bad(node["cool_down"], "'cool_down' needs 'mode: tasks'"));
+    }
+    config.cool_down = *exponent;
   }
   if (auto n = CLADE_TRY(in.Int(node, "children", 1))) config.children = static_cast<int>(*n);
   if (auto n = CLADE_TRY(in.Int(node, "max_consecutive_errors", 1))) {
@@ -580,6 +586,7 @@ nlohmann::json RunConfig::Fingerprint() const {
            {{"max_size", pruning_options.max_size}, {"leeway", pruning_options.leeway}}}};
   // Only when set, so runs from before repeats existed resume with the same fingerprint.
   if (mode == SearchMode::kTasks) fingerprint["expand_exponent"] = expand_exponent;
+  if (cool_down > 0) fingerprint["cool_down"] = cool_down;
   if (repeats.count > 1) {
     fingerprint["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
   }

@@ -106,6 +106,10 @@ struct RunConfig {
   // search.expand_exponent (mode: tasks): a new child when task evaluations^exponent >=
   // children (TaskScheduler::ShouldExpand).
   double expand_exponent = 0.6;
+  // search.cool_down (mode: tasks): HGM's cool-down exponent; 0, the default, is off, and
+  // b > 0 multiplies the Beta parameters of both draws by (1 / (1 - spent))^b, spent the
+  // share of the budget used (CoolDown(), SpentFraction()).
+  double cool_down = 0;
   // selection and pruning
   std::string policy = "dgm";
   selection::SelectionOptions selection;

@@ -24,6 +24,13 @@ std::vector<sandbox::Suite> TaskOrder(const sandbox::Suite& suite, std::optional
   return order;
 }
 
+double CoolDown(double spent, double exponent) {
+  constexpr double kMost = 10000;
+  if (exponent <= 0) return 1;
+  if (spent >= 1) return kMost;
+  return std::min(kMost, std::pow(1 / (1 - std::max(0.0, spent)), exponent));
+}
+
 TaskScheduler::TaskScheduler(size_t tasks, double exponent) : tasks_(tasks), exponent_(exponent) {}
 
 void TaskScheduler::Add(VariantId id, std::optional<VariantId> parent,
@@ -91,13 +98,15 @@ std::pair<double, size_t> TaskScheduler::Clade(VariantId id) const {
   return sum;
 }
 
-std::optional<VariantId> TaskScheduler::ChooseParent(selection::Rng& rng) const {
+std::optional<VariantId> TaskScheduler::ChooseParent(selection::Rng& rng,
+                                                     double concentration) const {
   std::optional<VariantId> best;
   double best_theta = -1;
   for (const auto& [id, node] : nodes_) {  // id order: the draws do not depend on timing
     if (node.wins <= 0) continue;
     auto [wins, runs] = Clade(id);
-    double theta = selection::BetaDraw(rng, 1 + wins, 1 + static_cast<double>(runs) - wins);
+    double theta = selection::BetaDraw(rng, concentration * (1 + wins),
+                                       concentration * (1 + static_cast<double>(runs) - wins));
     if (theta > best_theta) {
       best = id;
       best_theta = theta;
@@ -106,13 +115,15 @@ std::optional<VariantId> TaskScheduler::ChooseParent(selection::Rng& rng) const 
   return best;
 }
 
-std::optional<VariantId> TaskScheduler::ChooseToEvaluate(selection::Rng& rng) const {
+std::optional<VariantId> TaskScheduler::ChooseToEvaluate(selection::Rng& rng,
+                                                         double concentration) const {
   std::optional<VariantId> best;
   double best_theta = -1;
   for (const auto& [id, node] : nodes_) {
     if (!TasksLeft(id)) continue;
-    double theta =
-        selection::BetaDraw(rng, 1 + node.wins, 1 + static_cast<double>(node.runs) - node.wins);
+    double theta = selection::BetaDraw(
+        rng, concentration * (1 + node.wins),
+        concentration * (1 + static_cast<double>(node.runs) - node.wins));
     if (theta > best_theta) {
       best = id;
       best_theta = theta;

@@ -11,6 +11,9 @@
 //   evaluate  otherwise: the variant with tasks left, drawn by Thompson sampling on its
 //             own task scores, gets its next task (every variant takes the tasks in the
 //             same order, so any two are compared on the same tasks).
+//   cool-down both draws may be made greedier as the budget ends (HGM's cool_down): both
+//             Beta parameters are multiplied by a concentration, CoolDown() below, which
+//             narrows each posterior around its mean.
 //
 // Pure bookkeeping with no I/O: the search loop (tasks.cc) feeds it outcomes and runs what
 // it picks. Not thread-safe; the loop's thread only.
@@ -31,6 +34,11 @@ namespace clade::search {
 // run's; the same order on resume), each as a suite of its own to evaluate alone.
 std::vector<sandbox::Suite> TaskOrder(const sandbox::Suite& suite, std::optional<size_t> max_tasks,
                                       uint64_t seed);
+
+// HGM's cool-down factor for the Beta parameters when the share `spent` in [0, 1] of the
+// budget is used: (1 / (1 - spent))^exponent, at most 10,000 (HGM's value once the budget
+// is spent). 1 when `exponent` is 0 (no cool-down). REQUIRES: exponent >= 0.
+double CoolDown(double spent, double exponent);
 
 class TaskScheduler {
  public:
@@ -59,9 +67,13 @@ class TaskScheduler {
   // HGM's widening rule, with `pending` expansions in flight.
   bool ShouldExpand(size_t pending) const;
   // The parent of the next child, or none when no variant has scored above 0.
-  std::optional<archive::VariantId> ChooseParent(selection::Rng& rng) const;
+  // `concentration` (CoolDown()) multiplies both Beta parameters; 1 is plain Thompson
+  // sampling. REQUIRES: concentration >= 1.
+  std::optional<archive::VariantId> ChooseParent(selection::Rng& rng,
+                                                 double concentration = 1) const;
   // The variant whose next task runs now, or none when no variant has tasks left.
-  std::optional<archive::VariantId> ChooseToEvaluate(selection::Rng& rng) const;
+  std::optional<archive::VariantId> ChooseToEvaluate(selection::Rng& rng,
+                                                     double concentration = 1) const;
 
   // Task outcomes recorded so far, over every variant but the root.
   size_t evaluations() const { return evaluations_; }

@@ -86,17 +86,20 @@ bool Search::StartTaskWork() {
   bool may_expand = !config_.budget.variants ||
                     state_.children + static_cast<int64_t>(in_flight_.size()) <
                         *config_.budget.variants;
+  // HGM's cool-down: greedier draws as the budget ends (1 when search.cool_down is off).
+  const double concentration =
+      CoolDown(SpentFraction(config_.budget, state_, 1, Seconds()), config_.cool_down);
   std::optional<VariantId> parent;
   if (may_expand && scheduler_->ShouldExpand(in_flight_.size())) {
-    parent = scheduler_->ChooseParent(rng_);
+    parent = scheduler_->ChooseParent(rng_, concentration);
   }
   if (!parent) {
-    if (auto variant = scheduler_->ChooseToEvaluate(rng_)) {
+    if (auto variant = scheduler_->ChooseToEvaluate(rng_, concentration)) {
       Keep(StartTaskRun(*variant));
       return pending_.has_value();
     }
     // Nothing to evaluate and nothing running that could change that: expand anyway.
-    if (may_expand && InFlight() == 0) parent = scheduler_->ChooseParent(rng_);
+    if (may_expand && InFlight() == 0) parent = scheduler_->ChooseParent(rng_, concentration);
   }
   if (!parent) return false;
   int64_t index = state_.children + static_cast<int64_t>(in_flight_.size());

@@ -48,6 +48,19 @@ TEST_CASE("Children left count the smaller of the variant and iteration budgets"
   CHECK(!ChildrenLeft(BudgetConfig{.wall_seconds = 60}, state, 3));
 }
 
+TEST_CASE("The share of the budget spent is the largest over the budgets that are set") {
+  RunState state;
+  CHECK(SpentFraction(BudgetConfig{}, state, 1, 1e9) == 0);  // no budget: nothing to spend
+  state.children = 5;
+  state.cpu_seconds = 900;
+  CHECK(SpentFraction(BudgetConfig{.variants = 20}, state, 1, 0) == 0.25);
+  CHECK(SpentFraction(BudgetConfig{.iterations = 5}, state, 2, 0) == 0.5);  // 10 children
+  CHECK(SpentFraction(BudgetConfig{.variants = 20, .cpu_seconds = 1200}, state, 1, 0) == 0.75);
+  CHECK(SpentFraction(BudgetConfig{.wall_seconds = 100}, state, 1, 20) == 0.2);
+  state.task_evaluations = 80;
+  CHECK(SpentFraction(BudgetConfig{.task_evaluations = 40}, state, 1, 0) == 1);  // at most 1
+}
+
 TEST_CASE("The time left is the children left at the pace so far, within the wall budget") {
   RunState state;
   state.children = 2;

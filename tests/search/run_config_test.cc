@@ -132,6 +132,8 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
        "'evaluation.repeats' runs with the local executor only"},
       {"search: {expand_exponent: 0.5}\n", "run.yaml:6: 'expand_exponent' needs 'mode: tasks'"},
       {"search: {mode: tasks, expand_exponent: 2}\n", "'expand_exponent' must be between"},
+      {"search: {cool_down: 1}\n", "run.yaml:6: 'cool_down' needs 'mode: tasks'"},
+      {"search: {mode: tasks, cool_down: -1}\n", "'cool_down' must be between 0 and 10"},
       {"budget: {cpu_time: lots}\n", "run.yaml:6: 'cpu_time' must be a duration"},
       {"budget: {task_evaluations: 50}\n", "'task_evaluations' needs 'search.mode: tasks'"},
       {"search: {mode: tasks}\nevaluation: {gate: parent}\n",
@@ -166,6 +168,15 @@ TEST_CASE("Tasks mode reads its exponent and its task budget") {
   CHECK(cpu->budget.cpu_seconds == 5400);
   CHECK(config->Fingerprint()["mode"] == "tasks");
   CHECK(config->Fingerprint()["expand_exponent"] == 0.5);
+  // The cool-down is off by default and in the fingerprint only when set, so runs from
+  // before it existed resume.
+  CHECK(config->cool_down == 0);
+  CHECK(!config->Fingerprint().contains("cool_down"));
+  auto cooled =
+      LoadRunConfig(d.Write(ConfigDir::Minimal("search: {mode: tasks, cool_down: 1.5}\n")));
+  REQUIRE(cooled);
+  CHECK(cooled->cool_down == 1.5);
+  CHECK(cooled->Fingerprint()["cool_down"] == 1.5);
 }
 
 TEST_CASE("Every example config in examples/ loads") {

@@ -87,6 +87,43 @@ TEST_CASE("Tasks scheduler: parents by their clade, evaluations by their own sco
   CHECK(!zero.ChooseParent(rng));
 }
 
+TEST_CASE("Tasks scheduler: HGM's cool-down makes the draws greedier as the budget ends") {
+  CHECK(CoolDown(0.9, 0) == 1);  // off
+  CHECK(CoolDown(0, 1) == 1);    // nothing spent: plain Thompson sampling
+  CHECK(CoolDown(0.5, 1) == Approx(2));
+  CHECK(CoolDown(0.75, 2) == Approx(16));
+  CHECK(CoolDown(1, 1) == 10000);           // spent: HGM's 10,000
+  CHECK(CoolDown(0.999999, 1) == 10000);    // never more
+  // Variant 1 scores 0.5 and variant 2 0.6 on 10 tasks each: plain Thompson sampling
+  // draws 1 often for its next task (the posteriors overlap); at the end of the budget
+  // the draws are greedy, 2 always.
+  TaskScheduler scheduler(40, 0.6);
+  scheduler.Add(0, std::nullopt);
+  scheduler.AddScore(0, 0.5);
+  scheduler.Add(1, 0);
+  scheduler.Add(2, 0);
+  for (int i = 0; i < 10; ++i) {
+    scheduler.AddScore(1, 0.5);
+    scheduler.AddScore(2, 0.6);
+  }
+  selection::Rng rng(11);
+  auto draws = [&](double concentration) {
+    std::map<archive::VariantId, int> evaluated, parents;
+    for (int i = 0; i < 1000; ++i) {
+      evaluated[*scheduler.ChooseToEvaluate(rng, concentration)] += 1;
+      parents[*scheduler.ChooseParent(rng, concentration)] += 1;
+    }
+    return std::pair{evaluated, parents};
+  };
+  auto [plain, plain_parents] = draws(1);
+  auto [cooled, cooled_parents] = draws(CoolDown(1, 1));
+  // Expected (Beta(6, 5) against Beta(7, 4)): P(variant 1 drawn) about 0.3.
+  CHECK(plain[1] > 150);
+  CHECK(plain_parents[1] > 100);
+  CHECK(cooled[2] == 1000);
+  CHECK(cooled_parents[2] == 1000);  // 2's clade is itself; 0's includes 1 and 2
+}
+
 TEST_CASE("Tasks scheduler: the task order is a permutation fixed by the run's seed") {
   sandbox::Suite suite;
   suite.name = "s";
