@@ -1,5 +1,6 @@
 #include "engine/cli/replay_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -116,12 +117,23 @@ void PrintReplays(const std::vector<Replayed>& replays, const std::string& run_b
   }
   std::string run_column = run_benchmark.empty() ? "run score" : run_benchmark;
   std::vector<std::vector<std::string>> rows = {{"variant", run_column, suite, "status", "tasks"}};
+  // Suites whose tasks name visible cases (docs/benchmarks.md) count the tasks that pass
+  // every visible case and fail a hidden one; the column is shown when a record has it.
+  const char* kFits = "visible_pass_hidden_fail";
+  bool fits = std::any_of(replays.begin(), replays.end(),
+                          [&](const Replayed& r) { return r.record.contains(kFits); });
+  if (fits) rows[0].push_back("visible pass, hidden fail");
   for (const Replayed& replayed : replays) {
     rows.push_back(
         {std::to_string(replayed.id), ScoreText(replayed.run_score),
          ScoreText(ScoreOf(replayed.record)) + (replayed.cached ? " (kept)" : ""),
          replayed.record.value("status", ""),
          std::to_string(replayed.record.value("tasks", nlohmann::json::array()).size())});
+    if (fits) {
+      rows.back().push_back(replayed.record.contains(kFits)
+                                ? std::to_string(replayed.record[kFits].get<int64_t>())
+                                : "-");
+    }
   }
   Print(RenderTable(rows));
 }
@@ -171,7 +183,9 @@ Command RegisterReplayCommand(CLI::App& app) {
   command->footer(
       "Builds each variant in the sandbox and scores it on the suite, as 'clade eval' does,\n"
       "and stores the record under that suite's notes ref (git notes --ref=clade/SUITE).\n"
-      "The table shows each variant's score on the run's own benchmark beside the new one.\n"
+      "The table shows each variant's score on the run's own benchmark beside the new one,\n"
+      "and, for a suite with visible cases, how many tasks pass every visible case and fail\n"
+      "a hidden one (a patch that fits what the agent was shown, not the bug).\n"
       "A variant whose source tree was already scored on the same suite content is not run\n"
       "again (\"kept\"), so replaying twice costs nothing the second time.\n\n"
       "Example:\n  clade replay best seed --benchmark benchmarks/repair-transfer");

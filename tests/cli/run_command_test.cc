@@ -403,4 +403,41 @@ TEST_CASE(
   CHECK(table.out.find("numbers ") != std::string::npos);
 }
 
+TEST_CASE("clade replay counts the tasks that pass every visible case and fail a hidden one") {
+  // A suite of the cases form: the seed's answers for n = 3 ("10 5 0": square and
+  // successor wrong) are what the visible case expects, and the hidden case expects the
+  // right ones, so the seed fits what it was shown and fails the bug.
+  RunWorkspace w;
+  testing::WriteTree(
+      w.root() / "numbers-cases",
+      {{"suite.yaml", "name: numbers-cases\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"},
+       {"tasks/n03/task.yaml",
+        "id: n03\nstatement: answer\nhidden_test:\n  run: cat {workspace}/out.txt\n"
+        "  cases: cases\n  visible_cases: visible\n"},
+       {"tasks/n03/workspace/n.txt", "3\n"},
+       {"tasks/n03/workspace/visible/shown.in", ""},
+       {"tasks/n03/workspace/visible/shown.out", "10\n5\n0\n"},
+       {"tasks/n03/tests/cases/hidden.in", ""},
+       {"tasks/n03/tests/cases/hidden.out", "9\n4\n0\n"}});
+  fs::path archive = w.root() / "cases.git";
+  REQUIRE(Clade({"add", (w.root() / "agent").string(), "--archive", archive.string()}).exit_code ==
+          0);
+  std::vector<std::string> args = {"replay",  "seed",          "--benchmark",
+                                   (w.root() / "numbers-cases").string(),
+                                   "--work",  w.work.string(), "--archive",
+                                   archive.string()};
+  Run table = Clade(args);
+  INFO(table.err);
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.out, Catch::Contains("visible pass, hidden fail"));
+  args.push_back("--json");
+  nlohmann::json out = Json(Clade(args));
+  REQUIRE(out["variants"].size() == 1);
+  CHECK(out["variants"][0]["score"] == 0.0);
+  CHECK(out["variants"][0]["visible_pass_hidden_fail"] == 1);
+  // The table's row: variant 0, its score, and the count at the end.
+  std::regex row(R"(\n\s*0\s.*\s1\s*(\n|$))");
+  CHECK(std::regex_search(table.out, row));
+}
+
 }  // namespace clade::cli_test
