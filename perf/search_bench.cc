@@ -112,7 +112,7 @@ struct Bench {
     fs::create_directories(scratch);
     CheapMutator mutator;
     SearchContext context{.archive = &archive, .config = &config, .suite = &suite,
-                          .suite_hash = "bench", .mutator = &mutator, .executor = &executor,
+                          .suite_hash = "bench", .mutators = {&mutator}, .executor = &executor,
                           .progress = &progress, .scratch = scratch, .stop = &stop};
     return RunSearch(context);
   }

@@ -15,6 +15,7 @@
 #include "engine/executor/executor.h"
 #include "engine/executor/slurm_executor.h"
 #include "engine/model/model_client.h"
+#include "engine/report/model_usage.h"
 #include "engine/search/budget.h"
 #include "engine/search/mutators.h"
 #include "engine/search/run_config.h"
@@ -142,7 +143,8 @@ nlohmann::json ValidationSummaryJson(const search::SearchSummary& summary) {
           {"not_confirmed", summary.not_confirmed}};
 }
 
-nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig& config) {
+nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig& config,
+                           const std::vector<report::ModelUsage>& models) {
   auto score = [](const std::optional<double>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json();
   };
@@ -163,10 +165,12 @@ nlohmann::json SummaryJson(const search::SearchSummary& summary, const RunConfig
           {"best", summary.best ? nlohmann::json(*summary.best) : nlohmann::json()},
           {"best_score", score(summary.best_score)},
           {"validation", ValidationSummaryJson(summary)},
-          {"worker_busy_fraction", summary.worker_busy_fraction}};
+          {"worker_busy_fraction", summary.worker_busy_fraction},
+          {"models", report::ModelUsageJson(models)}};
 }
 
-void PrintSummary(const search::SearchSummary& summary, const RunConfig& config) {
+void PrintSummary(const search::SearchSummary& summary, const RunConfig& config,
+                  const std::vector<report::ModelUsage>& models) {
   const search::RunState& state = summary.state;
   std::string archive = config.archive.string();
   Print(fmt::format("run '{}' {}: {}\n", state.name, search::RunEndName(summary.end),
@@ -185,6 +189,9 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config)
     double gain = *summary.best_score - summary.seed_score.value_or(0);
     Print(fmt::format("  best (variant {}): {:.3f} ({:+.3f} over the seed){}\n", *summary.best,
                       *summary.best_score, gain, ValidationText(summary.best_summary)));
+  }
+  for (const report::ModelUsage& model : models) {
+    Print(fmt::format("  model {}\n", report::ModelUsageLine({model})));
   }
   if (config.validation) {
     Print(fmt::format("  validation: {} children beat their parent and were confirmed, {} were "
@@ -326,7 +333,7 @@ sandbox::HarnessOptions RunHarness(const RunConfig& config, const fs::path& work
 // Prints how the run ended (JSON or text) and turns it into the command's result: exit 130
 // at once when children were abandoned, an error when the run failed.
 Result<> EndRun(const search::SearchSummary& summary, const RunConfig& config,
-                executor::SlurmExecutor* slurm, bool json) {
+                executor::SlurmExecutor* slurm, bool json, archive::Archive& archive) {
   if (slurm && summary.end != search::RunEnd::kAbandoned) {
     CLADE_TRY(slurm->Close());
     executor::SlurmCounts counts = slurm->counts();
@@ -334,10 +341,17 @@ Result<> EndRun(const search::SearchSummary& summary, const RunConfig& config,
                  "slurm: %d jobs submitted, %d adopted from an earlier session, %d cancelled\n",
                  counts.submitted, counts.adopted, counts.cancelled);
   }
+  // Per model of the ensemble (llm and self): what it spent and the children it made.
+  std::vector<report::ModelUsage> models;
+  if (config.mutator != "gi" && !config.models.empty() && !summary.state.benchmark.empty()) {
+    std::vector<std::string> names;
+    for (const model::ModelConfig& model : config.models) names.push_back(model.name);
+    models = CLADE_TRY(report::ModelUsages(archive, summary.state.benchmark, names));
+  }
   if (json) {
-    PrintJson(SummaryJson(summary, config));
+    PrintJson(SummaryJson(summary, config, models));
   } else {
-    PrintSummary(summary, config);
+    PrintSummary(summary, config, models);
   }
   if (summary.end == search::RunEnd::kAbandoned) {
     std::fflush(stdout);
@@ -356,8 +370,12 @@ Result<> RunRun(const RunOptions& options) {
   RunSuites suites = CLADE_TRY(LoadRunSuites(config));
   const sandbox::Suite& suite = suites.selection;
   if (suites.validation) suites.setup.suite = &*suites.validation;
-  std::shared_ptr<model::ModelClient> client;
-  if (config.model) client = CLADE_TRY(model::ModelClient::Create(*config.model));
+  // One client per model; the first is also behind the agents' model socket.
+  std::vector<std::shared_ptr<model::ModelClient>> clients;
+  for (const model::ModelConfig& model : config.models) {
+    clients.push_back(CLADE_TRY(model::ModelClient::Create(model)));
+  }
+  std::shared_ptr<model::ModelClient> client = clients.empty() ? nullptr : clients.front();
   auto archive = CLADE_TRY(OpenRunArchive(config, options));
   CLADE_TRY(CheckResumable(*archive, config));
 
@@ -372,7 +390,9 @@ Result<> RunRun(const RunOptions& options) {
   }
   sandbox::HarnessOptions harness = RunHarness(config, work, *archive, suite);
   if (suites.validation) harness.hidden.push_back(suites.validation->dir);
-  auto mutator = CLADE_TRY(search::MakeMutator(config, client, harness));
+  auto mutators = CLADE_TRY(search::MakeMutators(config, clients, harness));
+  std::vector<const mutation::Mutator*> mutator_views;
+  for (const auto& mutator : mutators) mutator_views.push_back(mutator.get());
   RunExecutor executor = CLADE_TRY(MakeExecutor(config, *archive, harness, slots, client));
   TempDir scratch("clade-run");
   auto progress = search::MakeProgress(stderr, ::isatty(STDERR_FILENO) != 0);
@@ -383,13 +403,13 @@ Result<> RunRun(const RunOptions& options) {
                                 .suite = &suite,
                                 .suite_hash = suites.selection_hash,
                                 .validation = suites.validation ? &suites.setup : nullptr,
-                                .mutator = mutator.get(),
+                                .mutators = mutator_views,
                                 .executor = executor.executor.get(),
                                 .progress = progress.get(),
                                 .scratch = scratch.path(),
                                 .stop = &g_stop};
   search::SearchSummary summary = CLADE_TRY(search::RunSearch(context));
-  return EndRun(summary, config, executor.slurm, options.json);
+  return EndRun(summary, config, executor.slurm, options.json, *archive);
 }
 
 }  // namespace

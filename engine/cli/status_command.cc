@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "engine/report/model_usage.h"
+
 namespace clade::cli {
 
 namespace {
@@ -26,7 +28,8 @@ nlohmann::json BestJson(const ArchiveView& view) {
 }  // namespace
 
 nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_path,
-                          const std::vector<std::string>& benchmarks, const nlohmann::json& run) {
+                          const std::vector<std::string>& benchmarks, const nlohmann::json& run,
+                          const nlohmann::json& models) {
   int evaluated = 0, stopped_early = 0, duplicates = 0, failed = 0, pruned = 0;
   for (size_t i = 0; i < view.variants.size(); ++i) {
     const RecordSummary& outcome = view.summaries.at(i);
@@ -53,6 +56,7 @@ nlohmann::json StatusJson(const ArchiveView& view, const std::string& archive_pa
       {"benchmarks", benchmarks},
       {"best", BestJson(view)},
       {"run", run},
+      {"models", models},
   };
 }
 
@@ -114,6 +118,17 @@ std::string RenderStatusText(const nlohmann::json& status) {
                                                        best["score"].get<double>(),
                                                        BestValidationText(best),
                                                        best["summary"].get<std::string>())});
+  bool first = true;
+  for (const nlohmann::json& model : status.value("models", nlohmann::json::array())) {
+    report::ModelUsage usage{.name = model["name"].get<std::string>(),
+                             .children = model["children"].get<int64_t>(),
+                             .improvements = model["improvements"].get<int64_t>(),
+                             .calls = model["calls"].get<int64_t>(),
+                             .tokens = model["tokens"].get<int64_t>(),
+                             .cost = model["cost"].get<double>()};
+    rows.push_back({first ? "models" : "", report::ModelUsageLine({usage})});
+    first = false;
+  }
   for (auto& row : RunRows(status["run"])) rows.push_back(std::move(row));
   return RenderTable(rows);
 }
@@ -132,8 +147,13 @@ Result<> RunStatus(const StatusOptions& options) {
   auto benchmarks = CLADE_TRY(archive->Benchmarks());
   auto state = CLADE_TRY(archive->State());
   std::string path = std::filesystem::absolute(archive->path()).lexically_normal().string();
+  nlohmann::json models = nlohmann::json::array();
+  if (view.benchmark) {
+    auto names = report::EnsembleNames(state ? *state : nlohmann::json(nullptr));
+    models = report::ModelUsageJson(CLADE_TRY(report::ModelUsages(*archive, *view.benchmark, names)));
+  }
   nlohmann::json status =
-      StatusJson(view, path, benchmarks, state ? *state : nlohmann::json(nullptr));
+      StatusJson(view, path, benchmarks, state ? *state : nlohmann::json(nullptr), models);
   if (options.json) {
     PrintJson(status);
   } else {

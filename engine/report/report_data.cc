@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/report/model_usage.h"
 #include "support/strings.h"
 
 namespace clade::report {
@@ -73,6 +74,12 @@ Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOption
     outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
     best = CLADE_TRY(archive.Best(*options.benchmark));
   }
+  nlohmann::json models = nlohmann::json::array();
+  if (options.benchmark) {
+    auto state = CLADE_TRY(archive.State());
+    auto names = EnsembleNames(state ? *state : nlohmann::json());
+    models = ModelUsageJson(CLADE_TRY(ModelUsages(archive, *options.benchmark, names)));
+  }
   nlohmann::json variants = nlohmann::json::array();
   std::map<std::string, int> counts;
   for (const Variant& variant : archive.variants()) {
@@ -90,6 +97,7 @@ Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOption
       {"best", best ? nlohmann::json(*best) : nlohmann::json()},
       {"best_path", best ? archive.Lineage(*best) : std::vector<VariantId>{}},
       {"counts", counts},
+      {"models", std::move(models)},
       {"variants", std::move(variants)}};
 }
 

@@ -32,8 +32,9 @@ struct ReportOptions {
 };
 
 // The summary of the whole archive: title, benchmark, best variant and the path to it from
-// the seed, counts by status, and one small object per variant (id, parents, status,
-// score, pruned, mutator, time, summary).
+// the seed, counts by status, each model's usage (model_usage.h; `models`, empty for gi),
+// and one small object per variant (id, parents, status, score, pruned, mutator, time,
+// summary).
 Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options);
 
 // Everything the page's side panel shows for one variant. REQUIRES: id < archive.size().

@@ -140,6 +140,7 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
       record["mutation"]["cost"] = result.proposal->cost;
     }
   }
+  if (!result.model.empty()) record["mutation"]["model"] = result.model;
   if (result.validation && !result.duplicate_of) {
     record["validation"] = result.validation->verdict.ToJson();
   }

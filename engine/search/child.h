@@ -66,6 +66,7 @@ struct ChildResult {
   int64_t iteration = 0;  // 1-based; 0 for the seed agent
   std::optional<int> island;  // with search.islands > 1: the island it joins
   std::string mutator;    // the mutator's name (gi, llm, self; "seed")
+  std::string model;      // the ensemble's model that made it (RunConfig::models); "" for gi
   // The mutator's proposal, or why there is no child: ErrorKind::kNoChild (no valid edit,
   // nothing changed) or an infrastructure failure (a model outage).
   Result<mutation::ChildProposal> proposal = Fail("not proposed");
@@ -98,7 +99,7 @@ struct RecordContext {
 // The evaluation record of `result` for `variant` (docs/evaluation.md): the evaluator's
 // fields (or the cached record's, with cached_from), status, score, benchmark, variant,
 // parents, tree, token_hash, duplicate_of (a duplicate), mutation (with tokens and cost
-// when the mutator spent any), island, validation
+// when the mutator spent any, and the model when one made it), island, validation
 // (the verdict, when validated), iteration and run; an `error` sentence for
 // mutation_failed and error.
 nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& variant,

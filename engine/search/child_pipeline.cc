@@ -18,7 +18,10 @@ std::unique_ptr<Child> Search::NewChild(int64_t iteration, size_t index, Planned
   child->result.parent = plan.parent;
   child->result.seed = plan.seed;
   child->result.iteration = iteration + 1;
-  child->result.mutator = std::string(c_.mutator->name());
+  child->result.mutator = std::string(c_.mutators.front()->name());
+  if (!config_.models.empty() && config_.mutator != "gi") {
+    child->result.model = config_.models.at(static_cast<size_t>(plan.model)).name;
+  }
   if (config_.islands > 1 && iteration >= 0) child->result.island = plan.island;
   child->plan = std::move(plan);
   return child;
@@ -47,7 +50,7 @@ Result<> Search::StartChild(std::unique_ptr<Child> owned) {
   mutation::MutationRequest request = CLADE_TRY(MakeRequest(child));
   pool_.Submit([this, &child, request = std::move(request)](int) {
     Result<mutation::ChildProposal>& proposal = child.result.proposal;
-    proposal = c_.mutator->Propose(request);
+    proposal = c_.mutators.at(static_cast<size_t>(child.plan.model))->Propose(request);
     if (proposal) {
       if (auto applied = ApplyProposal(request.source, *proposal); !applied) {
         proposal = tl::unexpected(applied.error());
@@ -257,6 +260,7 @@ Result<> Search::CommitChild(Child& child) {
   auto summary = archive::SummaryOfRecord(recorded.record);
   islands_.Add(recorded.id, result.island.value_or(0), summary ? *summary : archive::RecordSummary{});
   CountChild(recorded.id, child.result.Status(), recorded.record);
+  if (!child.IsSeed()) RewardModel(child.result, recorded.record);
   ReportChild(child, recorded.id, recorded.record);
   return {};
 }

@@ -21,15 +21,22 @@ Result<std::unique_ptr<mutation::Mutator>> MakeGi(const RunConfig& config) {
 
 }  // namespace
 
-Result<std::unique_ptr<mutation::Mutator>> MakeMutator(
-    const RunConfig& config, std::shared_ptr<model::ModelClient> client,
+Result<std::vector<std::unique_ptr<mutation::Mutator>>> MakeMutators(
+    const RunConfig& config, const std::vector<std::shared_ptr<model::ModelClient>>& clients,
     const sandbox::HarnessOptions& harness) {
-  if (config.mutator == "gi") return MakeGi(config);
-  if (!client) {
-    return FailAs(ErrorKind::kUsage, "{}: mutator '{}' needs a 'model' section",
+  std::vector<std::unique_ptr<mutation::Mutator>> mutators;
+  if (config.mutator == "gi") {
+    mutators.push_back(CLADE_TRY(MakeGi(config)));
+    return mutators;
+  }
+  if (clients.empty()) {
+    return FailAs(ErrorKind::kUsage, "{}: mutator '{}' needs a 'model' or 'models' section",
                   config.file.string(), config.mutator);
   }
-  return model::MakeModelMutator(config.mutator, std::move(client), harness);
+  for (const std::shared_ptr<model::ModelClient>& client : clients) {
+    mutators.push_back(CLADE_TRY(model::MakeModelMutator(config.mutator, client, harness)));
+  }
+  return mutators;
 }
 
 }  // namespace clade::search

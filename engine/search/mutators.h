@@ -11,10 +11,12 @@
 
 namespace clade::search {
 
-// Errors (kUsage) name the config file when the mutator cannot be made from it. `client`
-// is the run's model client (null without a model section); `harness` is for `self`.
-Result<std::unique_ptr<mutation::Mutator>> MakeMutator(
-    const RunConfig& config, std::shared_ptr<model::ModelClient> client,
+// The run's mutators: for gi one; for llm and self one per model of config.models, in
+// order, each with its client (`clients`, one per model, as made by ModelClient::Create).
+// Errors (kUsage) name the config file when a mutator cannot be made from it; `harness`
+// is for `self`.
+Result<std::vector<std::unique_ptr<mutation::Mutator>>> MakeMutators(
+    const RunConfig& config, const std::vector<std::shared_ptr<model::ModelClient>>& clients,
     const sandbox::HarnessOptions& harness);
 
 }  // namespace clade::search

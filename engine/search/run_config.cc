@@ -485,11 +485,54 @@ Result<> CheckPaths(const ConfigReader& in, const YAML::Node& root, const RunCon
   return {};
 }
 
+// `model:` (one model) or `models:` (an ensemble, each entry what `model:` takes), and
+// `model_selection`.
+Result<> ReadModels(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
+  if (root["model"] && root["models"]) {
+    return tl::unexpected(in.Bad(root["models"], "give 'model' or 'models', not both"));
+  }
+  if (root["model"]) {
+    config.model = CLADE_TRY(model::LoadModelConfig(in.file(), root["model"]));
+    config.models = {*config.model};
+  }
+  if (const YAML::Node list = root["models"]) {
+    if (!list.IsSequence() || list.size() == 0) {
+      return tl::unexpected(
+          in.Bad(list, "'models' must be a list of models, each what 'model' takes"));
+    }
+    for (const YAML::Node& entry : list) {
+      model::ModelConfig next = CLADE_TRY(model::LoadModelConfig(in.file(), entry));
+      for (const model::ModelConfig& before : config.models) {
+        if (before.name == next.name) {
+          return tl::unexpected(in.Bad(entry, "the model '{}' is listed twice in 'models'",
+                                       next.name));
+        }
+      }
+      config.models.push_back(std::move(next));
+    }
+    config.model = config.models.front();
+  }
+  if (auto name = CLADE_TRY(ReadString(in.file(), root, "model_selection"))) {
+    auto selection = model::ParseModelSelection(*name);
+    if (!selection) {
+      return tl::unexpected(in.Bad(root["model_selection"],
+                                   "unknown model_selection '{}' (expected fixed, round_robin or ucb)",
+                                   *name));
+    }
+    if (config.models.empty()) {
+      return tl::unexpected(in.Bad(root["model_selection"], "'model_selection' needs 'models'"));
+    }
+    config.model_selection = *selection;
+  }
+  return {};
+}
+
 Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
   CLADE_TRY(
       CheckKeys(in.file(), root, "the run configuration",
-                {"run", "agent", "benchmark", "mutator", "gi", "model", "evaluation", "search",
-                 "workers", "selection", "pruning", "budget", "sandbox", "executor", "slurm"},
+                {"run", "agent", "benchmark", "mutator", "gi", "model", "models", "model_selection",
+                 "evaluation", "search", "workers", "selection", "pruning", "budget", "sandbox",
+                 "executor", "slurm"},
                 {"run", "agent", "benchmark"}));
   CLADE_TRY(ReadRun(in, root["run"], config));
   config.agent = *CLADE_TRY(in.Path(root, "agent"));
@@ -499,12 +542,12 @@ Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& conf
     return tl::unexpected(
         in.Bad(root["mutator"], "unknown mutator '{}' (expected gi, llm or self)", config.mutator));
   }
-  if (config.mutator != "gi" && !root["model"]) {
-    return tl::unexpected(
-        in.Bad(root["mutator"], "mutator '{}' needs a 'model' section", config.mutator));
+  if (config.mutator != "gi" && !root["model"] && !root["models"]) {
+    return tl::unexpected(in.Bad(root["mutator"], "mutator '{}' needs a 'model' or 'models' section",
+                                 config.mutator));
   }
   if (root["gi"]) CLADE_TRY(ReadGi(in, root["gi"], config.gi));
-  if (root["model"]) config.model = CLADE_TRY(model::LoadModelConfig(in.file(), root["model"]));
+  CLADE_TRY(ReadModels(in, root, config));
   if (root["evaluation"]) CLADE_TRY(ReadEvaluation(in, root["evaluation"], config));
   if (root["search"]) CLADE_TRY(ReadSearch(in, root["search"], config));
   if (auto n = CLADE_TRY(in.Int(root, "workers", 1))) config.workers = static_cast<int>(*n);
@@ -587,6 +630,14 @@ nlohmann::json RunConfig::Fingerprint() const {
   // Only when set, so runs from before repeats existed resume with the same fingerprint.
   if (mode == SearchMode::kTasks) fingerprint["expand_exponent"] = expand_exponent;
   if (cool_down > 0) fingerprint["cool_down"] = cool_down;
+  // An ensemble's models (by name) and rule; absent for one model, so runs from before
+  // ensembles existed resume.
+  if (models.size() > 1 || model_selection != model::ModelSelection::kFixed) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const model::ModelConfig& m : models) names.push_back(m.name);
+    fingerprint["models"] = {{"names", names},
+                             {"selection", model::ModelSelectionName(model_selection)}};
+  }
   if (repeats.count > 1) {
     fingerprint["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
   }

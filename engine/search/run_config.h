@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "engine/executor/slurm_config.h"
+#include "engine/model/model_bandit.h"
 #include "engine/model/model_config.h"
 #include "engine/selection/paired_test.h"
 #include "engine/selection/policy.h"
@@ -78,7 +79,13 @@ struct RunConfig {
   fs::path benchmark;  // the suite the run optimises
   std::string mutator = "gi";
   GiConfig gi;
-  std::optional<model::ModelConfig> model;  // the `model` section (docs/models.md)
+  // The `model` section, or the first entry of `models` (docs/models.md): the model behind
+  // the agents' model socket.
+  std::optional<model::ModelConfig> model;
+  // The models the llm and self mutators draw from, one per child: `models:` (an ensemble,
+  // names distinct), or the one `model`; empty without either.
+  std::vector<model::ModelConfig> models;
+  model::ModelSelection model_selection = model::ModelSelection::kFixed;  // model_selection
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
   // evaluation.gate: parent. A child runs first the tasks its parent did not solve and the

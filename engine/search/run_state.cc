@@ -10,7 +10,8 @@ nlohmann::json PlanToJson(const IterationPlan& plan) {
     children.push_back({{"parent", child.parent},
                         {"seed", std::to_string(child.seed)},
                         {"donors", child.donors},
-                        {"island", child.island}});
+                        {"island", child.island},
+                        {"model", child.model}});
   }
   return {{"iteration", plan.iteration},
           {"first_id", plan.first_id},
@@ -33,7 +34,7 @@ IterationPlan PlanFromJson(const nlohmann::json& json) {
     plan.children.push_back({child.at("parent").get<archive::VariantId>(),
                              std::stoull(child.at("seed").get<std::string>()),
                              child.at("donors").get<std::vector<archive::VariantId>>(),
-                             child.value("island", 0)});
+                             child.value("island", 0), child.value("model", 0)});
   }
   return plan;
 }

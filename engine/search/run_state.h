@@ -22,6 +22,8 @@ struct PlannedChild {
   uint64_t seed = 0;
   std::vector<archive::VariantId> donors;
   int island = 0;  // the island its parent was drawn from (search.islands; 0 with one)
+  // The index in RunConfig::models of the model that makes it (0 without an ensemble).
+  int model = 0;
 };
 
 struct IterationPlan {

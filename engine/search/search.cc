@@ -63,7 +63,48 @@ Result<> Search::LoadOrStartState() {
   state_.sessions += 1;
   base_seconds_ = state_.seconds;
   CLADE_TRY(LoadRecordIndex());
+  CLADE_TRY(LoadModelBandit());
   return SaveState();
+}
+
+// The ensemble's bandit (engine/model/model_bandit.h) from every child's record, in id
+// order: its model (mutation.model) and its reward, the gain over its parent.
+Result<> Search::LoadModelBandit() {
+  if (config_.mutator == "gi" || config_.models.empty()) return {};
+  bandit_.emplace(config_.model_selection, config_.models.size());
+  for (const archive::Variant& variant : archive_.variants()) {
+    if (variant.id == 0) continue;
+    auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
+    if (!record) continue;
+    ChildResult named;
+    named.model = record->value("mutation", nlohmann::json::object()).value("model", "");
+    RewardModel(named, *record);
+  }
+  return {};
+}
+
+// The index in config_.models of the model that makes the run's child number `child`.
+int Search::NextModel(int64_t child) {
+  return bandit_ ? static_cast<int>(bandit_->Choose(child)) : 0;
+}
+
+// A recorded child's outcome for its model's arm: the score gain over its first parent,
+// clipped at 0, when it was evaluated on every task (0 otherwise: the gate, a failure).
+void Search::RewardModel(const ChildResult& result, const nlohmann::json& record) {
+  if (!bandit_ || result.model.empty()) return;
+  size_t model = 0;
+  while (model < config_.models.size() && config_.models[model].name != result.model) ++model;
+  if (model == config_.models.size()) return;  // a model no longer in the config
+  auto summary = archive::SummaryOfRecord(record);
+  double reward = 0;
+  auto parents = record.value("parents", std::vector<VariantId>{});
+  auto summaries = archive_.Summaries(benchmark_);
+  if (summary && summary->status == EvalStatus::kEvaluated && summary->score && !parents.empty() &&
+      summaries && static_cast<size_t>(parents[0]) < (*summaries)->size()) {
+    const archive::RecordSummary& parent = (**summaries)[static_cast<size_t>(parents[0])];
+    reward = model::ChildReward(true, *summary->score, parent.score.value_or(0));
+  }
+  bandit_->Finish(model, reward);
 }
 
 // What the records say that the loop keeps in memory: each token hash's first variant
@@ -105,6 +146,7 @@ Result<> Search::EvaluateSeed() {
   child->start = Clock::now();
   child->result.tree = archive_.variant(0).tree;
   child->result.mutator = "seed";
+  child->result.model.clear();
   mutation::ChildProposal seed;
   seed.record = {{"mutator", "seed"}};
   child->result.proposal = seed;
@@ -164,7 +206,8 @@ Result<std::vector<PlannedChild>> Search::Draw(size_t count, int64_t first_index
   std::vector<PlannedChild> planned;
   for (size_t i = 0; i < parents.size(); ++i) {
     int parent = parents[i];
-    PlannedChild child{parent, rng_(), {}, islands[i]};
+    PlannedChild child{parent, rng_(), {}, islands[i],
+                       NextModel(first_index + static_cast<int64_t>(i))};
     if (config_.mutator == "gi" && config_.gi.crossover_rate > 0 && eligible.size() > 1) {
       size_t k = selection::UniformIndex(rng_, eligible.size());
       if (eligible[k]->id == parent) k = (k + 1) % eligible.size();

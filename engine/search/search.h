@@ -48,7 +48,9 @@ struct SearchContext {
   const sandbox::Suite* suite = nullptr;
   std::string suite_hash;  // sandbox::SuiteHash(*suite), TasksHash when tasks are held out
   const ValidationSetup* validation = nullptr;  // evaluation.validation; null: none
-  const mutation::Mutator* mutator = nullptr;
+  // The mutator of each model of RunConfig::models, in order, or the one mutator (gi).
+  // REQUIRES: not empty; all of the same kind (their name() is the run's mutator).
+  std::vector<const mutation::Mutator*> mutators;
   Executor* executor = nullptr;
   Progress* progress = nullptr;
   std::filesystem::path scratch;           // a private directory for this session

@@ -96,6 +96,9 @@ class Search {
   bool Abandoning() const { return c_.stop->load() == kAbandon; }
   Result<> EvaluateSeed();
   Result<> LoadRecordIndex();
+  Result<> LoadModelBandit();
+  int NextModel(int64_t child);
+  void RewardModel(const ChildResult& result, const nlohmann::json& record);
   Result<std::vector<selection::Candidate>> Pool();
   Result<std::vector<PlannedChild>> Draw(size_t count, int64_t first_index);
   Result<std::vector<int>> SelectParents(const std::vector<selection::Candidate>& pool,
@@ -181,6 +184,9 @@ class Search {
   // Each token hash's first variant (records' token_hash), for rejecting duplicates.
   std::map<std::string, archive::VariantId> token_owners_;
   Islands islands_;  // search.islands; one island holding every variant by default
+  // The ensemble's bandit (model_selection; llm and self with `models`), rebuilt from the
+  // records at the start of each session.
+  std::optional<model::ModelBandit> bandit_;
   std::vector<Child*> planned_;
   std::vector<int> free_slots_;
   int next_slot_ = 0;

@@ -103,7 +103,7 @@ bool Search::StartTaskWork() {
   }
   if (!parent) return false;
   int64_t index = state_.children + static_cast<int64_t>(in_flight_.size());
-  PlannedChild plan{*parent, rng_(), {}, 0};
+  PlannedChild plan{*parent, rng_(), {}, 0, NextModel(index)};
   Keep(StartChild(NewChild(index, static_cast<size_t>(index), plan)));
   return pending_.has_value();
 }

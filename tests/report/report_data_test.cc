@@ -47,6 +47,11 @@ TEST_CASE("SummaryJson lists every variant with status, score, pruned and the be
   for (const auto& [status, count] : (*summary)["counts"].items()) counted += count.get<int>();
   CHECK(counted == o.sample.variants);
   CHECK((*summary)["counts"]["build_timeout"] == 2);  // 11 and 22
+  // The one child a model made, with its tokens (docs/models.md, "Ensembles").
+  REQUIRE((*summary)["models"].size() == 1);
+  CHECK((*summary)["models"][0]["name"] == "qwen2.5-coder-7b");
+  CHECK((*summary)["models"][0]["children"] == 1);
+  CHECK((*summary)["models"][0]["tokens"] == 1834);
 }
 
 TEST_CASE("SummaryJson without a benchmark has no scores and no best") {

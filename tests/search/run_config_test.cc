@@ -83,6 +83,31 @@ TEST_CASE("Every section is read") {
   CHECK(config->read_only == std::vector<fs::path>{"/usr"});
 }
 
+TEST_CASE("An ensemble: models in order, the first behind the agents' socket, the rule in the fingerprint") {
+  ConfigDir d;
+  auto config = LoadRunConfig(d.Write(ConfigDir::Minimal(
+      "mutator: llm\nmodels:\n  - {provider: openai, name: small, price_input: 0.1}\n"
+      "  - {provider: anthropic, name: large, price_output: 15}\nmodel_selection: ucb\n")));
+  REQUIRE(config);
+  REQUIRE(config->models.size() == 2);
+  CHECK(config->models[0].name == "small");
+  CHECK(config->models[1].provider == model::Provider::kAnthropic);
+  CHECK(config->models[1].price_output == 15);
+  REQUIRE(config->model);
+  CHECK(config->model->name == "small");
+  CHECK(config->model_selection == model::ModelSelection::kUcb);
+  CHECK(config->Fingerprint()["models"]["names"] == nlohmann::json{"small", "large"});
+  CHECK(config->Fingerprint()["models"]["selection"] == "ucb");
+  // One `model:` is an ensemble of one, chosen always, and leaves the fingerprint as it was.
+  auto one = LoadRunConfig(
+      d.Write(ConfigDir::Minimal("mutator: llm\nmodel: {provider: openai, name: solo}\n")));
+  REQUIRE(one);
+  REQUIRE(one->models.size() == 1);
+  CHECK(one->models[0].name == "solo");
+  CHECK(one->model_selection == model::ModelSelection::kFixed);
+  CHECK(!one->Fingerprint().contains("models"));
+}
+
 TEST_CASE("Bad configs get one sentence with the file and line") {
   ConfigDir d;
   struct Case {
@@ -95,7 +120,16 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
       {"budget: {iterations: 2.5}\n", "run.yaml:6: 'iterations' must be a whole number >= 1"},
       {"budget: {wall_time: soon}\n", "run.yaml:6: 'wall_time' must be a duration"},
       {"mutator: magic\n", "run.yaml:6: unknown mutator 'magic'"},
-      {"mutator: llm\n", "run.yaml:6: mutator 'llm' needs a 'model' section"},
+      {"mutator: llm\n", "run.yaml:6: mutator 'llm' needs a 'model' or 'models' section"},
+      {"mutator: llm\nmodel: {provider: openai, name: a}\nmodels: [{provider: openai, name: b}]\n",
+       "run.yaml:8: give 'model' or 'models', not both"},
+      {"mutator: llm\nmodels: []\n", "run.yaml:7: 'models' must be a list of models"},
+      {"mutator: llm\nmodels:\n  - {provider: openai, name: a}\n  - {provider: anthropic, name: a}\n",
+       "run.yaml:9: the model 'a' is listed twice in 'models'"},
+      {"mutator: llm\nmodels: [{provider: openai, name: a}]\nmodel_selection: greedy\n",
+       "run.yaml:8: unknown model_selection 'greedy' (expected fixed, round_robin or ucb)"},
+      {"model_selection: ucb\n", "run.yaml:6: 'model_selection' needs 'models'"},
+      {"mutator: llm\nmodels: [{provider: openai, name: a, temprature: 1}]\n", "temprature"},
       {"selection: fittest\n", "run.yaml:6: unknown selection policy 'fittest'"},
       {"gi: {operators: [teleport]}\n", "run.yaml:6: unknown gi operator 'teleport'"},
       {"gi: {focus: []}\n", "run.yaml:6: gi focus is an empty list"},

@@ -189,7 +189,7 @@ struct Fixture {
                           .suite = &suite,
                           .suite_hash = "h",
                           .validation = validation ? &*validation : nullptr,
-                          .mutator = &mutator,
+                          .mutators = {&mutator},
                           .executor = &executor,
                           .progress = &progress,
                           .scratch = scratch,

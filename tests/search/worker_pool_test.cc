@@ -41,7 +41,11 @@ TEST_CASE("Destroying the pool drops queued jobs and waits for running ones") {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Destroy the pool once the first job runs (a fixed sleep here failed on a loaded
+    // machine, where the worker had not started it yet: 0 == 1).
+    for (int i = 0; i < 1000 && started == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
   CHECK(started == 1);
 }

@@ -76,6 +76,11 @@
     fact('variants', N);
     if (bestId !== null) fact('best', '#' + bestId + ' (' + scoreText(V[bestId].score) + ')');
     Object.keys(data.counts).sort().forEach(function (s) { fact(s, data.counts[s]); });
+    (data.models || []).forEach(function (m) {
+      fact('model ' + m.name, m.children + (m.children === 1 ? ' child, ' : ' children, ') +
+        m.improvements + ' better, ' + m.calls + ' calls, ' + m.tokens + ' tokens, cost ' +
+        m.cost.toFixed(2));
+    });
     fact('generated', data.generated);
     facts.appendChild(el('span', { title: 'archive' }, data.archive));
   }
