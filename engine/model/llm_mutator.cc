@@ -147,6 +147,34 @@ nlohmann::json Record(const ModelConfig& config, uint64_t seed, const Diagnosis&
           {"cached_calls", spent.cached}};
 }
 
+// What an attempt that made no valid child leaves (ChildProposal::no_child): why, the
+// prompts and answers, and what its calls spent, so the run counts it. Infrastructure
+// failures stay errors.
+Result<ChildProposal> NoChild(const Error& error, const Conversation& chat,
+                              const ModelConfig& config, uint64_t seed) {
+  if (error.kind != ErrorKind::kNoChild) return tl::unexpected(error);
+  ChildProposal child;
+  child.no_child = error.message;
+  child.summary = "llm: no child: " + std::string(FirstLine(error.message));
+  child.trailers = {
+      {"Clade-Mutator", "llm"}, {"Clade-Model", config.name}, {"Clade-Seed", std::to_string(seed)}};
+  const Spent& spent = chat.spent();
+  child.record = {{"mutator", "llm"},
+                  {"provider", ProviderName(config.provider)},
+                  {"model", config.name},
+                  {"seed", seed},
+                  {"tokens", spent.tokens()},
+                  {"input_tokens", spent.input_tokens},
+                  {"output_tokens", spent.output_tokens},
+                  {"cost", spent.cost},
+                  {"calls", spent.calls},
+                  {"cached_calls", spent.cached}};
+  child.tokens = spent.tokens();
+  child.cost = spent.cost;
+  child.logs = chat.logs();
+  return child;
+}
+
 }  // namespace
 
 LlmMutator::LlmMutator(std::shared_ptr<ModelClient> client, Prompts prompts)
@@ -156,12 +184,16 @@ Result<ChildProposal> LlmMutator::Propose(const MutationRequest& request) const 
   const ModelConfig& config = client_->config();
   ParentAgent parent = CLADE_TRY(OpenParent(request.source));
   Conversation chat(*client_, prompts_.Render("system", {}), request.seed, "llm/");
-  Diagnosis diagnosis = CLADE_TRY(Diagnose(chat, prompts_, parent, request));
+  Result<Diagnosis> diagnosed = Diagnose(chat, prompts_, parent, request);
+  if (!diagnosed) return NoChild(diagnosed.error(), chat, config, request.seed);
+  const Diagnosis& diagnosis = *diagnosed;
   std::string prompt = ImplementPrompt(prompts_, parent, diagnosis, config.context_bytes);
   // The implementation is a conversation of its own: the diagnosis is in the prompt.
   chat.Restart();
-  Implementation implementation = CLADE_TRY(
-      Implement(chat, prompts_, parent, std::move(prompt), config.edit_retries, request.parent));
+  Result<Implementation> implemented =
+      Implement(chat, prompts_, parent, std::move(prompt), config.edit_retries, request.parent);
+  if (!implemented) return NoChild(implemented.error(), chat, config, request.seed);
+  Implementation& implementation = *implemented;
 
   ChildProposal child;
   child.files = std::move(implementation.applied.files);

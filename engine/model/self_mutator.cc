@@ -247,18 +247,27 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   proxy.Stop();
 
   ChildProposal child = ChildWithLogs(chat, proxy, AgentLog(built.slot));
+  // No valid child, recorded with the diagnosis's and the agent's calls (no_child).
+  auto no_child = [&](std::string why) {
+    child.no_child = std::move(why);
+    child.summary = "self: no child: " + std::string(FirstLine(child.no_child));
+    child.trailers = Trailers(config, request.seed, diagnosis);
+    child.record = Record(config, request.seed, diagnosis, child, {},
+                          AgentSummary(built, result, proxy), chat.spent().tokens());
+    return std::move(child);
+  };
   Changes changes = CLADE_TRY(Compare(parent.source, task.workspace));
   if (changes.files.empty() && changes.deleted.empty() && changes.tampered.empty()) {
-    return FailAs(ErrorKind::kNoChild,
-                  "variant {} made no change to its editable source ({}, {:.0f} s)", request.parent,
-                  sandbox::StatusName(result.status), result.wall_seconds);
+    return no_child(fmt::format("variant {} made no change to its editable source ({}, {:.0f} s)",
+                                request.parent, sandbox::StatusName(result.status),
+                                result.wall_seconds));
   }
   if (!changes.tampered.empty()) {
     return TamperedChild(std::move(child), std::move(changes), request.seed);
   }
   if (Result<> syntax = CheckSyntax(parent, changes); !syntax) {
-    return FailAs(ErrorKind::kNoChild, "the source variant {} left does not parse: {}",
-                  request.parent, std::string(FirstLine(syntax.error().message)));
+    return no_child(fmt::format("the source variant {} left does not parse: {}", request.parent,
+                                std::string(FirstLine(syntax.error().message))));
   }
   child.files = std::move(changes.files);
   child.deleted = std::move(changes.deleted);

@@ -58,15 +58,22 @@ struct ChildProposal {
   // Files the mutator's run changed that it must not (self: outside `editable`). Non-empty:
   // the child is recorded as tampered (score 0) and never evaluated.
   std::vector<sandbox::Tamper> tampered;
+  // Non-empty: no valid child this time, and why (the model's edits were all rejected, the
+  // agent changed nothing). `files` and `deleted` are empty; the child is recorded as
+  // mutation_failed (a commit of the parent's tree) with this proposal's record, logs,
+  // tokens and cost, so what the attempt spent is counted and can be read. An error of
+  // ErrorKind::kNoChild means the same for an attempt with nothing to record.
+  std::string no_child;
 };
 
 class Mutator {
  public:
   virtual ~Mutator() = default;
   virtual std::string_view name() const = 0;  // "gi", "llm", "self"
-  // A child of request.parent. An error of ErrorKind::kNoChild means this parent yielded
-  // no valid child this time (the loop records a failed child and goes
-  // on); any other error is an infrastructure failure (model unreachable, disk full).
+  // A child of request.parent. A proposal with `no_child` set, or an error of
+  // ErrorKind::kNoChild, means this parent yielded no valid child this time (the loop
+  // records a failed child and goes on); any other error is an infrastructure failure
+  // (model unreachable, disk full).
   virtual Result<ChildProposal> Propose(const MutationRequest& request) const = 0;
 };
 

@@ -96,6 +96,7 @@ EvalStatus ChildResult::Status() const {
     return proposal.error().kind == ErrorKind::kNoChild ? EvalStatus::kMutationFailed
                                                         : EvalStatus::kError;
   }
+  if (!proposal->no_child.empty()) return EvalStatus::kMutationFailed;
   if (!proposal->tampered.empty()) return EvalStatus::kTampered;
   if (duplicate_of) return EvalStatus::kDuplicate;
   if (cached) {
@@ -114,6 +115,10 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
     record = UnevaluatedRecord(status, variant, context.benchmark);
     record["error"] = FailureText(result.proposal.error());
     record["mutation"] = {{"mutator", result.mutator}, {"seed", std::to_string(result.seed)}};
+  } else if (!result.proposal->no_child.empty()) {
+    // No valid child, but the attempt is recorded with what it spent (below).
+    record = UnevaluatedRecord(status, variant, context.benchmark);
+    record["error"] = result.proposal->no_child;
   } else if (status == EvalStatus::kTampered && !result.proposal->tampered.empty()) {
     // The mutator's run changed what it must not: score 0, never evaluated, never cached.
     record = UnevaluatedRecord(status, variant, context.benchmark);

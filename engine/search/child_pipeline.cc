@@ -51,7 +51,7 @@ Result<> Search::StartChild(std::unique_ptr<Child> owned) {
   pool_.Submit([this, &child, request = std::move(request)](int) {
     Result<mutation::ChildProposal>& proposal = child.result.proposal;
     proposal = c_.mutators.at(static_cast<size_t>(child.plan.model))->Propose(request);
-    if (proposal) {
+    if (proposal && proposal->no_child.empty()) {
       if (auto applied = ApplyProposal(request.source, *proposal); !applied) {
         proposal = tl::unexpected(applied.error());
       } else {
@@ -104,6 +104,7 @@ Result<> Search::OnProposed(Child& child) {
   }
   result.tree = CLADE_TRY(archive_.WriteTreeFromDirectory(child.dir / "source"));
   if (!result.proposal->tampered.empty()) return Complete(child);  // recorded, not evaluated
+  if (!result.proposal->no_child.empty()) return Complete(child);  // mutation_failed
   if (result.tree == archive_.variant(result.parent).tree && result.proposal->files.empty() &&
       result.proposal->deleted.empty()) {
     result.proposal = FailAs(ErrorKind::kNoChild, "the mutator changed nothing");

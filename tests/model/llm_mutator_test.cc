@@ -145,22 +145,27 @@ TEST_CASE("llm: rejected edits go back with their diagnostics, a bounded number 
 
   Fixture g;
   Script(g.server, {missing, broken, kGoodEdit});
-  Result<ChildProposal> failed = g.Mutator(1)->Propose(g.request);
-  REQUIRE(!failed);
-  CHECK(failed.error().kind == ErrorKind::kNoChild);
-  CHECK(failed.error().message.rfind("the model's edits for variant 3 were "
-                                     "rejected 2 times; the last: ",
-                                     0) == 0);
+  ChildProposal failed = g.Mutator(1)->Propose(g.request).value();
+  // No child (ChildProposal::no_child), but what the three calls spent and said is kept.
+  CHECK(failed.no_child.rfind("the model's edits for variant 3 were rejected 2 times; the last: ",
+                              0) == 0);
+  CHECK(failed.files.empty());
+  CHECK(failed.summary.rfind("llm: no child: ", 0) == 0);
+  CHECK(failed.tokens == 120 + 230 + 230);
+  CHECK(failed.cost == Approx(580 / 1e6));
+  CHECK(failed.record["model"] == "coder");
+  CHECK(failed.record["calls"] == 3);
+  CHECK(failed.logs.count("llm/03-retry.response.md") == 1);
   CHECK(g.server.count() == 3);
 }
 
 TEST_CASE("llm: an answer without edits is a failed mutation, not an outage") {
   Fixture f;
   Script(f.server, {"I would rather not.", "Still no.", "No."});
-  Result<ChildProposal> failed = f.Mutator()->Propose(f.request);
-  REQUIRE(!failed);
-  CHECK(failed.error().kind == ErrorKind::kNoChild);
-  CHECK(failed.error().message.find("no edit block") != std::string::npos);
+  ChildProposal failed = f.Mutator()->Propose(f.request).value();
+  CHECK(failed.no_child.find("no edit block") != std::string::npos);
+  CHECK(failed.files.empty());
+  CHECK(failed.tokens > 0);
 }
 
 TEST_CASE("llm: a model outage is an infrastructure error, without the mutation prefix") {

@@ -145,12 +145,14 @@ TEST_CASE("self: a change outside editable is tampering, recorded with what chan
 TEST_CASE("self: a parent that changes nothing yields a failed mutation") {
   Fixture f("nothing to do");
   Result<ChildProposal> child = f.Mutator()->Propose(f.request);
-  REQUIRE(!child);
-  INFO(child.error().message);
-  CHECK(child.error().kind == ErrorKind::kNoChild);
-  CHECK(child.error().message.rfind("variant 4 made no change to its editable "
-                                    "source",
-                                    0) == 0);
+  REQUIRE(child);
+  // No child (ChildProposal::no_child), recorded with the diagnosis's calls and the logs.
+  CHECK(child->no_child.rfind("variant 4 made no change to its editable source", 0) == 0);
+  CHECK(child->files.empty());
+  CHECK(child->deleted.empty());
+  CHECK(child->tokens > 0);
+  CHECK(child->record["mutator"] == "self");
+  CHECK(!child->logs.empty());
 }
 
 }  // namespace clade::model

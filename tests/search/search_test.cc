@@ -36,6 +36,15 @@ class StepMutator : public mutation::Mutator {
   Result<mutation::ChildProposal> Propose(const mutation::MutationRequest& request) const override {
     if (request.seed % 7 == 0)
       return FailAs(ErrorKind::kNoChild, "seed {} is unlucky", request.seed);
+    if (no_child_proposals && request.seed % 5 == 0) {  // spent tokens on no valid edit
+      mutation::ChildProposal none;
+      none.no_child = fmt::format("seed {}: no valid edit", request.seed);
+      none.summary = "step: no child";
+      none.record = {{"mutator", "step"}, {"attempt", "rejected"}};
+      none.logs["attempt.md"] = "the rejected answer";
+      none.tokens = 25;
+      return none;
+    }
     int value = ReadValue(request.source) + static_cast<int>(request.seed % 21) - 10;
     if (infra_failures && value % 100 == 13) return Fail("model unreachable");
     mutation::ChildProposal proposal;
@@ -54,6 +63,7 @@ class StepMutator : public mutation::Mutator {
   }
   bool infra_failures = false;
   bool formatted_source = false;
+  bool no_child_proposals = false;
   mutable std::atomic<bool> saw_validation{false};
 };
 
@@ -246,19 +256,35 @@ TEST_CASE("A generational run makes children per iteration until the iteration b
 TEST_CASE("A failed mutation and a failed build are recorded children that never become parents") {
   Fixture f(2);  // low values: several children go negative and "do not build"
   f.config.budget.iterations = 6;
+  f.mutator.no_child_proposals = true;
   auto archive = f.OpenOrCreate(f.config.archive);
-  REQUIRE(f.Run(*archive));
+  auto summary = f.Run(*archive);
+  REQUIRE(summary);
   std::map<std::string, int> statuses;
   std::set<int> failed;
+  int64_t tokens = 0;
+  int spent_on_nothing = 0;
   for (const archive::Variant& v : archive->variants()) {
     auto record = **archive->Record(v.id, "values");
     statuses[record["status"]] += 1;
     if (record["status"] != "evaluated") failed.insert(v.id);
+    tokens += record.value("mutation", nlohmann::json::object()).value("tokens", int64_t{0});
     if (record["status"] == "mutation_failed") {
       CHECK(v.tree == archive->variant(v.parents[0]).tree);  // no change, but recorded
-      CHECK(record["error"].get<std::string>().find("unlucky") != std::string::npos);
+      std::string error = record["error"];
+      CHECK((error.find("unlucky") != std::string::npos ||
+             error.find("no valid edit") != std::string::npos));
+      if (error.find("no valid edit") != std::string::npos) {
+        // A no_child proposal keeps what it spent, its record and its logs.
+        ++spent_on_nothing;
+        CHECK(record["mutation"]["tokens"] == 25);
+        CHECK(record["mutation"]["attempt"] == "rejected");
+        CHECK(**archive->Log(v.id, "mutation/attempt.md") == "the rejected answer");
+      }
     }
   }
+  CHECK(spent_on_nothing > 0);
+  CHECK(summary->state.tokens == tokens);  // the budget counts them
   INFO(fmt::format("{}", fmt::join(Fingerprint(*archive), "\n")));
   CHECK(statuses["build_failed"] > 0);
   for (const archive::Variant& v : archive->variants()) {
