@@ -18,13 +18,17 @@ TEST_CASE("The run state survives JSON, plan and 64-bit seeds included") {
   state.seconds = 61.5;
   state.sessions = 2;
   state.rng = "1 2 3";
-  state.plan = IterationPlan{3, 10, 9, 2, 500, 0.25, {{4, 18446744073709551557ull, {2}}, {7, 1, {}}}};
+  state.plan = IterationPlan{
+      3, 10, 9, 2, 500, 0.25, {{4, 18446744073709551557ull, {2}}, {7, 1, {}, 0, /*model=*/1}}};
   auto back = RunState::FromJson(nlohmann::json::parse(state.ToJson().dump()));
   REQUIRE(back);
   CHECK(back->ToJson() == state.ToJson());
   REQUIRE(back->plan);
   CHECK(back->plan->children[0].seed == 18446744073709551557ull);
   CHECK(back->plan->children[0].donors == std::vector<int>{2});
+  // The ensemble's model of each planned child, so a resumed plan uses the same models.
+  CHECK(back->plan->children[0].model == 0);
+  CHECK(back->plan->children[1].model == 1);
 }
 
 TEST_CASE("A damaged run state is an error, not a crash") {

@@ -118,8 +118,8 @@ std::vector<RankedLine> localize(const std::string& dir, const std::string& test
 
   std::map<std::pair<std::string, int>, std::pair<int, int>> spectrum;  // (ef, ep)
   std::vector<std::pair<std::string, int>> uncovered_failures;
-  int total_failed = 0;  // failing and passing cases whose coverage was read
-  int total_passed = 0;
+  int total_failed = 0;  // failing cases whose coverage was read
+  int total_passed = 0;  // passing cases whose coverage was read
   for (const auto& name : names) {
     if (cpu_seconds_used() + expected_run > deadline) break;
     remove_coverage_data(dir);
