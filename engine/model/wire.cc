@@ -118,6 +118,11 @@ std::string ErrorMessage(const std::string& text) {
       return (*error)["message"].get<std::string>();
     }
     if (error != body.end() && error->is_string()) return error->get<std::string>();
+    // vLLM before 2025: {"object": "error", "message": ..., "type": ..., "code": ...}.
+    if (body.value("object", json()) == "error" && body.contains("message") &&
+        body["message"].is_string()) {
+      return body["message"].get<std::string>();
+    }
   }
   std::string head = text.substr(0, 200);
   for (char& c : head) {

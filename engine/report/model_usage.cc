@@ -84,7 +84,7 @@ std::string ModelUsageLine(const std::vector<ModelUsage>& usages) {
   std::string line;
   for (const ModelUsage& usage : usages) {
     if (!line.empty()) line += "; ";
-    line += fmt::format("{}: {} {} ({} better), {} calls, {} tokens, cost {:.2f}", usage.name,
+    line += fmt::format("{}: {} {} ({} better), {} calls, {} tokens, cost {:.4f}", usage.name,
                         usage.children, usage.children == 1 ? "child" : "children",
                         usage.improvements, usage.calls, Tokens(usage.tokens), usage.cost);
   }

@@ -91,6 +91,60 @@ Reply AnthropicError(int status, const std::string& type, const std::string& mes
   return Reply{.status = status, .body = body.dump()};
 }
 
+Reply LocalAnswer(Dialect dialect, const std::string& model, const std::string& text,
+                  int input_tokens, int output_tokens) {
+  json message = {{"role", "assistant"}, {"content", text}};
+  json choice = {{"index", 0}, {"finish_reason", "stop"}};
+  json usage = {{"prompt_tokens", input_tokens},
+                {"completion_tokens", output_tokens},
+                {"total_tokens", input_tokens + output_tokens}};
+  json body = {{"id", "chatcmpl-local"}, {"object", "chat.completion"}, {"created", 1700000000}};
+  switch (dialect) {
+    case Dialect::kLlamaCpp:
+      body["model"] = "qwen2.5-coder-7b-instruct-q4_k_m.gguf";  // the file, whatever was asked
+      body["system_fingerprint"] = "b5000-0123abcd";
+      body["timings"] = {{"prompt_n", input_tokens}, {"prompt_ms", 81.2},
+                         {"predicted_n", output_tokens}, {"predicted_ms", 240.5}};
+      break;
+    case Dialect::kVllm:
+      message["reasoning_content"] = nullptr;
+      message["tool_calls"] = json::array();
+      choice["logprobs"] = nullptr;
+      choice["stop_reason"] = nullptr;
+      usage["prompt_tokens_details"] = nullptr;
+      body["model"] = model;
+      body["prompt_logprobs"] = nullptr;
+      body["kv_transfer_params"] = nullptr;
+      break;
+    case Dialect::kOllama:
+      body["model"] = model;
+      body["system_fingerprint"] = "fp_ollama";
+      break;
+  }
+  choice["message"] = std::move(message);
+  body["choices"] = json::array({std::move(choice)});
+  body["usage"] = std::move(usage);
+  return Reply{.body = body.dump()};
+}
+
+Reply LocalError(Dialect dialect, int status, const std::string& type, const std::string& message) {
+  json body;
+  switch (dialect) {
+    case Dialect::kLlamaCpp:
+      body = {{"error", {{"code", status}, {"message", message}, {"type", type}}}};
+      break;
+    case Dialect::kVllm:
+      body = {{"object", "error"}, {"message", message}, {"type", type}, {"param", nullptr},
+              {"code", status}};
+      break;
+    case Dialect::kOllama:
+      body = {{"error", {{"message", message}, {"type", "api_error"}, {"param", nullptr},
+                         {"code", nullptr}}}};
+      break;
+  }
+  return Reply{.status = status, .body = body.dump()};
+}
+
 FakeProvider::FakeProvider(std::string key)
     : key_(std::move(key)), server_(std::make_unique<httplib::Server>()) {
   auto handle = [this](const httplib::Request& request, httplib::Response& response) {

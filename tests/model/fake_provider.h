@@ -45,6 +45,21 @@ Reply AnthropicAnswer(const std::string& text, int input_tokens = 10, int output
 Reply OpenAiError(int status, const std::string& type, const std::string& message);
 Reply AnthropicError(int status, const std::string& type, const std::string& message);
 
+// The local servers' dialects of the OpenAI protocol (docs/models.md's recipes), as they
+// answer and fail: what each adds to or leaves out of an answer, and its error body.
+enum class Dialect { kLlamaCpp, kVllm, kOllama };
+// llama.cpp's server: the loaded model's file name as `model`, a `timings` object, a
+// `system_fingerprint` of its build. vLLM: `reasoning_content` and `tool_calls` in the
+// message, `stop_reason` and `logprobs` in the choice, `prompt_logprobs` and
+// `kv_transfer_params` beside. Ollama: `system_fingerprint: fp_ollama`, the model as asked.
+Reply LocalAnswer(Dialect dialect, const std::string& model, const std::string& text,
+                  int input_tokens = 10, int output_tokens = 5);
+// llama.cpp: {"error": {"code", "message", "type"}} (type e.g. unavailable_error while the
+// model loads, exceed_context_size_error). vLLM (before its 2025 change to OpenAI's form):
+// {"object": "error", "message", "type", "param", "code"} at the top. Ollama's /v1:
+// {"error": {"message", "type": "api_error", "param": null, "code": null}}.
+Reply LocalError(Dialect dialect, int status, const std::string& type, const std::string& message);
+
 class FakeProvider {
  public:
   // Listens on 127.0.0.1 on a free port. `key`: requests without it (Bearer for OpenAI,

@@ -79,7 +79,7 @@
     (data.models || []).forEach(function (m) {
       fact('model ' + m.name, m.children + (m.children === 1 ? ' child, ' : ' children, ') +
         m.improvements + ' better, ' + m.calls + ' calls, ' + m.tokens + ' tokens, cost ' +
-        m.cost.toFixed(2));
+        m.cost.toFixed(4));
     });
     fact('generated', data.generated);
     facts.appendChild(el('span', { title: 'archive' }, data.archive));
