@@ -261,7 +261,7 @@ Result<> Search::CommitChild(Child& child) {
   auto summary = archive::SummaryOfRecord(recorded.record);
   islands_.Add(recorded.id, result.island.value_or(0), summary ? *summary : archive::RecordSummary{});
   CountChild(recorded.id, child.result.Status(), recorded.record);
-  if (!child.IsSeed()) RewardModel(child.result, recorded.record);
+  if (!child.IsSeed()) RewardModel(child.result.model, recorded.record);
   ReportChild(child, recorded.id, recorded.record);
   return {};
 }

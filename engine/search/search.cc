@@ -76,9 +76,8 @@ Result<> Search::LoadModelBandit() {
     if (variant.id == 0) continue;
     auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
     if (!record) continue;
-    ChildResult named;
-    named.model = record->value("mutation", nlohmann::json::object()).value("model", "");
-    RewardModel(named, *record);
+    const nlohmann::json mutation = record->value("mutation", nlohmann::json::object());
+    if (mutation.is_object()) RewardModel(mutation.value("model", ""), *record);
   }
   return {};
 }
@@ -90,10 +89,10 @@ int Search::NextModel(int64_t child) {
 
 // A recorded child's outcome for its model's arm: the score gain over its first parent,
 // clipped at 0, when it was evaluated on every task (0 otherwise: the gate, a failure).
-void Search::RewardModel(const ChildResult& result, const nlohmann::json& record) {
-  if (!bandit_ || result.model.empty()) return;
+void Search::RewardModel(const std::string& name, const nlohmann::json& record) {
+  if (!bandit_ || name.empty()) return;
   size_t model = 0;
-  while (model < config_.models.size() && config_.models[model].name != result.model) ++model;
+  while (model < config_.models.size() && config_.models[model].name != name) ++model;
   if (model == config_.models.size()) return;  // a model no longer in the config
   auto summary = archive::SummaryOfRecord(record);
   double reward = 0;

@@ -1,7 +1,7 @@
 // The search loop behind RunSearch (search.h), internal to engine/search/. One class, its
 // parts in four files, so a reader follows one child from `clade run` to its commit:
-//   search.cc          the run: its state, the seed, selection (Pool, Draw), waiting,
-//                      pruning, the end
+//   search.cc          the run: its state, the seed, selection (Pool, Draw; with an
+//                      ensemble, each child's model by the bandit), waiting, pruning, the end
 //   child_pipeline.cc  one child: propose (mutator, on a worker), apply, evaluate (the
 //                      executor, on a worker, or a record found in the archive), record
 //                      (child.h's RecordChild), report
@@ -98,7 +98,7 @@ class Search {
   Result<> LoadRecordIndex();
   Result<> LoadModelBandit();
   int NextModel(int64_t child);
-  void RewardModel(const ChildResult& result, const nlohmann::json& record);
+  void RewardModel(const std::string& model, const nlohmann::json& record);
   Result<std::vector<selection::Candidate>> Pool();
   Result<std::vector<PlannedChild>> Draw(size_t count, int64_t first_index);
   Result<std::vector<int>> SelectParents(const std::vector<selection::Candidate>& pool,
