@@ -191,7 +191,7 @@ void PrintSummary(const search::SearchSummary& summary, const RunConfig& config,
                       *summary.best_score, gain, ValidationText(summary.best_summary)));
   }
   for (const report::ModelUsage& model : models) {
-    Print(fmt::format("  model {}\n", report::ModelUsageLine({model})));
+    Print(fmt::format("  model {}\n", report::ModelUsageLine(model)));
   }
   if (config.validation) {
     Print(fmt::format("  validation: {} children beat their parent and were confirmed, {} were "
@@ -261,7 +261,7 @@ Result<RunExecutor> MakeExecutor(const RunConfig& config, const archive::Archive
     return made;
   }
   auto local = std::make_unique<executor::LocalExecutor>(harness, std::move(slots));
-  if (client) local->SetModel(client, config.model->agent_tokens);
+  if (client) local->SetModel(client, config.SocketModel()->agent_tokens);
   made.executor = std::move(local);
   return made;
 }

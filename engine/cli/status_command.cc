@@ -126,7 +126,7 @@ std::string RenderStatusText(const nlohmann::json& status) {
                              .calls = model["calls"].get<int64_t>(),
                              .tokens = model["tokens"].get<int64_t>(),
                              .cost = model["cost"].get<double>()};
-    rows.push_back({first ? "models" : "", report::ModelUsageLine({usage})});
+    rows.push_back({first ? "models" : "", report::ModelUsageLine(usage)});
     first = false;
   }
   for (auto& row : RunRows(status["run"])) rows.push_back(std::move(row));

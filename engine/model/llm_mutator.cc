@@ -126,25 +126,32 @@ std::vector<std::pair<std::string, std::string>> Trailers(const ModelConfig& con
   return trailers;
 }
 
-// The record's "mutation" field: the model, the proposal, the edits and what was spent.
-nlohmann::json Record(const ModelConfig& config, uint64_t seed, const Diagnosis& diagnosis,
-                      const Implementation& implementation, const Spent& spent) {
-  nlohmann::json edit_list = nlohmann::json::array();
-  for (const Edit& edit : implementation.edits) edit_list.push_back(mutation::EditToJson(edit));
+// The part of the record's "mutation" field every attempt has: the model, the seed and
+// what its calls spent.
+nlohmann::json SpentRecord(const ModelConfig& config, uint64_t seed, const Spent& spent) {
   return {{"mutator", "llm"},
           {"provider", ProviderName(config.provider)},
           {"model", config.name},
           {"seed", seed},
-          {"task", diagnosis.task},
-          {"title", diagnosis.title},
-          {"attempts", implementation.attempts},
-          {"edits", edit_list},
           {"tokens", spent.tokens()},
           {"input_tokens", spent.input_tokens},
           {"output_tokens", spent.output_tokens},
           {"cost", spent.cost},
           {"calls", spent.calls},
           {"cached_calls", spent.cached}};
+}
+
+// The record's "mutation" field: the model, the proposal, the edits and what was spent.
+nlohmann::json Record(const ModelConfig& config, uint64_t seed, const Diagnosis& diagnosis,
+                      const Implementation& implementation, const Spent& spent) {
+  nlohmann::json edit_list = nlohmann::json::array();
+  for (const Edit& edit : implementation.edits) edit_list.push_back(mutation::EditToJson(edit));
+  nlohmann::json record = SpentRecord(config, seed, spent);
+  record["task"] = diagnosis.task;
+  record["title"] = diagnosis.title;
+  record["attempts"] = implementation.attempts;
+  record["edits"] = std::move(edit_list);
+  return record;
 }
 
 // What an attempt that made no valid child leaves (ChildProposal::no_child): why, the
@@ -158,19 +165,9 @@ Result<ChildProposal> NoChild(const Error& error, const Conversation& chat,
   child.summary = "llm: no child: " + std::string(FirstLine(error.message));
   child.trailers = {
       {"Clade-Mutator", "llm"}, {"Clade-Model", config.name}, {"Clade-Seed", std::to_string(seed)}};
-  const Spent& spent = chat.spent();
-  child.record = {{"mutator", "llm"},
-                  {"provider", ProviderName(config.provider)},
-                  {"model", config.name},
-                  {"seed", seed},
-                  {"tokens", spent.tokens()},
-                  {"input_tokens", spent.input_tokens},
-                  {"output_tokens", spent.output_tokens},
-                  {"cost", spent.cost},
-                  {"calls", spent.calls},
-                  {"cached_calls", spent.cached}};
-  child.tokens = spent.tokens();
-  child.cost = spent.cost;
+  child.record = SpentRecord(config, seed, chat.spent());
+  child.tokens = chat.spent().tokens();
+  child.cost = chat.spent().cost;
   child.logs = chat.logs();
   return child;
 }

@@ -80,15 +80,10 @@ nlohmann::json ModelUsageJson(const std::vector<ModelUsage>& usages) {
   return list;
 }
 
-std::string ModelUsageLine(const std::vector<ModelUsage>& usages) {
-  std::string line;
-  for (const ModelUsage& usage : usages) {
-    if (!line.empty()) line += "; ";
-    line += fmt::format("{}: {} {} ({} better), {} calls, {} tokens, cost {:.4f}", usage.name,
-                        usage.children, usage.children == 1 ? "child" : "children",
-                        usage.improvements, usage.calls, Tokens(usage.tokens), usage.cost);
-  }
-  return line;
+std::string ModelUsageLine(const ModelUsage& usage) {
+  return fmt::format("{}: {} {} ({} better), {} calls, {} tokens, cost {:.4f}", usage.name,
+                     usage.children, usage.children == 1 ? "child" : "children",
+                     usage.improvements, usage.calls, Tokens(usage.tokens), usage.cost);
 }
 
 }  // namespace clade::report

@@ -39,8 +39,7 @@ std::vector<std::string> EnsembleNames(const nlohmann::json& run_state);
 // [{"name", "children", "improvements", "calls", "tokens", "cost"}, ...]
 nlohmann::json ModelUsageJson(const std::vector<ModelUsage>& usages);
 
-// "small: 6 children (1 better), 12 calls, 20.1k tokens, cost 0.0312; large: ..." (empty
-// when there are no models).
-std::string ModelUsageLine(const std::vector<ModelUsage>& usages);
+// "small: 6 children (1 better), 12 calls, 20.1k tokens, cost 0.0312".
+std::string ModelUsageLine(const ModelUsage& usage);
 
 }  // namespace clade::report

@@ -492,8 +492,7 @@ Result<> ReadModels(const ConfigReader& in, const YAML::Node& root, RunConfig& c
     return tl::unexpected(in.Bad(root["models"], "give 'model' or 'models', not both"));
   }
   if (root["model"]) {
-    config.model = CLADE_TRY(model::LoadModelConfig(in.file(), root["model"]));
-    config.models = {*config.model};
+    config.models = {CLADE_TRY(model::LoadModelConfig(in.file(), root["model"]))};
   }
   if (const YAML::Node list = root["models"]) {
     if (!list.IsSequence() || list.size() == 0) {
@@ -510,7 +509,6 @@ Result<> ReadModels(const ConfigReader& in, const YAML::Node& root, RunConfig& c
       }
       config.models.push_back(std::move(next));
     }
-    config.model = config.models.front();
   }
   if (auto name = CLADE_TRY(ReadString(in.file(), root, "model_selection"))) {
     auto selection = model::ParseModelSelection(*name);

@@ -79,13 +79,13 @@ struct RunConfig {
   fs::path benchmark;  // the suite the run optimises
   std::string mutator = "gi";
   GiConfig gi;
-  // The `model` section, or the first entry of `models` (docs/models.md): the model behind
-  // the agents' model socket.
-  std::optional<model::ModelConfig> model;
   // The models the llm and self mutators draw from, one per child: `models:` (an ensemble,
   // names distinct), or the one `model`; empty without either.
   std::vector<model::ModelConfig> models;
   model::ModelSelection model_selection = model::ModelSelection::kFixed;  // model_selection
+  // The model behind the agents' model socket: the one `model`, or the first of `models`;
+  // null without either.
+  const model::ModelConfig* SocketModel() const { return models.empty() ? nullptr : &models[0]; }
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
   // evaluation.gate: parent. A child runs first the tasks its parent did not solve and the

@@ -62,24 +62,11 @@ Result<> Search::LoadOrStartState() {
   state_.reason.clear();
   state_.sessions += 1;
   base_seconds_ = state_.seconds;
-  CLADE_TRY(LoadRecordIndex());
-  CLADE_TRY(LoadModelBandit());
-  return SaveState();
-}
-
-// The ensemble's bandit (engine/model/model_bandit.h) from every child's record, in id
-// order: its model (mutation.model) and its reward, the gain over its parent.
-Result<> Search::LoadModelBandit() {
-  if (config_.mutator == "gi" || config_.models.empty()) return {};
-  bandit_.emplace(config_.model_selection, config_.models.size());
-  for (const archive::Variant& variant : archive_.variants()) {
-    if (variant.id == 0) continue;
-    auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
-    if (!record) continue;
-    const nlohmann::json mutation = record->value("mutation", nlohmann::json::object());
-    if (mutation.is_object()) RewardModel(mutation.value("model", ""), *record);
+  if (config_.mutator != "gi" && !config_.models.empty()) {
+    bandit_.emplace(config_.model_selection, config_.models.size());
   }
-  return {};
+  CLADE_TRY(LoadRecordIndex());
+  return SaveState();
 }
 
 // The index in config_.models of the model that makes the run's child number `child`.
@@ -98,18 +85,20 @@ void Search::RewardModel(const std::string& name, const nlohmann::json& record) 
   double reward = 0;
   auto parents = record.value("parents", std::vector<VariantId>{});
   auto summaries = archive_.Summaries(benchmark_);
-  if (summary && summary->status == EvalStatus::kEvaluated && summary->score && !parents.empty() &&
-      summaries && static_cast<size_t>(parents[0]) < (*summaries)->size()) {
+  if (summary && summary->score && !parents.empty() && summaries &&
+      static_cast<size_t>(parents[0]) < (*summaries)->size()) {
     const archive::RecordSummary& parent = (**summaries)[static_cast<size_t>(parents[0])];
-    reward = model::ChildReward(true, *summary->score, parent.score.value_or(0));
+    reward = model::ChildReward(summary->status == EvalStatus::kEvaluated, *summary->score,
+                                parent.score.value_or(0));
   }
   bandit_->Finish(model, reward);
 }
 
 // What the records say that the loop keeps in memory: each token hash's first variant
-// (duplicates, docs/search.md) and the islands' members (islands.h), in id order.
+// (duplicates, docs/search.md), the islands' members (islands.h) and the ensemble bandit's
+// outcomes (each child's model and its gain over its parent), in id order: one pass.
 Result<> Search::LoadRecordIndex() {
-  if (!config_.reject_duplicates && config_.islands <= 1) return {};
+  if (!config_.reject_duplicates && config_.islands <= 1 && !bandit_) return {};
   const auto& summaries = *CLADE_TRY(archive_.Summaries(benchmark_));
   for (const archive::Variant& variant : archive_.variants()) {
     auto record = CLADE_TRY(archive_.Record(variant.id, benchmark_));
@@ -121,6 +110,8 @@ Result<> Search::LoadRecordIndex() {
     int island = record->value("island", 0);
     if (island < 0 || island >= islands_.count()) island = 0;
     islands_.Add(variant.id, island, summaries[static_cast<size_t>(variant.id)]);
+    const nlohmann::json mutation = record->value("mutation", nlohmann::json::object());
+    if (variant.id != 0 && mutation.is_object()) RewardModel(mutation.value("model", ""), *record);
   }
   return {};
 }

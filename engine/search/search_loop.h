@@ -96,7 +96,6 @@ class Search {
   bool Abandoning() const { return c_.stop->load() == kAbandon; }
   Result<> EvaluateSeed();
   Result<> LoadRecordIndex();
-  Result<> LoadModelBandit();
   int NextModel(int64_t child);
   void RewardModel(const std::string& model, const nlohmann::json& record);
   Result<std::vector<selection::Candidate>> Pool();

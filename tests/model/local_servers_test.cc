@@ -66,6 +66,18 @@ ModelConfig LoadRecipe(const TempDir& dir, const Recipe& recipe, const FakeProvi
 
 ChatRequest Ask() { return ChatRequest{.messages = {{"system", "be brief"}, {"user", "2+2?"}}}; }
 
+// The recipe's call to a server that answers every request with `reply`; `calls` gets how
+// many requests reached it.
+Result<ChatResponse> AskFailing(const TempDir& dir, const Recipe& recipe, const testing::Reply& reply,
+                                size_t* calls) {
+  FakeProvider server;
+  ModelConfig config = LoadRecipe(dir, recipe, server);
+  server.Respond([reply](const testing::Received&) { return reply; });
+  Result<ChatResponse> answer = ModelClient(config, "").Chat(Ask());
+  *calls = server.count();
+  return answer;
+}
+
 }  // namespace
 
 TEST_CASE("docs/models.md's local-server recipes work against each server's dialect") {
@@ -105,43 +117,37 @@ TEST_CASE("Local servers' errors: retried while loading, one sentence in their o
     CHECK(answer->text == "four");
     CHECK(server.count() == 2);
   }
+  size_t calls = 0;
   SECTION("llama.cpp: a prompt past its context is not retried") {
-    FakeProvider server;
-    ModelConfig config = LoadRecipe(dir, kRecipes[0], server);
-    server.Respond([](const testing::Received&) {
-      return testing::LocalError(Dialect::kLlamaCpp, 400, "exceed_context_size_error",
-                                 "the request exceeds the available context size, try "
-                                 "increasing it");
-    });
-    auto answer = ModelClient(config, "").Chat(Ask());
+    auto answer = AskFailing(dir, kRecipes[0],
+                             testing::LocalError(Dialect::kLlamaCpp, 400, "exceed_context_size_error",
+                                                 "the request exceeds the available context "
+                                                 "size, try increasing it"),
+                             &calls);
     REQUIRE(!answer);
     CHECK_THAT(answer.error().message, Catch::Contains("exceeds the available context size"));
-    CHECK(server.count() == 1);
+    CHECK(calls == 1);
   }
   SECTION("vLLM's top-level error body gives its message, not its JSON") {
-    FakeProvider server;
-    ModelConfig config = LoadRecipe(dir, kRecipes[1], server);
-    server.Respond([](const testing::Received&) {
-      return testing::LocalError(Dialect::kVllm, 404, "NotFoundError",
-                                 "The model `Qwen/Qwen2.5-Coder-7B-Instruct` does not exist.");
-    });
-    auto answer = ModelClient(config, "").Chat(Ask());
+    auto answer = AskFailing(
+        dir, kRecipes[1],
+        testing::LocalError(Dialect::kVllm, 404, "NotFoundError",
+                            "The model `Qwen/Qwen2.5-Coder-7B-Instruct` does not exist."),
+        &calls);
     REQUIRE(!answer);
     CHECK_THAT(answer.error().message, Catch::Contains("does not exist."));
     CHECK_THAT(answer.error().message, !Catch::Contains("\"object\""));
-    CHECK(server.count() == 1);
+    CHECK(calls == 1);
   }
   SECTION("Ollama without the model pulled: its hint, at once") {
-    FakeProvider server;
-    ModelConfig config = LoadRecipe(dir, kRecipes[2], server);
-    server.Respond([](const testing::Received&) {
-      return testing::LocalError(Dialect::kOllama, 404, "api_error",
-                                 "model \"qwen2.5-coder:7b\" not found, try pulling it first");
-    });
-    auto answer = ModelClient(config, "").Chat(Ask());
+    auto answer = AskFailing(
+        dir, kRecipes[2],
+        testing::LocalError(Dialect::kOllama, 404, "api_error",
+                            "model \"qwen2.5-coder:7b\" not found, try pulling it first"),
+        &calls);
     REQUIRE(!answer);
     CHECK_THAT(answer.error().message, Catch::Contains("not found, try pulling it first"));
-    CHECK(server.count() == 1);
+    CHECK(calls == 1);
   }
 }
 

@@ -93,8 +93,8 @@ TEST_CASE("An ensemble: models in order, the first behind the agents' socket, th
   CHECK(config->models[0].name == "small");
   CHECK(config->models[1].provider == model::Provider::kAnthropic);
   CHECK(config->models[1].price_output == 15);
-  REQUIRE(config->model);
-  CHECK(config->model->name == "small");
+  REQUIRE(config->SocketModel());
+  CHECK(config->SocketModel()->name == "small");
   CHECK(config->model_selection == model::ModelSelection::kUcb);
   CHECK(config->Fingerprint()["models"]["names"] == nlohmann::json{"small", "large"});
   CHECK(config->Fingerprint()["models"]["selection"] == "ucb");
