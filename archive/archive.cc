@@ -21,6 +21,7 @@ constexpr char kVariantRefs[] = "refs/clade/variants/";
 constexpr char kPrunedRefs[] = "refs/clade/pruned/";
 constexpr char kLogRefs[] = "refs/clade/logs/";
 constexpr char kStateRef[] = "refs/clade/state";
+constexpr char kMemoryRef[] = "refs/clade/memory";
 constexpr char kNotesRefs[] = "refs/notes/clade/";
 constexpr char kFormatKey[] = "clade.archiveversion";
 constexpr int kFormatVersion = 1;
@@ -581,6 +582,35 @@ Result<std::optional<nlohmann::json>> Archive::State() {
   auto state = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (state.is_discarded()) return Fail("the run state of {} is not valid JSON", path_.string());
   return std::optional<nlohmann::json>(std::move(state));
+}
+
+// ---- Run memory -----------------------------------------------------------------------
+
+Result<> Archive::SetLesson(VariantId id, const std::string& text, std::string_view subject) {
+  CLADE_TRY(RequireWritable("store a lesson"));
+  CLADE_TRY(CheckId(id));
+  TreeUpdate update{{fmt::format("lessons/{}.json", id), BlobChange{text, GIT_FILEMODE_BLOB}}};
+  CLADE_TRY(AdvanceChain(impl_->repo.get(), kMemoryRef, update, /*replace=*/false,
+                         fmt::format("{}\n", subject)));
+  return {};
+}
+
+Result<std::map<VariantId, std::string>> Archive::Lessons() {
+  std::map<VariantId, std::string> lessons;
+  auto tree = CLADE_TRY(ChainTree(impl_->repo.get(), kMemoryRef));
+  if (!tree) return lessons;
+  for (const std::string& path : CLADE_TRY(ListBlobs(impl_->repo.get(), *tree))) {
+    long long id = 0;
+    std::string_view name = path;
+    if (name.rfind("lessons/", 0) != 0 || name.size() < 14 ||
+        name.substr(name.size() - 5) != ".json" ||
+        !ParseNonNegative(name.substr(8, name.size() - 13), &id)) {
+      continue;  // not a lesson: left alone
+    }
+    auto text = CLADE_TRY(ReadBlobAt(impl_->repo.get(), *tree, path));
+    if (text) lessons[static_cast<VariantId>(id)] = std::move(*text);
+  }
+  return lessons;
 }
 
 // ---- Pruning --------------------------------------------------------------------------

@@ -145,6 +145,14 @@ class Archive {
   Result<std::optional<nlohmann::json>> State();
   Result<std::optional<std::string>> StateFile(std::string_view name);
 
+  // ---- Run memory: refs/clade/memory, a commit chain whose tree holds lessons/<id>.json --
+  // Adds or replaces the lesson of variant `id` (its JSON text) in one commit whose message
+  // is `subject`, so `git log refs/clade/memory` reads as the run's lessons. REQUIRES:
+  // writable().
+  Result<> SetLesson(VariantId id, const std::string& text, std::string_view subject);
+  // The text of every lesson, by variant id.
+  Result<std::map<VariantId, std::string>> Lessons();
+
   // ---- Pruning: refs/clade/pruned/<id>; history is never rewritten ------------------
   Result<> Prune(VariantId id);
   Result<> Unprune(VariantId id);

@@ -13,6 +13,7 @@
 #include "engine/cli/eval_command.h"
 #include "engine/cli/export_command.h"
 #include "engine/cli/log_command.h"
+#include "engine/cli/memory_command.h"
 #include "engine/cli/mutate_command.h"
 #include "engine/cli/prune_command.h"
 #include "engine/cli/report_command.h"
@@ -34,6 +35,7 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterLogCommand(app));
   commands.push_back(RegisterShowCommand(app));
   commands.push_back(RegisterDiffCommand(app));
+  commands.push_back(RegisterMemoryCommand(app));
   commands.push_back(RegisterExportCommand(app));
   commands.push_back(RegisterEvalCommand(app));
   commands.push_back(RegisterReplayCommand(app));

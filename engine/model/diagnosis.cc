@@ -75,6 +75,7 @@ Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
       request.parent_record["score"].is_number()) {
     score = fmt::format("{:.3f}", request.parent_record["score"].get<double>());
   }
+  std::vector<int> lessons;
   std::string prompt = prompts.Render(
       "diagnose",
       {{"agent_name", parent.spec.name},
@@ -83,13 +84,26 @@ Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
        {"task_id", task ? task->id : "(none: no failed task has a log)"},
        {"task_log", task ? CapText(task->log, kTaskLogCap)
                          : "No log of a failed task is available. Propose a change that "
-                           "makes the agent more capable in general."}});
+                           "makes the agent more capable in general."},
+       {"lessons", LessonsFor(request, task ? task->id : "", lessons)}});
   std::string answer = CLADE_TRY(conversation.Ask("diagnose", prompt));
   if (Trim(answer).empty()) {
     return FailAs(ErrorKind::kNoChild, "the model's diagnosis of variant {} is empty",
                   request.parent);
   }
-  return Diagnosis{TitleOf(answer), answer, task ? task->id : ""};
+  return Diagnosis{TitleOf(answer), answer, task ? task->id : "", std::move(lessons)};
+}
+
+std::string LessonsFor(const mutation::MutationRequest& request, std::string_view text,
+                       std::vector<int>& used) {
+  std::vector<const mutation::Lesson*> chosen =
+      mutation::SelectLessons(request.lessons, {request.parent, text}, request.max_lessons);
+  for (const mutation::Lesson* lesson : chosen) {
+    if (std::find(used.begin(), used.end(), lesson->variant) == used.end()) {
+      used.push_back(lesson->variant);
+    }
+  }
+  return mutation::RenderLessons(chosen);
 }
 
 }  // namespace clade::model

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/model/conversation.h"
 #include "engine/model/prompts.h"
@@ -40,7 +42,13 @@ struct Diagnosis {
   std::string title;  // one line, for the commit subject
   std::string text;   // the whole answer: diagnosis and proposal
   std::string task;   // the task it was made from (empty if none)
+  std::vector<int> lessons;  // the run memory's lessons its prompt showed (variant ids)
 };
+
+// The lessons for a prompt about `text` (SelectLessons, request.max_lessons of them), their
+// ids appended to `used` (each once).
+std::string LessonsFor(const mutation::MutationRequest& request, std::string_view text,
+                       std::vector<int>& used);
 
 // The first line "Title: ..." of an answer, else its first non-empty line; at most 72 bytes.
 std::string TitleOf(const std::string& answer);

@@ -51,14 +51,17 @@ std::string EditableText(const ParentAgent& parent) {
   return Join(parent.spec.editable, ", ");
 }
 
+// The implement prompt; the lessons it shows are added to `lessons`.
 std::string ImplementPrompt(const Prompts& prompts, const ParentAgent& parent,
-                            const Diagnosis& diagnosis, size_t context_bytes) {
+                            const MutationRequest& request, const Diagnosis& diagnosis,
+                            size_t context_bytes, std::vector<int>& lessons) {
   return prompts.Render("implement",
                         {{"agent_name", parent.spec.name},
                          {"proposal", diagnosis.text},
                          {"outline", parent.outline},
                          {"editable", EditableText(parent)},
-                         {"source", RelevantSource(parent, diagnosis.text, context_bytes)}});
+                         {"source", RelevantSource(parent, diagnosis.text, context_bytes)},
+                         {"lessons", LessonsFor(request, diagnosis.text, lessons)}});
 }
 
 // The edits of the answer that applied, and how many answers it took.
@@ -158,7 +161,8 @@ nlohmann::json Record(const ModelConfig& config, uint64_t seed, const Diagnosis&
 // prompts and answers, and what its calls spent, so the run counts it. Infrastructure
 // failures stay errors.
 Result<ChildProposal> NoChild(const Error& error, const Conversation& chat,
-                              const ModelConfig& config, uint64_t seed) {
+                              const ModelConfig& config, uint64_t seed,
+                              const std::vector<int>& lessons) {
   if (error.kind != ErrorKind::kNoChild) return tl::unexpected(error);
   ChildProposal child;
   child.no_child = error.message;
@@ -166,6 +170,7 @@ Result<ChildProposal> NoChild(const Error& error, const Conversation& chat,
   child.trailers = {
       {"Clade-Mutator", "llm"}, {"Clade-Model", config.name}, {"Clade-Seed", std::to_string(seed)}};
   child.record = SpentRecord(config, seed, chat.spent());
+  if (!lessons.empty()) child.record["lessons"] = lessons;
   child.tokens = chat.spent().tokens();
   child.cost = chat.spent().cost;
   child.logs = chat.logs();
@@ -182,14 +187,16 @@ Result<ChildProposal> LlmMutator::Propose(const MutationRequest& request) const 
   ParentAgent parent = CLADE_TRY(OpenParent(request.source));
   Conversation chat(*client_, prompts_.Render("system", {}), request.seed, "llm/");
   Result<Diagnosis> diagnosed = Diagnose(chat, prompts_, parent, request);
-  if (!diagnosed) return NoChild(diagnosed.error(), chat, config, request.seed);
+  if (!diagnosed) return NoChild(diagnosed.error(), chat, config, request.seed, {});
   const Diagnosis& diagnosis = *diagnosed;
-  std::string prompt = ImplementPrompt(prompts_, parent, diagnosis, config.context_bytes);
+  std::vector<int> lessons = diagnosis.lessons;
+  std::string prompt =
+      ImplementPrompt(prompts_, parent, request, diagnosis, config.context_bytes, lessons);
   // The implementation is a conversation of its own: the diagnosis is in the prompt.
   chat.Restart();
   Result<Implementation> implemented =
       Implement(chat, prompts_, parent, std::move(prompt), config.edit_retries, request.parent);
-  if (!implemented) return NoChild(implemented.error(), chat, config, request.seed);
+  if (!implemented) return NoChild(implemented.error(), chat, config, request.seed, lessons);
   Implementation& implementation = *implemented;
 
   ChildProposal child;
@@ -198,6 +205,7 @@ Result<ChildProposal> LlmMutator::Propose(const MutationRequest& request) const 
   child.details = Details(diagnosis, implementation.edits);
   child.trailers = Trailers(config, request.seed, diagnosis);
   child.record = Record(config, request.seed, diagnosis, implementation, chat.spent());
+  if (!lessons.empty()) child.record["lessons"] = lessons;
   child.tokens = chat.spent().tokens();
   child.cost = chat.spent().cost;
   child.logs = chat.logs();

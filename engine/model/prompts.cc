@@ -14,10 +14,10 @@ namespace fs = std::filesystem;
 const std::map<std::string, std::set<std::string>>& Placeholders() {
   static const std::map<std::string, std::set<std::string>> kPlaceholders = {
       {"system", {}},
-      {"diagnose", {"agent_name", "score", "outline", "task_id", "task_log"}},
-      {"implement", {"agent_name", "proposal", "outline", "editable", "source"}},
+      {"diagnose", {"agent_name", "score", "outline", "task_id", "task_log", "lessons"}},
+      {"implement", {"agent_name", "proposal", "outline", "editable", "source", "lessons"}},
       {"retry", {"rejection"}},
-      {"self_task", {"proposal"}},
+      {"self_task", {"proposal", "lessons"}},
   };
   return kPlaceholders;
 }

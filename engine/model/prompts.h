@@ -3,10 +3,13 @@
 // by files of the same name in the directory `model.prompts` names.
 //
 //   system.txt     the system message of every conversation
-//   diagnose.txt   {{agent_name}} {{score}} {{outline}} {{task_id}} {{task_log}}
-//   implement.txt  {{agent_name}} {{proposal}} {{outline}} {{editable}} {{source}}
+//   diagnose.txt   {{agent_name}} {{score}} {{outline}} {{task_id}} {{task_log}} {{lessons}}
+//   implement.txt  {{agent_name}} {{proposal}} {{outline}} {{editable}} {{source}} {{lessons}}
 //   retry.txt      {{rejection}}
-//   self_task.txt  {{proposal}}: the task statement the parent agent gets (self)
+//   self_task.txt  {{proposal}} {{lessons}}: the task statement the parent agent gets (self)
+// {{lessons}}: a section of the run memory's lessons relevant to the prompt, with its own
+// heading and a trailing blank line (mutation/lesson.h), or "" when there are none; a
+// template without it shows none.
 #pragma once
 
 #include <filesystem>

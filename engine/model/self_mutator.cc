@@ -238,7 +238,10 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   Diagnosis diagnosis = CLADE_TRY(Diagnose(chat, prompts_, parent, request));
 
   BuiltParent built = CLADE_TRY(BuildParent(harness_, parent, request));
-  std::string statement = prompts_.Render("self_task", {{"proposal", diagnosis.text}});
+  std::vector<int> lessons = diagnosis.lessons;
+  std::string statement =
+      prompts_.Render("self_task", {{"proposal", diagnosis.text},
+                                    {"lessons", LessonsFor(request, diagnosis.text, lessons)}});
   AgentTask task = CLADE_TRY(WriteTask(built.slot, request.source, statement, config.self_seconds));
   ModelProxy proxy(client_, config.agent_tokens);  // Stop (or its end) removes the socket
   fs::path socket = CLADE_TRY(proxy.Open());
@@ -254,6 +257,7 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
     child.trailers = Trailers(config, request.seed, diagnosis);
     child.record = Record(config, request.seed, diagnosis, child, {},
                           AgentSummary(built, result, proxy), chat.spent().tokens());
+    if (!lessons.empty()) child.record["lessons"] = lessons;
     return std::move(child);
   };
   Changes changes = CLADE_TRY(Compare(parent.source, task.workspace));
@@ -276,6 +280,7 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
   child.trailers = Trailers(config, request.seed, diagnosis);
   child.record = Record(config, request.seed, diagnosis, child, changes.dropped,
                         AgentSummary(built, result, proxy), chat.spent().tokens());
+  if (!lessons.empty()) child.record["lessons"] = lessons;
   return child;
 }
 

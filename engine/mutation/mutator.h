@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/mutation/lesson.h"
 #include "sandbox/tamper.h"
 #include "support/error.h"
 
@@ -38,6 +39,11 @@ struct MutationRequest {
                                  // (null for an unevaluated parent)
   std::map<std::string, std::string> task_logs;  // task id -> log, of tasks the parent failed
   std::filesystem::path scratch;                 // a private, empty directory the mutator may use
+  // The run memory (lesson.h) as of this child's draw, oldest first, and how many of them
+  // one prompt may show (run config `memory`; 0: off). The llm and self mutators name the
+  // lessons their prompts showed in their record's "lessons".
+  std::vector<Lesson> lessons;
+  size_t max_lessons = 0;
 };
 
 // What a child is, relative to its parent.

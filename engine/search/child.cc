@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/search/evaluation_store.h"
+#include "engine/search/run_memory.h"
 #include "support/fs.h"
 #include "support/strings.h"
 
@@ -189,6 +190,13 @@ Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& 
     CLADE_TRY(archive.SetRecord(id, result.validation->verdict.benchmark,
                                 MakeRecord(archive.variant(id), *validation,
                                            result.validation->key)));
+  }
+  if (context.memory && result.iteration > 0) {
+    std::string_view build_log;
+    if (result.evaluation && *result.evaluation) build_log = (**result.evaluation).build.log;
+    recorded.lesson =
+        CLADE_TRY(LessonOf(archive, id, context.benchmark, recorded.record, build_log));
+    CLADE_TRY(SaveLesson(archive, *recorded.lesson));
   }
   CLADE_TRY(archive.SetRecord(id, context.benchmark, recorded.record));
   return recorded;

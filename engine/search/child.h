@@ -94,6 +94,7 @@ struct ChildResult {
 struct RecordContext {
   std::string benchmark;
   std::string run;  // the run's name
+  bool memory = false;  // write the child's lesson (run_memory.h; run config `memory`)
 };
 
 // The evaluation record of `result` for `variant` (docs/evaluation.md): the evaluator's
@@ -108,13 +109,14 @@ nlohmann::json RecordOf(const ChildResult& result, const archive::Variant& varia
 struct RecordedChild {
   archive::VariantId id = 0;
   nlohmann::json record;
+  std::optional<mutation::Lesson> lesson;  // with context.memory, for a child (not the seed)
 };
 
 // Records `result`: adds its variant (unless `existing` names the variant a crash left
 // without a record; a child with no proposal is a commit of the parent's tree), then its
 // logs (mutation and evaluation), its validation record (on the validation benchmark, when
-// run now) and last its record, so a record always means the rest is there. Errors: the
-// archive cannot be written.
+// run now), its lesson (with context.memory) and last its record, so a record always
+// means the rest is there. Errors: the archive cannot be written.
 Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& result,
                                   const RecordContext& context,
                                   std::optional<archive::VariantId> existing = std::nullopt);

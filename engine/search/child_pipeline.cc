@@ -83,6 +83,15 @@ Result<mutation::MutationRequest> Search::MakeRequest(Child& child) {
     request.parent_record.erase("validation");  // mutators never see the held-out tasks
     if (config_.mutator != "gi") CLADE_TRY(AddFailedTaskLogs(child.plan.parent, request));
   }
+  if (config_.mutator != "gi" && config_.memory_lessons > 0) {
+    // Only lessons of variants before this iteration (generational), so a resumed run's
+    // prompts are the ones an uninterrupted run would have sent.
+    VariantId bound = DuplicateBound();
+    for (const mutation::Lesson& lesson : lessons_) {
+      if (lesson.variant < bound) request.lessons.push_back(lesson);
+    }
+    request.max_lessons = config_.memory_lessons;
+  }
   return request;
 }
 
@@ -255,8 +264,10 @@ Result<> Search::CommitChild(Child& child) {
     result.duplicate_of =
         DuplicateOf(result, child.existing.value_or(static_cast<VariantId>(archive_.size())));
   }
-  RecordedChild recorded =
-      CLADE_TRY(RecordChild(archive_, child.result, {benchmark_, state_.name}, child.existing));
+  RecordedChild recorded = CLADE_TRY(RecordChild(
+      archive_, child.result, {benchmark_, state_.name, config_.memory_lessons > 0},
+      child.existing));
+  if (recorded.lesson) Remember(std::move(*recorded.lesson));
   if (!result.token_hash.empty()) token_owners_.emplace(result.token_hash, recorded.id);
   auto summary = archive::SummaryOfRecord(recorded.record);
   islands_.Add(recorded.id, result.island.value_or(0), summary ? *summary : archive::RecordSummary{});
@@ -264,6 +275,19 @@ Result<> Search::CommitChild(Child& child) {
   if (!child.IsSeed()) RewardModel(child.result.model, recorded.record);
   ReportChild(child, recorded.id, recorded.record);
   return {};
+}
+
+// Adds a lesson to the run memory, replacing one of the same variant (a child recorded
+// again after a crash); lessons_ stays in id order.
+void Search::Remember(mutation::Lesson lesson) {
+  auto at = std::lower_bound(
+      lessons_.begin(), lessons_.end(), lesson.variant,
+      [](const mutation::Lesson& a, int variant) { return a.variant < variant; });
+  if (at != lessons_.end() && at->variant == lesson.variant) {
+    *at = std::move(lesson);
+  } else {
+    lessons_.insert(at, std::move(lesson));
+  }
 }
 
 // Adds a recorded child to the run's counters: children, failures (every status but

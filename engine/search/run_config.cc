@@ -525,12 +525,31 @@ Result<> ReadModels(const ConfigReader& in, const YAML::Node& root, RunConfig& c
   return {};
 }
 
+// `memory: off`, `memory: on` or `memory: {lessons: K}` (K = 0 is off).
+Result<> ReadMemory(const ConfigReader& in, const YAML::Node& node, RunConfig& config) {
+  if (node.IsScalar()) {
+    bool on = false;
+    if (!YAML::convert<bool>::decode(node, on)) {
+      return tl::unexpected(
+          in.Bad(node, "'memory' must be on, off or a mapping with 'lessons' (got '{}')",
+                 node.Scalar()));
+    }
+    config.memory_lessons = on ? RunConfig::kDefaultLessons : 0;
+    return {};
+  }
+  CLADE_TRY(CheckKeys(in.file(), node, "memory", {"lessons"}));
+  if (auto k = CLADE_TRY(in.Int(node, "lessons", 0))) {
+    config.memory_lessons = static_cast<size_t>(std::min<int64_t>(*k, 100));
+  }
+  return {};
+}
+
 Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& config) {
   CLADE_TRY(
       CheckKeys(in.file(), root, "the run configuration",
                 {"run", "agent", "benchmark", "mutator", "gi", "model", "models", "model_selection",
-                 "evaluation", "search", "workers", "selection", "pruning", "budget", "sandbox",
-                 "executor", "slurm"},
+                 "memory", "evaluation", "search", "workers", "selection", "pruning", "budget",
+                 "sandbox", "executor", "slurm"},
                 {"run", "agent", "benchmark"}));
   CLADE_TRY(ReadRun(in, root["run"], config));
   config.agent = *CLADE_TRY(in.Path(root, "agent"));
@@ -546,6 +565,7 @@ Result<> ReadTop(const ConfigReader& in, const YAML::Node& root, RunConfig& conf
   }
   if (root["gi"]) CLADE_TRY(ReadGi(in, root["gi"], config.gi));
   CLADE_TRY(ReadModels(in, root, config));
+  if (root["memory"]) CLADE_TRY(ReadMemory(in, root["memory"], config));
   if (root["evaluation"]) CLADE_TRY(ReadEvaluation(in, root["evaluation"], config));
   if (root["search"]) CLADE_TRY(ReadSearch(in, root["search"], config));
   if (auto n = CLADE_TRY(in.Int(root, "workers", 1))) config.workers = static_cast<int>(*n);
@@ -636,6 +656,8 @@ nlohmann::json RunConfig::Fingerprint() const {
     fingerprint["models"] = {{"names", names},
                              {"selection", model::ModelSelectionName(model_selection)}};
   }
+  // How many lessons a prompt shows (0: memory off): they shape the llm and self prompts.
+  fingerprint["memory"] = memory_lessons;
   if (repeats.count > 1) {
     fingerprint["repeats"] = {{"count", repeats.count}, {"adaptive", repeats.adaptive}};
   }

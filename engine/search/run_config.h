@@ -86,6 +86,11 @@ struct RunConfig {
   // The model behind the agents' model socket: the one `model`, or the first of `models`;
   // null without either.
   const model::ModelConfig* SocketModel() const { return models.empty() ? nullptr : &models[0]; }
+  // `memory`: the run memory (run_memory.h). After each child a lesson goes to the archive,
+  // and the llm and self prompts show up to this many of them; 0 (`memory: off`) writes
+  // and shows none.
+  static constexpr size_t kDefaultLessons = 5;
+  size_t memory_lessons = kDefaultLessons;
   // evaluation
   std::vector<sandbox::Stage> stages;  // empty: every task in one stage
   // evaluation.gate: parent. A child runs first the tasks its parent did not solve and the

@@ -5,6 +5,7 @@
 
 #include "engine/mutation/token_hash.h"
 #include "engine/search/budget.h"
+#include "engine/search/run_memory.h"
 #include "engine/search/search_loop.h"
 #include "support/strings.h"
 
@@ -66,6 +67,7 @@ Result<> Search::LoadOrStartState() {
     bandit_.emplace(config_.model_selection, config_.models.size());
   }
   CLADE_TRY(LoadRecordIndex());
+  if (config_.memory_lessons > 0) lessons_ = CLADE_TRY(LoadLessons(archive_));
   return SaveState();
 }
 

@@ -131,6 +131,7 @@ class Search {
   VariantId DuplicateBound() const;
   std::optional<VariantId> DuplicateOf(const ChildResult& result, VariantId bound);
   Result<> CommitChild(Child& child);
+  void Remember(mutation::Lesson lesson);
   void CountChild(archive::VariantId id, EvalStatus status, const nlohmann::json& record);
   void CountSpending(const nlohmann::json& record);
   void ReportChild(const Child& child, archive::VariantId id, const nlohmann::json& record);
@@ -186,6 +187,8 @@ class Search {
   // The ensemble's bandit (model_selection; llm and self with `models`), rebuilt from the
   // records at the start of each session.
   std::optional<model::ModelBandit> bandit_;
+  // The run memory's lessons (run_memory.h), by variant id, with `memory` on.
+  std::vector<mutation::Lesson> lessons_;
   std::vector<Child*> planned_;
   std::vector<int> free_slots_;
   int next_slot_ = 0;

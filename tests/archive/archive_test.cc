@@ -355,6 +355,27 @@ TEST_CASE("Run state is replaced atomically and readable with git show") {
   CHECK(f.archive->DefaultBenchmark().value() == "repair");
 }
 
+TEST_CASE("Lessons are files of one commit chain that git log and git show read") {
+  Fixture f;
+  f.AddChild(0, 1);
+  f.AddChild(0, 2);
+  CHECK(f.archive->Lessons().value().empty());  // no memory yet
+  REQUIRE(f.archive->SetLesson(1, "{\"variant\": 1}\n", "lesson #1: worse"));
+  REQUIRE(f.archive->SetLesson(2, "{\"variant\": 2}\n", "lesson #2: improved"));
+  REQUIRE(f.archive->SetLesson(1, "{\"variant\": 1, \"again\": true}\n", "lesson #1: again"));
+  std::map<VariantId, std::string> lessons = f.archive->Lessons().value();
+  REQUIRE(lessons.size() == 2);
+  CHECK(lessons[1] == "{\"variant\": 1, \"again\": true}\n");
+  CHECK(Git(f.path, "log --format=%s refs/clade/memory") ==
+        "lesson #1: again\nlesson #2: improved\nlesson #1: worse\n");
+  CHECK(Git(f.path, "show refs/clade/memory:lessons/2.json") == "{\"variant\": 2}\n");
+  CHECK_FALSE(f.archive->SetLesson(7, "{}", "no such variant"));
+  auto reader = Archive::Open(f.path);
+  REQUIRE(reader);
+  CHECK((*reader)->Lessons().value().size() == 2);
+  CHECK_FALSE((*reader)->SetLesson(1, "{}", "a reader cannot write"));
+}
+
 TEST_CASE("A second writer is refused with the holder's name, readers keep working") {
   Fixture f;
   auto second = Archive::Open(f.path, {.mode = Mode::kWrite, .holder = "second"});

@@ -108,6 +108,21 @@ TEST_CASE("An ensemble: models in order, the first behind the agents' socket, th
   CHECK(!one->Fingerprint().contains("models"));
 }
 
+TEST_CASE("memory: on by default with five lessons or off or a number of lessons in the fingerprint") {
+  ConfigDir d;
+  auto deflt = LoadRunConfig(d.Write(ConfigDir::Minimal("")));
+  REQUIRE(deflt);
+  CHECK(deflt->memory_lessons == 5);
+  CHECK(deflt->Fingerprint()["memory"] == 5);
+  auto off = LoadRunConfig(d.Write(ConfigDir::Minimal("memory: off\n")));
+  REQUIRE(off);
+  CHECK(off->memory_lessons == 0);
+  auto three = LoadRunConfig(d.Write(ConfigDir::Minimal("memory: {lessons: 3}\n")));
+  REQUIRE(three);
+  CHECK(three->memory_lessons == 3);
+  CHECK(three->Fingerprint()["memory"] == 3);
+}
+
 TEST_CASE("Bad configs get one sentence with the file and line") {
   ConfigDir d;
   struct Case {
@@ -129,6 +144,9 @@ TEST_CASE("Bad configs get one sentence with the file and line") {
       {"mutator: llm\nmodels: [{provider: openai, name: a}]\nmodel_selection: greedy\n",
        "run.yaml:8: unknown model_selection 'greedy' (expected fixed, round_robin or ucb)"},
       {"model_selection: ucb\n", "run.yaml:6: 'model_selection' needs 'models'"},
+      {"memory: sometimes\n", "run.yaml:6: 'memory' must be on, off or a mapping with 'lessons'"},
+      {"memory: {lesons: 3}\n", "run.yaml:6: unknown key 'lesons' in memory"},
+      {"memory: {lessons: -1}\n", "run.yaml:6: 'lessons' must be a whole number >= 0"},
       {"mutator: llm\nmodels: [{provider: openai, name: a, temprature: 1}]\n", "temprature"},
       {"selection: fittest\n", "run.yaml:6: unknown selection policy 'fittest'"},
       {"gi: {operators: [teleport]}\n", "run.yaml:6: unknown gi operator 'teleport'"},
