@@ -55,7 +55,23 @@ Result<ChatRequest> ParseChat(const std::string& text) {
     }
     std::string role = message["role"].get<std::string>();
     if (role == "developer") role = "system";
-    request.messages.push_back({role, ContentText(message.value("content", json()))});
+    ChatMessage parsed{role, ContentText(message.value("content", json())), {}, ""};
+    if (auto calls = message.find("tool_calls"); calls != message.end() && !calls->is_null()) {
+      parsed.tool_calls = CLADE_TRY(ToolCallsFromOpenAi(*calls));
+    }
+    if (role == "tool") {
+      if (!message.contains("tool_call_id") || !message["tool_call_id"].is_string()) {
+        return Fail("a message of role 'tool' needs a 'tool_call_id'");
+      }
+      parsed.tool_call_id = message["tool_call_id"].get<std::string>();
+    }
+    request.messages.push_back(std::move(parsed));
+  }
+  if (auto tools = body.find("tools"); tools != body.end() && !tools->is_null()) {
+    request.tools = CLADE_TRY(ToolsFromOpenAi(*tools));
+  }
+  if (auto choice = body.find("tool_choice"); choice != body.end() && !choice->is_null()) {
+    request.tool_choice = CLADE_TRY(ToolChoiceFromOpenAi(*choice));
   }
   for (const char* key : {"max_completion_tokens", "max_tokens"}) {
     if (body.contains(key) && body[key].is_number_integer() && body[key].get<int64_t>() > 0) {
@@ -128,10 +144,22 @@ bool ReadBody(const httplib::ContentReader& content, std::string* body, bool* to
   });
 }
 
+// A call's tool calls as "name(arguments)" lines.
+std::string CallsText(const std::vector<ToolCall>& calls) {
+  std::string text;
+  for (const ToolCall& call : calls) text += "  -> " + call.name + "(" + call.arguments + ")\n";
+  return text;
+}
+
 std::string Transcript(const ChatRequest& request) {
   std::string text;
+  if (!request.tools.empty()) {
+    std::vector<std::string> names;
+    for (const ToolDefinition& tool : request.tools) names.push_back(tool.name);
+    text += "tools: " + Join(names, ", ") + "\n";
+  }
   for (const ChatMessage& message : request.messages) {
-    text += message.role + ": " + message.content + "\n";
+    text += message.role + ": " + message.content + "\n" + CallsText(message.tool_calls);
   }
   return CapText(text, kLogCap);
 }
@@ -142,6 +170,13 @@ int64_t EstimateInputTokens(const ChatRequest& request) {
   int64_t tokens = kTokensPerCall;
   for (const ChatMessage& message : request.messages) {
     tokens += kTokensPerMessage + EstimateTextTokens(message.content);
+    for (const ToolCall& call : message.tool_calls) {
+      tokens += kTokensPerMessage + EstimateTextTokens(call.name + call.arguments);
+    }
+  }
+  for (const ToolDefinition& tool : request.tools) {
+    tokens += kTokensPerMessage +
+              EstimateTextTokens(tool.name + tool.description + tool.parameters.dump());
   }
   return tokens;
 }
@@ -317,7 +352,14 @@ void ModelProxy::ServeChat(const httplib::Request& http, const httplib::ContentR
   call.usage = answer->usage;
   call.cost = answer->cached ? 0 : answer->cost;
   call.cached = answer->cached;
-  call.response = CapText(answer->text, kLogCap);
+  call.response = CapText(
+      answer->tool_calls.empty() ? answer->text : answer->text + "\n" + CallsText(answer->tool_calls),
+      kLogCap);
+  json message = {{"role", "assistant"}, {"content", answer->text}};
+  if (!answer->tool_calls.empty()) {
+    if (answer->text.empty()) message["content"] = nullptr;  // as OpenAI sends it
+    message["tool_calls"] = ToolCallsToOpenAi(answer->tool_calls);
+  }
   json body = {
       {"id", fmt::format("chatcmpl-clade-{}", calls().size())},
       {"object", "chat.completion"},
@@ -325,7 +367,7 @@ void ModelProxy::ServeChat(const httplib::Request& http, const httplib::ContentR
       {"model", client_->config().name},
       {"choices",
        {{{"index", 0},
-         {"message", {{"role", "assistant"}, {"content", answer->text}}},
+         {"message", std::move(message)},
          {"finish_reason", answer->finish_reason.empty() ? "stop" : answer->finish_reason}}}},
       {"usage",
        {{"prompt_tokens", answer->usage.input_tokens},

@@ -10,8 +10,11 @@
 //   proxy.Stop();  // also on destruction; joins the server's threads
 //
 // Served: POST /v1/chat/completions (also /chat/completions) with "messages" (string or
-// text-part contents), "max_tokens" / "max_completion_tokens", "temperature", "seed";
-// GET /v1/models. "stream": true is refused with a 400. The agent's "model" is ignored:
+// text-part contents; an assistant's "tool_calls", a "tool" message's "tool_call_id"),
+// "max_tokens" / "max_completion_tokens", "temperature", "seed", "tools" (function tools)
+// and "tool_choice", forwarded in the upstream's protocol (wire.h); the answer's tool
+// calls come back as OpenAI "tool_calls" (finish_reason "tool_calls"), whichever protocol
+// the upstream speaks. GET /v1/models. "stream": true is refused with a 400. The agent's "model" is ignored:
 // the configured model answers. A body over kMaxRequestBytes is refused with a 413.
 //
 // The budget: reserve, then settle. Before a call is forwarded it reserves, under the

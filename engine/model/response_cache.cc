@@ -30,6 +30,11 @@ std::optional<ChatResponse> ResponseCache::Lookup(const std::string& request) co
     response.finish_reason = entry.value("finish_reason", "");
     response.usage.input_tokens = entry.value("input_tokens", int64_t{0});
     response.usage.output_tokens = entry.value("output_tokens", int64_t{0});
+    for (const nlohmann::json& call : entry.value("tool_calls", nlohmann::json::array())) {
+      response.tool_calls.push_back({call.at("id").get<std::string>(),
+                                     call.at("name").get<std::string>(),
+                                     call.at("arguments").get<std::string>()});
+    }
     response.cached = true;
     return response;
   } catch (const nlohmann::json::exception&) {
@@ -51,6 +56,13 @@ Result<> ResponseCache::Store(const std::string& request, const ChatResponse& re
                           {"finish_reason", response.finish_reason},
                           {"input_tokens", response.usage.input_tokens},
                           {"output_tokens", response.usage.output_tokens}};
+  if (!response.tool_calls.empty()) {
+    nlohmann::json calls = nlohmann::json::array();
+    for (const ToolCall& call : response.tool_calls) {
+      calls.push_back({{"id", call.id}, {"name", call.name}, {"arguments", call.arguments}});
+    }
+    entry["tool_calls"] = std::move(calls);
+  }
   return WriteFileAtomic(
       path, entry.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }

@@ -86,14 +86,15 @@ struct MemoryWorkspace : Workspace {
 
   fs::path Archive(const std::string& name) { return root() / "runs" / (name + ".git"); }
 
-  fs::path Config(const std::string& name, int variants, const std::string& memory = "") {
+  fs::path Config(const std::string& name, int variants, const std::string& memory = "",
+                  const std::string& model_keys = "") {
     fs::path file = root() / (name + ".yaml");
     REQUIRE(WriteFile(
         file, fmt::format("run: {{name: {0}, archive: runs/{0}.git, seed: 5}}\n"
                           "agent: agent\nbenchmark: squares\nmutator: llm\n"
-                          "model: {{provider: openai, name: teacher, base_url: \"{1}\", retries: 0}}\n"
+                          "model: {{provider: openai, name: teacher, base_url: \"{1}\", retries: 0{4}}}\n"
                           "budget: {{variants: {2}}}\n{3}",
-                          name, model.base_url(), variants, memory)));
+                          name, model.base_url(), variants, memory, model_keys)));
     return file;
   }
 
@@ -185,6 +186,19 @@ TEST_CASE("Run memory: a resumed run sends the prompts and names the lessons of 
   CHECK(split.ImplementPrompts() == whole.ImplementPrompts());
   CHECK(Clade({"memory", "--json", "--archive", split.Archive("mem").string()}).out ==
         Clade({"memory", "--json", "--archive", whole.Archive("mem").string()}).out);
+}
+
+TEST_CASE("Run memory: a run replayed offline from the response cache makes the same lessons") {
+  MemoryWorkspace w;
+  REQUIRE(w.RunConfig(w.Config("first", 3)).exit_code == 0);
+  size_t asked = w.model.count();
+  Run again = w.RunConfig(w.Config("again", 3, "", ", offline: true"));
+  INFO(again.out << again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(w.model.count() == asked);  // every prompt, lessons included, was a cache hit
+  CHECK(w.LessonsUsed("again") == w.LessonsUsed("first"));
+  CHECK(Clade({"memory", "--json", "--archive", w.Archive("again").string()}).out ==
+        Clade({"memory", "--json", "--archive", w.Archive("first").string()}).out);
 }
 
 TEST_CASE("Run memory: 'memory: off' writes no lesson and shows none") {

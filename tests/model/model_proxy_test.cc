@@ -435,3 +435,169 @@ TEST_CASE("Open gives each agent run its own socket in a private folder, sharing
 }
 
 }  // namespace clade::model
+
+namespace clade::model {
+namespace {
+
+// The tools an agent offers, in OpenAI's form.
+const json kTools = json::parse(R"([{"type": "function", "function": {"name": "view",
+    "description": "Show a file", "parameters": {"type": "object",
+    "properties": {"path": {"type": "string"}}, "required": ["path"]}}}])");
+
+// An OpenAI answer that calls `view` on a.cc, as OpenAI sends it (content null).
+testing::Reply OpenAiToolCallAnswer() {
+  json body = {{"id", "chatcmpl-tools"},
+               {"object", "chat.completion"},
+               {"choices",
+                {{{"index", 0},
+                  {"message",
+                   {{"role", "assistant"},
+                    {"content", nullptr},
+                    {"tool_calls",
+                     {{{"id", "call_1"},
+                       {"type", "function"},
+                       {"function", {{"name", "view"}, {"arguments", "{\"path\":\"a.cc\"}"}}}}}}}},
+                  {"finish_reason", "tool_calls"}}}},
+               {"usage", {{"prompt_tokens", 30}, {"completion_tokens", 9}, {"total_tokens", 39}}}};
+  return testing::Reply{.body = body.dump()};
+}
+
+// The agent's second turn: its call, the tool's two results (one per call id).
+json ToolTurn(const std::string& id) {
+  return json::array(
+      {{{"role", "user"}, {"content", "show a.cc"}},
+       {{"role", "assistant"},
+        {"content", nullptr},
+        {"tool_calls",
+         {{{"id", id}, {"type", "function"},
+           {"function", {{"name", "view"}, {"arguments", "{\"path\":\"a.cc\"}"}}}}}}},
+       {{"role", "tool"}, {"tool_call_id", id}, {"content", "int main() {}"}}});
+}
+
+}  // namespace
+
+TEST_CASE("The socket forwards tools to an OpenAI upstream and returns its tool calls unchanged") {
+  FakeProvider server;
+  server.Script({OpenAiToolCallAnswer(), testing::OpenAiAnswer("done", 40, 2)});
+  TempDir dir("model-proxy");
+  ModelConfig config = Config(server);
+  config.cache = dir.path() / "cache";
+  ModelProxy proxy(std::make_shared<ModelClient>(config, ""), 10000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  json first = {{"messages", {{{"role", "user"}, {"content", "show a.cc"}}}},
+                {"tools", kTools},
+                {"tool_choice", "required"}};
+  auto answer = client.Post("/v1/chat/completions", first.dump(), "application/json");
+  REQUIRE(answer);
+  REQUIRE(answer->status == 200);
+  json choice = json::parse(answer->body)["choices"][0];
+  CHECK(choice["finish_reason"] == "tool_calls");
+  CHECK(choice["message"]["content"].is_null());
+  CHECK(choice["message"]["tool_calls"] ==
+        json::parse(OpenAiToolCallAnswer().body)["choices"][0]["message"]["tool_calls"]);
+  testing::Received got = server.received().at(0);
+  CHECK(got.body["tools"] == kTools);
+  CHECK(got.body["tool_choice"] == "required");
+
+  json second = {{"messages", ToolTurn("call_1")}, {"tools", kTools}};
+  answer = client.Post("/v1/chat/completions", second.dump(), "application/json");
+  REQUIRE(answer);
+  CHECK(json::parse(answer->body)["choices"][0]["message"]["content"] == "done");
+  got = server.received().at(1);
+  CHECK(got.body["messages"][1]["tool_calls"] == ToolTurn("call_1")[1]["tool_calls"]);
+  CHECK(got.body["messages"][2] == ToolTurn("call_1")[2]);
+  CHECK_FALSE(got.body.contains("tool_choice"));
+
+  // The tools are part of the cache key, and a cached answer keeps its tool calls.
+  answer = client.Post("/v1/chat/completions", first.dump(), "application/json");
+  REQUIRE(answer);
+  CHECK(server.count() == 2);
+  CHECK(json::parse(answer->body)["choices"][0]["message"]["tool_calls"][0]["id"] == "call_1");
+  json without_tools = {{"messages", first["messages"]}};
+  server.Script({testing::OpenAiAnswer("plain", 5, 1)});
+  answer = client.Post("/v1/chat/completions", without_tools.dump(), "application/json");
+  REQUIRE(answer);
+  CHECK(server.count() == 3);
+  CHECK(json::parse(answer->body)["choices"][0]["message"]["content"] == "plain");
+  CHECK(proxy.calls().at(0).response.find("-> view({\"path\":\"a.cc\"})") != std::string::npos);
+}
+
+TEST_CASE("The socket maps tools and tool calls to Anthropic's tool_use and tool_result blocks") {
+  FakeProvider server;
+  json tool_use = {{"id", "msg_1"},
+                   {"type", "message"},
+                   {"role", "assistant"},
+                   {"content",
+                    {{{"type", "text"}, {"text", "Let me look."}},
+                     {{"type", "tool_use"}, {"id", "toolu_1"}, {"name", "view"},
+                      {"input", {{"path", "a.cc"}}}}}},
+                   {"stop_reason", "tool_use"},
+                   {"usage", {{"input_tokens", 30}, {"output_tokens", 9}}}};
+  server.Script({testing::Reply{.body = tool_use.dump()}, testing::AnthropicAnswer("done", 40, 2)});
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server, Provider::kAnthropic), ""), 10000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  json first = {{"messages", {{{"role", "user"}, {"content", "show a.cc"}}}},
+                {"tools", kTools},
+                {"tool_choice", "required"}};
+  auto answer = client.Post("/v1/chat/completions", first.dump(), "application/json");
+  REQUIRE(answer);
+  REQUIRE(answer->status == 200);
+  json choice = json::parse(answer->body)["choices"][0];
+  CHECK(choice["finish_reason"] == "tool_calls");
+  CHECK(choice["message"]["content"] == "Let me look.");
+  json call = choice["message"]["tool_calls"][0];
+  CHECK(call["id"] == "toolu_1");
+  CHECK(call["type"] == "function");
+  CHECK(call["function"]["name"] == "view");
+  CHECK(json::parse(call["function"]["arguments"].get<std::string>()) == json{{"path", "a.cc"}});
+  testing::Received got = server.received().at(0);
+  CHECK(got.body["tools"] == json::parse(R"([{"name": "view", "description": "Show a file",
+      "input_schema": {"type": "object", "properties": {"path": {"type": "string"}},
+      "required": ["path"]}}])"));
+  CHECK(got.body["tool_choice"] == json{{"type", "any"}});
+
+  json turn = ToolTurn("toolu_1");
+  turn.push_back({{"role", "tool"}, {"tool_call_id", "toolu_2"}, {"content", "second"}});
+  answer = client.Post("/v1/chat/completions", json{{"messages", turn}, {"tools", kTools}}.dump(),
+                       "application/json");
+  REQUIRE(answer);
+  CHECK(json::parse(answer->body)["choices"][0]["message"]["content"] == "done");
+  json messages = server.received().at(1).body["messages"];
+  REQUIRE(messages.size() == 3);  // user, assistant with tool_use, one user with both results
+  CHECK(messages[1]["content"] ==
+        json::parse(R"([{"type": "tool_use", "id": "toolu_1", "name": "view",
+                         "input": {"path": "a.cc"}}])"));
+  CHECK(messages[2]["role"] == "user");
+  CHECK(messages[2]["content"] ==
+        json::parse(R"([{"type": "tool_result", "tool_use_id": "toolu_1", "content": "int main() {}"},
+                        {"type": "tool_result", "tool_use_id": "toolu_2", "content": "second"}])"));
+}
+
+TEST_CASE("Malformed tools and tool calls get a 400 naming the entry and are not forwarded") {
+  FakeProvider server;
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 10000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  json user = {{{"role", "user"}, {"content", "x"}}};
+  std::vector<std::pair<json, std::string>> cases = {
+      {{{"messages", user}, {"tools", {{{"type", "function"}, {"function", {{"description", "d"}}}}}}},
+       "tools[0] must be"},
+      {{{"messages", user}, {"tools", kTools}, {"tool_choice", "sometimes"}}, "'tool_choice' must be"},
+      {{{"messages", {{{"role", "tool"}, {"content", "r"}}}}},
+       "a message of role 'tool' needs a 'tool_call_id'"},
+      {{{"messages", {{{"role", "assistant"}, {"content", ""}, {"tool_calls", {{{"id", "c"}}}}}}}},
+       "tool_calls[0] needs an 'id' and a 'function' with a 'name'"}};
+  for (const auto& [body, expected] : cases) {
+    auto answer = client.Post("/v1/chat/completions", body.dump(), "application/json");
+    REQUIRE(answer);
+    CHECK(answer->status == 400);
+    CHECK_THAT(ErrorMessage(answer->body, "invalid_request_error"), Catch::Contains(expected));
+  }
+  CHECK(server.count() == 0);
+}
+
+}  // namespace clade::model

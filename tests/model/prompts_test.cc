@@ -13,8 +13,11 @@ TEST_CASE("The built-in prompts load and render their placeholders") {
                                                      {"score", "0.5"},
                                                      {"outline", "OUTLINE"},
                                                      {"task_id", "t7"},
-                                                     {"task_log", "LOG"}});
+                                                     {"task_log", "LOG"},
+                                                     {"lessons", ""}});
   CHECK(diagnose.find("# The agent: repair") != std::string::npos);
+  // With no lesson the section is absent: the prompt reads as it did before the memory.
+  CHECK(diagnose.find("```\n\n## What to do") != std::string::npos);
   CHECK(diagnose.find("OUTLINE") != std::string::npos);
   CHECK(diagnose.find("{{") == std::string::npos);
   CHECK(prompts.Origin("implement") == "built-in");
@@ -35,8 +38,8 @@ TEST_CASE("A prompt directory overrides templates one by one, and is checked") {
   CHECK(bad.error().kind == ErrorKind::kUsage);
   CHECK(bad.error().message ==
         (dir.path() / "diagnose.txt").string() +
-            ":3: unknown placeholder {{failing_log}} (this prompt has: agent_name, outline, "
-            "score, task_id, task_log)");
+            ":3: unknown placeholder {{failing_log}} (this prompt has: agent_name, lessons, "
+            "outline, score, task_id, task_log)");
   std::filesystem::remove(dir.path() / "diagnose.txt");
   testing::WriteTree(dir.path(), {{"notes.md", "x"}});
   CHECK(!Prompts::Load(dir.path()));
