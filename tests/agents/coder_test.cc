@@ -1,7 +1,8 @@
 // agents/coder, built with the real harness and run in the sandbox on a task of
-// benchmarks/exercises, with a scripted model: a loopback OpenAI server behind the
-// engine's ModelProxy (the text tool-call format, as the clade socket answers text only),
-// or a small scripted server on a Unix socket answering with OpenAI tool_calls.
+// benchmarks/exercises, with a scripted model: a loopback OpenAI or Anthropic server
+// behind the engine's ModelProxy (answering with the text tool-call format, or natively
+// with tool_use blocks the socket turns into OpenAI tool_calls, or refusing tools), or a
+// small scripted server on a Unix socket answering with OpenAI tool_calls.
 #include <fstream>
 #include <regex>
 
@@ -103,8 +104,9 @@ struct ProxiedModel {
   TempDir dir{"coder-test"};
   FakeProvider server;
   model::ModelProxy proxy;
-  explicit ProxiedModel(int64_t budget)
-      : proxy(std::make_shared<model::ModelClient>(ScriptedModelConfig(server.base_url()), ""),
+  explicit ProxiedModel(int64_t budget, model::Provider provider = model::Provider::kOpenAi)
+      : proxy(std::make_shared<model::ModelClient>(
+                  ScriptedModelConfig(server.base_url(), provider), ""),
               budget) {
     REQUIRE(proxy.Start(dir.path() / "model.sock"));
   }
@@ -151,6 +153,65 @@ TEST_CASE("coder solves an exercise: views the stub, writes it, runs the visible
   // Each request carries the whole conversation.
   CHECK(received[3].body["messages"].size() == 8);
   CHECK(model.proxy.calls().size() == 4);
+}
+
+TEST_CASE("coder through the model socket to an Anthropic upstream: native tool_use calls solve an exercise") {
+  ProxiedModel model(1000000, model::Provider::kAnthropic);
+  std::string solution = ReadFile(ExerciseTask("slugify").dir / "reference/slugify.cc").value();
+  model.server.Script({
+      {.body = agents_test::AnthropicToolUse("toolu_1", "view_file", {{"path", "slugify.cc"}},
+                                             "Let me look at the stub first.")},
+      {.body = agents_test::AnthropicToolUse("toolu_2", "create_file",
+                                             {{"path", "slugify.cc"}, {"content", solution}})},
+      {.body = agents_test::AnthropicToolUse("toolu_3", "run_tests", json::object())},
+      model::testing::AnthropicAnswer("slugify is implemented and the visible tests pass."),
+  });
+  sandbox::TaskResult outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
+  INFO(outcome.log);
+  CHECK(outcome.score == 1.0);
+  CHECK(outcome.log.find("coder: done: the model answered without a tool call after 4 turns") !=
+        std::string::npos);
+  std::vector<Received> received = model.server.received();
+  REQUIRE(received.size() == 4);
+  // The agent's OpenAI tools reach Anthropic as its tools, schema and all.
+  REQUIRE(received[0].body["tools"].size() == 5);
+  CHECK(received[0].body["tools"][0].contains("input_schema"));
+  // The agent answered each call natively: tool_use blocks in the assistant's turn, its
+  // results as tool_result blocks of the next user turn.
+  json messages = received[1].body["messages"];
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[1]["content"][1]["type"] == "tool_use");
+  CHECK(messages[1]["content"][1]["id"] == "toolu_1");
+  CHECK(messages[2]["content"][0]["type"] == "tool_result");
+  CHECK(messages[2]["content"][0]["tool_use_id"] == "toolu_1");
+  CHECK(messages[2]["content"][0]["content"].get<std::string>().find(
+            "5\tstd::string slugify(std::string_view title) {\n") != std::string::npos);
+  std::string tested = received[3].body["messages"].back()["content"][0]["content"];
+  CHECK(tested.find("3 passed, 0 failed") != std::string::npos);
+}
+
+TEST_CASE("coder falls back to its text protocol when the server refuses tools") {
+  ProxiedModel model(1000000);
+  std::string solution = ReadFile(ExerciseTask("slugify").dir / "reference/slugify.cc").value();
+  std::vector<std::string> answers = {
+      TextCall("create_file", {{"path", "slugify.cc"}, {"content", solution}}),
+      TextCall("run_tests", json::object()), "Done."};
+  auto next = std::make_shared<size_t>(0);
+  model.server.Respond([answers, next](const Received& got) {
+    if (got.body.contains("tools")) {  // as llama.cpp's server without --jinja answers
+      return model::testing::OpenAiError(400, "invalid_request_error",
+                                         "tools param requires --jinja flag");
+    }
+    return OpenAiAnswer(answers.at(std::min((*next)++, answers.size() - 1)));
+  });
+  sandbox::TaskResult outcome = RunOn("slugify", model.dir.path() / "work", &model.proxy);
+  INFO(outcome.log);
+  CHECK(outcome.score == 1.0);
+  CHECK(outcome.log.find("going on with the text tool-call protocol") != std::string::npos);
+  std::vector<Received> received = model.server.received();
+  REQUIRE(received.size() == 4);  // the refused call, then three without tools
+  CHECK(received[0].body.contains("tools"));
+  for (size_t i = 1; i < received.size(); ++i) CHECK_FALSE(received[i].body.contains("tools"));
 }
 
 // A model server on a Unix socket answering with OpenAI tool_calls, in chunked transfer

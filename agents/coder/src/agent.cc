@@ -103,6 +103,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const std::string
   json messages = json::array({{{"role", "system"}, {"content", SystemPrompt()}},
                                {{"role", "user"}, {"content", TaskPrompt(task, ListFiles("."))}}});
   int64_t tokens = 0;
+  bool native_seen = false;  // the server has answered with native tool calls
   for (int turn = 1; turn <= limits.max_turns; ++turn) {
     if (seconds_left() < limits.min_turn_seconds) {
       Log("stopped: time limit (" + std::to_string(static_cast<int>(seconds_left())) + " s left)");
@@ -116,6 +117,14 @@ int RunAgent(const Task& task, const std::string& socket_path, const std::string
     if (compacted > 0) Log("removed " + std::to_string(compacted) + " old tool results");
     auto call_start = Clock::now();
     ModelReply reply = model.Chat(messages, tools, limits.max_answer_tokens, seconds_left());
+    if (reply.kind == ModelReply::Kind::kError && !tools.empty() && !native_seen) {
+      // A server that does not take `tools` (llama.cpp without --jinja, older vLLM) refuses
+      // the request: go on without them, with the text protocol of the system prompt.
+      Log("the model call with native tools failed (" + reply.error +
+          "); going on with the text tool-call protocol");
+      tools = json::array();
+      reply = model.Chat(messages, tools, limits.max_answer_tokens, seconds_left());
+    }
     double model_seconds = Since(call_start);
     if (reply.kind == ModelReply::Kind::kBudgetSpent) {
       Log("stopped: the model budget is spent (" + reply.error + ")");
@@ -127,6 +136,7 @@ int RunAgent(const Task& task, const std::string& socket_path, const std::string
     }
     tokens += reply.input_tokens + reply.output_tokens;
     bool native = !reply.tool_calls.empty();
+    native_seen = native_seen || native;
     std::vector<ToolCall> calls = native ? reply.tool_calls : ParseTextToolCalls(reply.content);
     messages.push_back(HistoryMessage(reply.content, native ? &calls : nullptr));
     std::string turn_line = "turn " + std::to_string(turn) + ": model " + Seconds(model_seconds) +

@@ -1,7 +1,7 @@
-// Tool calls as the model sends them: OpenAI's structured `tool_calls`, or, for a server
-// that does not pass tools through (the clade model socket answers text only), blocks in
-// the answer's text in the format the system prompt describes (the one Qwen and Hermes
-// models are trained on):
+// Tool calls as the model sends them: OpenAI's structured `tool_calls` (the clade model
+// socket passes them through from OpenAI and Anthropic), or, for a server that does not
+// take tools or a model that answers in text, blocks in the answer's text in the format
+// the system prompt describes (the one Qwen and Hermes models are trained on):
 //
 //   <tool_call>
 //   {"name": "view_file", "arguments": {"path": "bank.cc"}}
