@@ -9,6 +9,7 @@
 
 #include "engine/search/budget.h"
 #include "engine/search/evaluation_store.h"
+#include "engine/search/run_memory.h"
 #include "engine/search/search_loop.h"
 
 namespace clade::search {
@@ -186,6 +187,11 @@ Result<> Search::TaskRunDone(TaskRun& run) {
                                   {}, config_.repeats);
   nlohmann::json updated = CLADE_TRY(AddTaskRun(*record, next, task_order_.size(), key));
   CLADE_TRY(StoreEvaluationLogs(archive_, run.id, next));
+  if (config_.memory_lessons > 0 && run.id != 0) {  // the lesson follows its record
+    mutation::Lesson lesson = CLADE_TRY(LessonOf(archive_, run.id, benchmark_, updated, ""));
+    CLADE_TRY(SaveLesson(archive_, lesson));
+    Remember(std::move(lesson));
+  }
   CLADE_TRY(archive_.SetRecord(run.id, benchmark_, updated));
   state_.task_evaluations += 1;
   CountSpending({{"model", next.model}});

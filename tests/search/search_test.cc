@@ -554,6 +554,16 @@ TEST_CASE("Tasks mode: task evaluations go to new children or to recorded ones, 
       CHECK(record["per_task"]["of"] == 4);
     }
   }
+  // The run memory follows each record as it grows a task at a time.
+  std::map<archive::VariantId, std::string> lessons = archive->Lessons().value();
+  CHECK(lessons.size() == archive->size() - 1);
+  for (const auto& [id, text] : lessons) {
+    auto record = **archive->Record(id, "values");
+    nlohmann::json lesson = nlohmann::json::parse(text);
+    INFO("variant " << id << ": " << text);
+    CHECK(lesson["status"] == record["status"]);
+    if (lesson["score"].is_number()) CHECK(lesson["score"] == record["score"]);
+  }
 }
 
 TEST_CASE("Tasks mode: a run stopped and resumed keeps every task result and its budget") {
