@@ -76,6 +76,41 @@ nlohmann::json Json(const Run& run) {
   return nlohmann::json::parse(run.out);
 }
 
+void WriteSquareProject(const fs::path& dir) {
+  static constexpr char kAgent[] = R"(#include <fstream>
+
+// Writes the square of n (from n.txt) to out.txt.
+static long square(long x) {
+  return x * x + 1;
+}
+
+int main() {
+  std::ifstream in("n.txt");
+  long n = 0;
+  if (!(in >> n)) return 1;
+  std::ofstream("out.txt") << square(n) << "\n";
+  return 0;
+}
+)";
+  std::map<std::string, std::string> files = {
+      {"agent/agent.yaml",
+       "name: square\nbuild: [\"c++ -O0 -o {build}/agent {src}/src/agent.cc\"]\n"
+       "run: \"{build}/agent\"\neditable: [\"src/**\"]\n"},
+      {"agent/src/agent.cc", kAgent},
+      {"squares/suite.yaml",
+       "name: squares\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"}};
+  for (long n : {3, 5}) {
+    std::string id = n == 3 ? "n03" : "n05";
+    files["squares/tasks/" + id + "/task.yaml"] =
+        "id: " + id + "\nstatement: answer\nhidden_test: sh .clade-tests/check.sh\n";
+    files["squares/tasks/" + id + "/workspace/n.txt"] = std::to_string(n) + "\n";
+    files["squares/tasks/" + id + "/tests/check.sh"] =
+        "if [ \"$(cat out.txt)\" = " + std::to_string(n * n) +
+        " ]; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; fi\n";
+  }
+  clade::testing::WriteTree(dir, files);
+}
+
 void WriteAnswerSuite(const fs::path& dir) {
   std::map<std::string, std::string> files = {
       {"suite.yaml", "name: tiny\ntasks: tasks/*\nlimits: {agent_seconds: 20}\n"}};

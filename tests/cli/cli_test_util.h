@@ -52,6 +52,11 @@ bool WaitFor(Ready ready, double seconds) {
 // "right" (an agent writing "right" scores 1, one leaving it scores 0.5).
 void WriteAnswerSuite(const fs::path& dir);
 
+// Writes under `dir` the agent "agent" (square: src/agent.cc writes n*n+1 for the n in
+// n.txt; one planted mistake at the line `  return x * x + 1;`) and the suite "squares"
+// (tasks n03 and n05, each solved by writing n*n), for the model-driven run tests.
+void WriteSquareProject(const fs::path& dir);
+
 // A temporary workspace with agent directories and an archive path `archive` in it.
 class Workspace {
  public:

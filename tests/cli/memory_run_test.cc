@@ -17,22 +17,6 @@ namespace {
 using model::testing::FakeProvider;
 using model::testing::Received;
 
-constexpr const char* kAgent = R"(#include <fstream>
-
-// Writes the square of n (from n.txt) to out.txt.
-static long square(long x) {
-  return x * x + 1;
-}
-
-int main() {
-  std::ifstream in("n.txt");
-  long n = 0;
-  if (!(in >> n)) return 1;
-  std::ofstream("out.txt") << square(n) << "\n";
-  return 0;
-}
-)";
-
 constexpr const char* kLessonsHeading = "## Lessons from earlier children";
 
 std::string Edit(const std::string& replacement) {
@@ -64,24 +48,7 @@ struct MemoryWorkspace : Workspace {
 
   MemoryWorkspace() {
     LearnFromFailures(model);
-    std::map<std::string, std::string> files = {
-        {"agent/agent.yaml",
-         "name: square\nbuild: [\"c++ -O0 -o {build}/agent {src}/src/agent.cc\"]\n"
-         "run: \"{build}/agent\"\neditable: [\"src/**\"]\n"},
-        {"agent/src/agent.cc", kAgent},
-        {"squares/suite.yaml",
-         "name: squares\ntasks: tasks/*\nlimits: {agent_seconds: 5, test_seconds: 5}\n"}};
-    for (long n : {3, 5}) {
-      std::string id = fmt::format("n{:02}", n);
-      files["squares/tasks/" + id + "/task.yaml"] =
-          "id: " + id + "\nstatement: answer\nhidden_test: sh .clade-tests/check.sh\n";
-      files["squares/tasks/" + id + "/workspace/n.txt"] = std::to_string(n) + "\n";
-      files["squares/tasks/" + id + "/tests/check.sh"] = fmt::format(
-          "if [ \"$(cat out.txt)\" = {} ]; then echo '1 passed, 0 failed'; "
-          "else echo '0 passed, 1 failed'; fi\n",
-          n * n);
-    }
-    clade::testing::WriteTree(root(), files);
+    WriteSquareProject(root());
   }
 
   fs::path Archive(const std::string& name) { return root() / "runs" / (name + ".git"); }
