@@ -142,6 +142,7 @@ struct Archive::Impl {
   git::Repository repo;
   std::optional<WriterLock> lock;
   OpenOptions options;
+  std::map<std::string, std::string> notes_seen;  // notes ref -> its commit when last looked
 };
 
 Archive::Archive(fs::path path, std::unique_ptr<Impl> impl)
@@ -252,15 +253,71 @@ Result<> Archive::LoadIndex() {
     id_by_commit_[variant.commit] = variant.id;
     variants_.push_back(std::move(variant));
   }
-  for (const auto& [name, oid] : CLADE_TRY(ListRefs(repo, std::string(kPrunedRefs) + "*"))) {
+  CLADE_TRY(LoadPruned());
+  CLADE_TRY(NotesMoved());
+  summaries_.clear();
+  return {};
+}
+
+// Sets every variant's pruned flag from the pruned refs.
+Result<> Archive::LoadPruned() {
+  for (Variant& variant : variants_) variant.pruned = false;
+  for (const auto& [name, oid] :
+       CLADE_TRY(ListRefs(impl_->repo.get(), std::string(kPrunedRefs) + "*"))) {
     long long id = -1;
     if (ParseNonNegative(std::string_view(name).substr(sizeof kPrunedRefs - 1), &id) &&
         id < static_cast<long long>(variants_.size())) {
       variants_[static_cast<size_t>(id)].pruned = true;
     }
   }
-  summaries_.clear();
   return {};
+}
+
+// The benchmarks whose notes ref is not where it was when last looked (new ones included),
+// sorted; remembers where each is now.
+Result<std::vector<std::string>> Archive::NotesMoved() {
+  std::vector<std::string> moved;
+  std::map<std::string, std::string> now;
+  for (const auto& [name, oid] :
+       CLADE_TRY(ListRefs(impl_->repo.get(), std::string(kNotesRefs) + "*"))) {
+    now[name] = git::ToHex(oid);
+    auto seen = impl_->notes_seen.find(name);
+    if (seen == impl_->notes_seen.end() || seen->second != now[name]) {
+      moved.push_back(name.substr(sizeof kNotesRefs - 1));
+    }
+  }
+  impl_->notes_seen = std::move(now);
+  std::sort(moved.begin(), moved.end());
+  return moved;
+}
+
+Result<Archive::Refreshed> Archive::Refresh() {
+  Refreshed refreshed;
+  std::vector<std::pair<long long, git_oid>> fresh;
+  for (const auto& [name, oid] :
+       CLADE_TRY(ListRefs(impl_->repo.get(), std::string(kVariantRefs) + "*"))) {
+    long long id = -1;
+    if (ParseNonNegative(std::string_view(name).substr(sizeof kVariantRefs - 1), &id) &&
+        id >= static_cast<long long>(variants_.size())) {
+      fresh.emplace_back(id, oid);
+    }
+  }
+  std::sort(fresh.begin(), fresh.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (const auto& [id, oid] : fresh) {
+    if (id != static_cast<long long>(variants_.size())) break;  // ids are dense; wait for the gap
+    Variant variant = CLADE_TRY(ReadVariant(static_cast<VariantId>(id), git::ToHex(oid)));
+    id_by_commit_[variant.commit] = variant.id;
+    refreshed.added.push_back(variant.id);
+    variants_.push_back(std::move(variant));
+  }
+  CLADE_TRY(LoadPruned());
+  refreshed.benchmarks = CLADE_TRY(NotesMoved());
+  if (!refreshed.added.empty()) {
+    summaries_.clear();  // sized by the variants: every benchmark's is reloaded
+  } else {
+    for (const std::string& benchmark : refreshed.benchmarks) summaries_.erase(benchmark);
+  }
+  return refreshed;
 }
 
 Result<Variant> Archive::ReadVariant(VariantId id, const std::string& commit_hex) {

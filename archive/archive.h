@@ -80,6 +80,20 @@ class Archive {
   const fs::path& path() const { return path_; }
   bool writable() const;
 
+  // ---- Following a running writer ---------------------------------------------------
+  // What Refresh found changed.
+  struct Refreshed {
+    std::vector<VariantId> added;         // variants added since the last look, id order
+    std::vector<std::string> benchmarks;  // benchmarks whose records changed, sorted
+    bool empty() const { return added.empty() && benchmarks.empty(); }
+  };
+  // For a reader beside a writer (`clade serve`): reads the variants added since this
+  // Archive was opened or last refreshed (the refs say which: the variants already read are
+  // not read again), the pruned flags, and which benchmarks' notes refs moved since (their
+  // cached summaries are dropped, to be reloaded through the outcome cache). Cost: one
+  // listing of the variant, pruned and notes refs, plus the new variants' commits.
+  Result<Refreshed> Refresh();
+
   // ---- Source trees ---------------------------------------------------------------
   // Stores a directory (recursively; `.git` skipped; modes and symlinks kept) as a tree.
   Result<std::string> WriteTreeFromDirectory(const fs::path& directory);
@@ -178,6 +192,8 @@ class Archive {
   Archive(fs::path path, std::unique_ptr<Impl> impl);
 
   Result<> LoadIndex();
+  Result<> LoadPruned();
+  Result<std::vector<std::string>> NotesMoved();
   Result<Variant> ReadVariant(VariantId id, const std::string& commit_hex);
   Result<> RequireWritable(std::string_view what) const;
   Result<> CheckId(VariantId id) const;

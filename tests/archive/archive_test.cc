@@ -355,6 +355,39 @@ TEST_CASE("Run state is replaced atomically and readable with git show") {
   CHECK(f.archive->DefaultBenchmark().value() == "repair");
 }
 
+TEST_CASE("A reader refreshed beside a writer sees new variants, records and prunes") {
+  Fixture f;
+  REQUIRE(f.archive->SetRecord(0, "suite", {{"status", "evaluated"}, {"score", 0.25}}));
+  auto reader = Archive::Open(f.path).value();
+  CHECK(reader->Refresh().value().empty());  // nothing changed since it opened
+  f.AddChild(0, 1);
+  f.AddChild(1, 2);
+  REQUIRE(f.archive->SetRecord(2, "suite", {{"status", "evaluated"}, {"score", 0.75}}));
+  REQUIRE(f.archive->SetRecord(1, "other", {{"status", "build_failed"}}));
+  REQUIRE(f.archive->Prune(1));
+  CHECK(reader->size() == 1);  // an open reader's index is what it read
+  Archive::Refreshed refreshed = reader->Refresh().value();
+  CHECK(refreshed.added == std::vector<VariantId>{1, 2});
+  CHECK(refreshed.benchmarks == std::vector<std::string>{"other", "suite"});
+  REQUIRE(reader->size() == 3);
+  CHECK(reader->variant(2).parents == std::vector<VariantId>{1});
+  CHECK(reader->variant(2).commit == f.archive->variant(2).commit);
+  CHECK(reader->variant(1).pruned);
+  const auto& summaries = *reader->Summaries("suite").value();
+  REQUIRE(summaries.size() == 3);
+  CHECK(summaries[2].score == 0.75);
+  CHECK(reader->Best("suite").value() == 2);
+  // Only a record: the benchmark's summaries are reloaded, nothing is added.
+  REQUIRE(f.archive->SetRecord(1, "suite", {{"status", "evaluated"}, {"score", 0.9}}));
+  REQUIRE(f.archive->Unprune(1));
+  refreshed = reader->Refresh().value();
+  CHECK(refreshed.added.empty());
+  CHECK(refreshed.benchmarks == std::vector<std::string>{"suite"});
+  CHECK((*reader->Summaries("suite").value())[1].score == 0.9);
+  CHECK_FALSE(reader->variant(1).pruned);
+  CHECK(reader->Refresh().value().empty());
+}
+
 TEST_CASE("Lessons are files of one commit chain that git log and git show read") {
   Fixture f;
   f.AddChild(0, 1);
