@@ -19,6 +19,7 @@
 #include "engine/cli/report_command.h"
 #include "engine/cli/replay_command.h"
 #include "engine/cli/run_command.h"
+#include "engine/cli/serve_command.h"
 #include "engine/cli/show_command.h"
 #include "engine/cli/status_command.h"
 #include "engine/cli/tree_command.h"
@@ -44,6 +45,7 @@ std::vector<Command> RegisterCommands(CLI::App& app) {
   commands.push_back(RegisterPruneCommand(app, /*prune=*/true));
   commands.push_back(RegisterPruneCommand(app, /*prune=*/false));
   commands.push_back(RegisterReportCommand(app));
+  commands.push_back(RegisterServeCommand(app));
   commands.push_back(RegisterWorkerCommand(app));
   return commands;
 }

@@ -138,6 +138,16 @@ Result<> RunShow(const ShowOptions& options) {
 
 }  // namespace
 
+Result<nlohmann::json> ShowVariantJson(archive::Archive& archive, std::string_view variant,
+                                       const std::string& benchmark_flag, bool with_diff) {
+  ShowOptions options;
+  options.variant = std::string(variant);
+  options.benchmark = benchmark_flag;
+  options.diff = with_diff;
+  ShowData data = CLADE_TRY(Gather(archive, options));
+  return ShowJson(data, with_diff);
+}
+
 Command RegisterShowCommand(CLI::App& app) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* command =

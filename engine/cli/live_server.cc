@@ -1,0 +1,177 @@
+#include "engine/cli/live_server.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "engine/cli/command.h"
+#include "engine/cli/output.h"
+#include "engine/cli/show_command.h"
+#include "support/strings.h"
+
+namespace clade::cli {
+namespace {
+
+constexpr char kCookie[] = "clade_token";
+
+void SendError(httplib::Response& response, int status, const std::string& message) {
+  response.status = status;
+  response.set_content(nlohmann::json{{"error", message}}.dump() + "\n", "application/json");
+}
+
+void SendJson(httplib::Response& response, const nlohmann::json& value) {
+  response.set_content(value.dump(2) + "\n", "application/json");
+}
+
+// Equal in time independent of where they differ (the token is a secret).
+bool SameSecret(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return differ == 0;
+}
+
+// The value of cookie `name` in a Cookie header ("" when absent).
+std::string CookieValue(const std::string& header, const std::string& name) {
+  for (const std::string& part : Split(header, ';')) {
+    std::string_view pair = Trim(part);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+  }
+  return "";
+}
+
+// Whether the request carries the token; with ?token= the response also sets the cookie.
+bool Authorised(const httplib::Request& request, httplib::Response& response,
+                const std::string& token) {
+  if (token.empty()) return true;
+  std::string bearer = request.get_header_value("Authorization");
+  if (bearer.rfind("Bearer ", 0) == 0 && SameSecret(bearer.substr(7), token)) return true;
+  if (request.has_param("token") && SameSecret(request.get_param_value("token"), token)) {
+    response.set_header("Set-Cookie", std::string(kCookie) + "=" + token +
+                                          "; Path=/; HttpOnly; SameSite=Strict");
+    return true;
+  }
+  return SameSecret(CookieValue(request.get_header_value("Cookie"), kCookie), token);
+}
+
+bool IsLoopback(const std::string& address) {
+  return address == "127.0.0.1" || address == "::1";
+}
+
+}  // namespace
+
+Result<> CheckServeOptions(const ServeOptions& options) {
+  if (!IsLoopback(options.bind) && options.token.empty()) {
+    return FailAs(ErrorKind::kUsage,
+                  "binding {} would let other machines read the archive: give --token T (then "
+                  "every request must carry it), or bind 127.0.0.1 or ::1",
+                  options.bind);
+  }
+  if (options.port < 0 || options.port > 65535) {
+    return FailAs(ErrorKind::kUsage, "--port {} is not a port (0-65535)", options.port);
+  }
+  return {};
+}
+
+Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path& archive,
+                                                     ServeOptions options) {
+  CLADE_TRY(CheckServeOptions(options));
+  auto opened = CLADE_TRY(OpenArchiveAt(archive, archive::Mode::kRead));
+  std::unique_ptr<LiveServer> server(new LiveServer(std::move(opened), std::move(options)));
+  server->Route();
+  return server;
+}
+
+LiveServer::LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions options)
+    : archive_(std::move(archive)),
+      options_(std::move(options)),
+      server_(std::make_unique<httplib::Server>()) {}
+
+LiveServer::~LiveServer() { Stop(); }
+
+void LiveServer::Route() {
+  httplib::Server& server = *server_;
+  server.set_pre_routing_handler([this](const httplib::Request& request,
+                                        httplib::Response& response) {
+    if (!Authorised(request, response, options_.token)) {
+      SendError(response, 401, "this clade serve needs its token (Authorization: Bearer T)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+      SendError(response, 405, "clade serve is read-only: only GET is served");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Each handler runs under the lock, on an archive brought up to date first.
+  auto guarded = [this](auto body) {
+    return [this, body](const httplib::Request& request, httplib::Response& response) {
+      std::lock_guard lock(mutex_);
+      Result<> result = archive_->Refresh().and_then([&](auto&&) { return body(request, response); });
+      if (!result) SendError(response, 500, result.error().message);
+    };
+  };
+  // The variant a path names, or a 404 sent.
+  auto variant = [this](const httplib::Request& request, httplib::Response& response)
+      -> std::optional<archive::VariantId> {
+    long long id = -1;
+    if (!ParseNonNegative(request.matches[1].str(), &id) ||
+        id >= static_cast<long long>(archive_->size())) {
+      SendError(response, 404,
+                fmt::format("no variant {} in {}", request.matches[1].str(),
+                            archive_->path().string()));
+      return std::nullopt;
+    }
+    return static_cast<archive::VariantId>(id);
+  };
+  server.Get("/api/variants", guarded([this](const httplib::Request&, httplib::Response& response) -> Result<> {
+    ArchiveView view = CLADE_TRY(LoadArchiveView(*archive_, options_.benchmark));
+    SendJson(response, VariantListJson(view));
+    return {};
+  }));
+  server.Get(R"(/api/variants/(\d+))",
+             guarded([this, variant](const httplib::Request& request,
+                                     httplib::Response& response) -> Result<> {
+               std::optional<archive::VariantId> id = variant(request, response);
+               if (!id) return {};
+               SendJson(response, CLADE_TRY(ShowVariantJson(*archive_, std::to_string(*id),
+                                                            options_.benchmark, false)));
+               return {};
+             }));
+  server.Get(R"(/api/variants/(\d+)/diff)",
+             guarded([this, variant](const httplib::Request& request,
+                                     httplib::Response& response) -> Result<> {
+               std::optional<archive::VariantId> id = variant(request, response);
+               if (!id) return {};
+               const archive::Variant& v = archive_->variant(*id);
+               std::string diff =
+                   v.parents.empty() ? "" : CLADE_TRY(archive_->Diff(v.parents.front(), *id));
+               response.set_content(diff, "text/x-diff; charset=utf-8");
+               return {};
+             }));
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (response.body.empty()) SendError(response, response.status, "not found");
+  });
+}
+
+Result<int> LiveServer::Bind() {
+  int port = options_.port == 0 ? server_->bind_to_any_port(options_.bind)
+                                : (server_->bind_to_port(options_.bind, options_.port)
+                                       ? options_.port
+                                       : -1);
+  if (port < 0) {
+    return Fail("cannot listen on {} port {} (in use, or not an address of this machine)",
+                options_.bind, options_.port);
+  }
+  return port;
+}
+
+void LiveServer::Listen() { server_->listen_after_bind(); }
+
+void LiveServer::Stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace clade::cli

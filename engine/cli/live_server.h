@@ -1,0 +1,70 @@
+// The HTTP server behind `clade serve` (docs/report.md, "The live view"): one archive,
+// opened as a reader and refreshed (Archive::Refresh) on each request, so what a running
+// `clade run` writes shows without a restart. It never writes.
+//
+//   GET /api/variants           the variant objects of `clade log --json`
+//   GET /api/variants/ID        what `clade show ID --json` prints
+//   GET /api/variants/ID/diff   the unified diff against the first parent (text; empty for
+//                               a seed)
+// Anything else is a 404 with a JSON error ({"error": "..."}), a variant that does not
+// exist included; a method other than GET or HEAD is a 405.
+//
+// Access: with a token, every request must carry it (header `Authorization: Bearer T`, or
+// `?token=T`, which also sets the cookie `clade_token` for the browser's later requests, or
+// that cookie); one that does not gets a 401.
+//
+// Thread safety: requests are served on httplib's threads; the archive is used under one
+// lock. Listen blocks until Stop, which any thread may call.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "archive/archive.h"
+#include "support/error.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace clade::cli {
+
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8470;       // 0: any free port (Bind returns it)
+  std::string token;     // empty: no token asked
+  std::string benchmark;  // records of this benchmark (default: the run's)
+};
+
+// Errors (kUsage): a bind address other than 127.0.0.1 or ::1 without a token; a port
+// outside 0-65535.
+Result<> CheckServeOptions(const ServeOptions& options);
+
+class LiveServer {
+ public:
+  // Opens `archive` as a reader. Errors: those of Archive::Open, and CheckServeOptions'.
+  static Result<std::unique_ptr<LiveServer>> Open(const std::filesystem::path& archive,
+                                                  ServeOptions options);
+  ~LiveServer();
+  LiveServer(const LiveServer&) = delete;
+  LiveServer& operator=(const LiveServer&) = delete;
+
+  // Binds the address and port; returns the port. Errors name the address and port.
+  Result<int> Bind();
+  // Serves until Stop. REQUIRES: Bind succeeded.
+  void Listen();
+  void Stop();
+
+ private:
+  LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions options);
+  void Route();
+
+  std::unique_ptr<archive::Archive> archive_;
+  std::mutex mutex_;  // guards archive_
+  ServeOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace clade::cli

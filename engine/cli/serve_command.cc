@@ -1,0 +1,62 @@
+#include "engine/cli/serve_command.h"
+
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "engine/cli/archive_location.h"
+#include "engine/cli/live_server.h"
+
+namespace clade::cli {
+namespace {
+
+struct ServeCommandOptions {
+  std::string archive;
+  ServeOptions serve;
+};
+
+Result<> RunServe(const ServeCommandOptions& options) {
+  CLADE_TRY(CheckServeOptions(options.serve));
+  std::filesystem::path path = CLADE_TRY(LocateArchive(options.archive));
+  auto server = CLADE_TRY(LiveServer::Open(path, options.serve));
+  int port = CLADE_TRY(server->Bind());
+  std::string host = options.serve.bind.find(':') != std::string::npos
+                         ? "[" + options.serve.bind + "]"
+                         : options.serve.bind;
+  std::printf("serving %s at http://%s:%d/api/variants%s (read-only; Ctrl-C stops)\n",
+              path.string().c_str(), host.c_str(), port,
+              options.serve.token.empty() ? "" : " (requests must carry the token)");
+  std::fflush(stdout);
+  server->Listen();
+  return {};
+}
+
+}  // namespace
+
+Command RegisterServeCommand(CLI::App& app) {
+  auto options = std::make_shared<ServeCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "serve", "Serve a live, read-only JSON view of an archive while a run writes it");
+  AddArchiveOption(*command, &options->archive);
+  command->add_option("--port", options->serve.port, "The TCP port (default 8470; 0: any free)");
+  command->add_option("--bind", options->serve.bind,
+                      "The address to listen on (default 127.0.0.1; another needs --token)");
+  command->add_option("--token", options->serve.token,
+                      "A secret every request must carry (Authorization: Bearer T, or ?token=T "
+                      "once, which sets a cookie)");
+  AddBenchmarkOption(*command, &options->serve.benchmark);
+  command->footer(
+      "Opens the archive as a reader (it never writes) and reads what a running `clade run`\n"
+      "adds on each request. JSON API:\n"
+      "  GET /api/variants           the variants, as clade log --json\n"
+      "  GET /api/variants/ID        one variant, as clade show ID --json\n"
+      "  GET /api/variants/ID/diff   its unified diff against its first parent\n"
+      "Any other path is a 404 with a JSON error; only GET is served. Binding an address\n"
+      "other than 127.0.0.1 or ::1 requires --token. See docs/report.md.\n\n"
+      "Examples:\n  clade serve --archive runs/quickstart.git\n"
+      "  curl -s http://127.0.0.1:8470/api/variants | jq '.[] | {id, score}'");
+  return {command, [options] { return RunServe(*options); }};
+}
+
+}  // namespace clade::cli

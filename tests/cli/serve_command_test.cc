@@ -1,0 +1,137 @@
+// `clade serve`'s JSON API and access rules (engine/cli/live_server.h): the server in this
+// process on a free loopback port, an httplib client, and the archive written beside it by
+// `clade add` and the archive library, as a running `clade run` would.
+#include <thread>
+
+#include "tests/cli/cli_test_util.h"
+#include "tests/test_util.h"
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include "engine/cli/live_server.h"
+
+namespace clade::cli_test {
+namespace {
+
+using cli::LiveServer;
+using cli::ServeOptions;
+using nlohmann::json;
+
+// A LiveServer listening on a free port of 127.0.0.1 until the end of the scope.
+struct Serving {
+  std::unique_ptr<LiveServer> server;
+  int port = 0;
+  std::thread thread;
+
+  Serving(const fs::path& archive, ServeOptions options) {
+    options.port = 0;
+    auto opened = LiveServer::Open(archive, options);
+    REQUIRE(opened);
+    server = std::move(*opened);
+    auto bound = server->Bind();
+    REQUIRE(bound);
+    port = *bound;
+    thread = std::thread([this] { server->Listen(); });
+  }
+  ~Serving() {
+    server->Stop();
+    thread.join();
+  }
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(20);
+    return client;
+  }
+};
+
+TEST_CASE("clade serve: the API gives what log, show and diff print, live, and 404s the rest") {
+  Lineage w;
+  Serving serving(w.archive(), {});
+  httplib::Client client = serving.Client();
+  auto variants = client.Get("/api/variants");
+  REQUIRE(variants);
+  CHECK(variants->status == 200);
+  CHECK(json::parse(variants->body) == Json(w.On({"log", "--json"})));
+  auto three = client.Get("/api/variants/3");
+  REQUIRE(three);
+  CHECK(json::parse(three->body) == Json(w.On({"show", "3", "--json"})));
+  auto diff = client.Get("/api/variants/3/diff");
+  REQUIRE(diff);
+  CHECK(diff->get_header_value("Content-Type").rfind("text/x-diff", 0) == 0);
+  CHECK(diff->body == w.On({"diff", "1", "3"}).out);
+  CHECK(client.Get("/api/variants/0/diff")->body.empty());  // a seed has no parent
+
+  // What a writer adds beside it shows at the next request, without a restart.
+  w.Add(w.Agent("five", "int main() { return 5; }\n"), {"--parent", "3", "-m", "return five"});
+  w.Record(5, "repair", {{"status", "evaluated"}, {"score", 1.0}});
+  json now = json::parse(client.Get("/api/variants")->body);
+  REQUIRE(now.size() == 6);
+  CHECK(now[5]["summary"] == "return five");
+  CHECK(now[5]["score"] == 1.0);
+  CHECK(now[5]["best"] == true);
+
+  for (const char* path : {"/api/variants/99", "/api/variants/99/diff"}) {
+    auto missing = client.Get(path);
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK_THAT(json::parse(missing->body)["error"].get<std::string>(),
+               Catch::Contains("no variant 99"));
+  }
+  for (const char* path : {"/", "/api", "/../../etc/passwd", "/api/variants/1/../../../etc/passwd",
+                           "/%2e%2e/%2e%2e/etc/passwd", "/api/variants/x"}) {
+    auto other = client.Get(path);
+    REQUIRE(other);
+    INFO(path);
+    CHECK(other->status == 404);
+    CHECK(json::parse(other->body).contains("error"));
+  }
+  auto post = client.Post("/api/variants", "{}", "application/json");
+  REQUIRE(post);
+  CHECK(post->status == 405);
+  auto removed = client.Delete("/api/variants/1");
+  REQUIRE(removed);
+  CHECK(removed->status == 405);
+  CHECK(Json(w.On({"log", "--json"})).size() == 6);  // nothing was written
+}
+
+TEST_CASE("clade serve with a token: every request must carry it") {
+  Lineage w;
+  ServeOptions options;
+  options.token = "s3cret-token";
+  Serving serving(w.archive(), options);
+  httplib::Client client = serving.Client();
+  auto bare = client.Get("/api/variants");
+  REQUIRE(bare);
+  CHECK(bare->status == 401);
+  CHECK(json::parse(bare->body).contains("error"));
+  CHECK(client.Get("/api/variants/99")->status == 401);  // before anything else
+  CHECK(client.Get("/api/variants?token=wrong")->status == 401);
+  CHECK(client.Get("/api/variants", {{"Authorization", "Bearer s3cret-tokeN"}})->status == 401);
+  CHECK(client.Get("/api/variants", {{"Authorization", "Bearer s3cret-token"}})->status == 200);
+  auto first = client.Get("/api/variants?token=s3cret-token");
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  std::string cookie = first->get_header_value("Set-Cookie");
+  CHECK_THAT(cookie, Catch::StartsWith("clade_token=s3cret-token;"));
+  CHECK_THAT(cookie, Catch::Contains("HttpOnly"));
+  CHECK(client.Get("/api/variants/3", {{"Cookie", "other=1; clade_token=s3cret-token"}})->status ==
+        200);
+  CHECK(client.Get("/api/variants/3", {{"Cookie", "clade_token=nope"}})->status == 401);
+}
+
+TEST_CASE("clade serve refuses an address other than loopback without a token") {
+  Lineage w;
+  for (const char* address : {"0.0.0.0", "::", "192.0.2.1"}) {
+    Run run = w.On({"serve", "--bind", address});
+    INFO(address);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains(std::string("binding ") + address +
+                                        " would let other machines read the archive"));
+  }
+  Run port = w.On({"serve", "--port", "70000"});
+  CHECK(port.exit_code == 2);
+  CHECK_THAT(port.err, Catch::Contains("--port 70000 is not a port"));
+}
+
+}  // namespace
+}  // namespace clade::cli_test
