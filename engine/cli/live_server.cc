@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "engine/cli/command.h"
 #include "engine/cli/output.h"
 #include "engine/cli/show_command.h"
@@ -56,6 +59,19 @@ bool Authorised(const httplib::Request& request, httplib::Response& response,
   return SameSecret(CookieValue(request.get_header_value("Cookie"), kCookie), token);
 }
 
+bool SameOutcome(const archive::RecordSummary& a, const archive::RecordSummary& b) {
+  return a.status == b.status && a.score == b.score && a.confirmed == b.confirmed;
+}
+
+// The event log from index `from` on, as server-sent events.
+std::string EventText(const std::vector<archive::VariantId>& events, size_t from) {
+  std::string text;
+  for (size_t k = from; k < events.size(); ++k) {
+    text += fmt::format("id: {}\nevent: variant\ndata: {{\"id\": {}}}\n\n", k + 1, events[k]);
+  }
+  return text;
+}
+
 bool IsLoopback(const std::string& address) {
   return address == "127.0.0.1" || address == "::1";
 }
@@ -80,7 +96,11 @@ Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path
   CLADE_TRY(CheckServeOptions(options));
   auto opened = CLADE_TRY(OpenArchiveAt(archive, archive::Mode::kRead));
   std::unique_ptr<LiveServer> server(new LiveServer(std::move(opened), std::move(options)));
+  if (auto benchmark = CLADE_TRY(ChooseBenchmark(*server->archive_, server->options_.benchmark))) {
+    server->last_ = *CLADE_TRY(server->archive_->Summaries(*benchmark));
+  }
   server->Route();
+  server->RouteEvents();
   return server;
 }
 
@@ -89,7 +109,31 @@ LiveServer::LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions o
       options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()) {}
 
-LiveServer::~LiveServer() { Stop(); }
+LiveServer::~LiveServer() {
+  Stop();
+  if (poller_.joinable()) poller_.join();
+}
+
+Result<> LiveServer::Poll() {
+  archive::Archive::Refreshed refreshed = CLADE_TRY(archive_->Refresh());
+  if (refreshed.empty()) return {};
+  std::vector<archive::RecordSummary> now;
+  if (auto benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark))) {
+    now = *CLADE_TRY(archive_->Summaries(*benchmark));
+  }
+  size_t before = events_.size();
+  for (size_t id = 0; id < now.size(); ++id) {
+    bool added = std::find(refreshed.added.begin(), refreshed.added.end(),
+                           static_cast<archive::VariantId>(id)) != refreshed.added.end();
+    if (!added && id < last_.size() && !SameOutcome(now[id], last_[id])) {
+      events_.push_back(static_cast<archive::VariantId>(id));
+    }
+  }
+  events_.insert(events_.end(), refreshed.added.begin(), refreshed.added.end());
+  last_ = std::move(now);
+  if (events_.size() > before) changed_.notify_all();
+  return {};
+}
 
 void LiveServer::Route() {
   httplib::Server& server = *server_;
@@ -109,7 +153,7 @@ void LiveServer::Route() {
   auto guarded = [this](auto body) {
     return [this, body](const httplib::Request& request, httplib::Response& response) {
       std::lock_guard lock(mutex_);
-      Result<> result = archive_->Refresh().and_then([&](auto&&) { return body(request, response); });
+      Result<> result = Poll().and_then([&] { return body(request, response); });
       if (!result) SendError(response, 500, result.error().message);
     };
   };
@@ -168,9 +212,53 @@ Result<int> LiveServer::Bind() {
   return port;
 }
 
-void LiveServer::Listen() { server_->listen_after_bind(); }
+void LiveServer::RouteEvents() {
+  server_->Get("/api/events", [this](const httplib::Request& request,
+                                     httplib::Response& response) {
+    size_t next = 0;
+    {
+      std::lock_guard lock(mutex_);
+      long long last_id = -1;
+      next = ParseNonNegative(request.get_header_value("Last-Event-ID"), &last_id)
+                 ? std::min(static_cast<size_t>(last_id), events_.size())
+                 : events_.size();
+    }
+    response.set_header("Cache-Control", "no-cache");
+    response.set_chunked_content_provider(
+        "text/event-stream", [this, next](size_t, httplib::DataSink& sink) mutable {
+          std::unique_lock lock(mutex_);
+          changed_.wait_for(lock, std::chrono::seconds(1),
+                            [&] { return stopping_.load() || events_.size() > next; });
+          if (stopping_) {
+            sink.done();
+            return true;
+          }
+          std::string text = EventText(events_, next);
+          next = events_.size();
+          lock.unlock();
+          if (text.empty()) text = ": waiting\n\n";  // finds a closed connection
+          return sink.write(text.data(), text.size());
+        });
+  });
+}
+
+void LiveServer::Listen() {
+  poller_ = std::thread([this] {
+    while (!stopping_) {
+      {
+        std::lock_guard lock(mutex_);
+        (void)Poll();  // a failed poll is tried again; requests report their own errors
+      }
+      std::unique_lock lock(mutex_);
+      changed_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_.load(); });
+    }
+  });
+  server_->listen_after_bind();
+}
 
 void LiveServer::Stop() {
+  stopping_ = true;
+  changed_.notify_all();
   if (server_) server_->stop();
 }
 

@@ -6,6 +6,10 @@
 //   GET /api/variants/ID        what `clade show ID --json` prints
 //   GET /api/variants/ID/diff   the unified diff against the first parent (text; empty for
 //                               a seed)
+//   GET /api/events             server-sent events: `event: variant` with data {"id": N}
+//                               for each new variant and each variant whose record on the
+//                               served benchmark changed; `id:` numbers them, and a client
+//                               that reconnects with Last-Event-ID gets what it missed
 // Anything else is a 404 with a JSON error ({"error": "..."}), a variant that does not
 // exist included; a method other than GET or HEAD is a 405.
 //
@@ -13,14 +17,24 @@
 // `?token=T`, which also sets the cookie `clade_token` for the browser's later requests, or
 // that cookie); one that does not gets a 401.
 //
-// Thread safety: requests are served on httplib's threads; the archive is used under one
-// lock. Listen blocks until Stop, which any thread may call.
+// What changed is found by one poll (Archive::Refresh, then the served benchmark's
+// summaries compared with the last ones), every 0.5 s on a thread of its own and before
+// each request, so no change is missed and nothing is rescanned per event.
+//
+// Thread safety: requests are served on httplib's threads; the archive and the event log
+// are used under one lock. Listen blocks until Stop, which any thread may call.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "archive/archive.h"
 #include "support/error.h"
@@ -60,11 +74,20 @@ class LiveServer {
  private:
   LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions options);
   void Route();
+  void RouteEvents();
+  // Brings the archive up to date and logs an event per new variant and per changed
+  // record. REQUIRES: mutex_ held.
+  Result<> Poll();
 
   std::unique_ptr<archive::Archive> archive_;
-  std::mutex mutex_;  // guards archive_
+  std::mutex mutex_;  // guards archive_, events_ and last_
+  std::condition_variable changed_;  // a poll logged events, or Stop
+  std::vector<archive::VariantId> events_;  // the event log: event k (id k + 1) names a variant
+  std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
+  std::atomic<bool> stopping_{false};
   ServeOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  std::thread poller_;
 };
 
 }  // namespace clade::cli

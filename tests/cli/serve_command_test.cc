@@ -1,6 +1,7 @@
 // `clade serve`'s JSON API and access rules (engine/cli/live_server.h): the server in this
 // process on a free loopback port, an httplib client, and the archive written beside it by
 // `clade add` and the archive library, as a running `clade run` would.
+#include <mutex>
 #include <thread>
 
 #include "tests/cli/cli_test_util.h"
@@ -94,6 +95,57 @@ TEST_CASE("clade serve: the API gives what log, show and diff print, live, and 4
   CHECK(Json(w.On({"log", "--json"})).size() == 6);  // nothing was written
 }
 
+// The text of /api/events received so far, read on a thread of its own until `Close`.
+class EventStream {
+ public:
+  EventStream(int port, httplib::Headers headers = {}) {
+    thread_ = std::thread([this, port, headers] {
+      httplib::Client client("127.0.0.1", port);
+      client.Get("/api/events", headers, [this](const char* data, size_t size) {
+        std::lock_guard lock(mutex_);
+        text_.append(data, size);
+        return !closed_;
+      });
+    });
+  }
+  ~EventStream() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    thread_.join();  // the server's next keep-alive comment (1 s) ends the read
+  }
+  std::string text() {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::string text_;
+  bool closed_ = false;
+  std::thread thread_;
+};
+
+TEST_CASE("clade serve: /api/events sends one variant event per new variant and per new record") {
+  Lineage w;
+  Serving serving(w.archive(), {});
+  EventStream events(serving.port);
+  REQUIRE(WaitFor([&] { return events.text().find(": waiting") != std::string::npos; }, 10));
+  CHECK(events.text().find("event:") == std::string::npos);  // nothing happened yet
+  w.Add(w.Agent("five", "int main() { return 5; }\n"), {"--parent", "3", "-m", "return five"});
+  // Within the poll interval (0.5 s) and well under the issue's 2 s.
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 5}") != std::string::npos; }, 5));
+  CHECK_THAT(events.text(), Catch::Contains("id: 1\nevent: variant\ndata: {\"id\": 5}\n\n"));
+  w.Record(4, "repair", {{"status", "evaluated"}, {"score", 0.8}});  // a record, no variant
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 4}") != std::string::npos; }, 5));
+  CHECK_THAT(events.text(), Catch::Contains("id: 2\nevent: variant\ndata: {\"id\": 4}\n\n"));
+  // A client reconnecting after event 1 gets event 2 at once.
+  EventStream again(serving.port, {{"Last-Event-ID", "1"}});
+  REQUIRE(WaitFor([&] { return again.text().find("data: {\"id\": 4}") != std::string::npos; }, 5));
+  CHECK(again.text().find("data: {\"id\": 5}") == std::string::npos);
+}
+
 TEST_CASE("clade serve with a token: every request must carry it") {
   Lineage w;
   ServeOptions options;
@@ -117,6 +169,7 @@ TEST_CASE("clade serve with a token: every request must carry it") {
   CHECK(client.Get("/api/variants/3", {{"Cookie", "other=1; clade_token=s3cret-token"}})->status ==
         200);
   CHECK(client.Get("/api/variants/3", {{"Cookie", "clade_token=nope"}})->status == 401);
+  CHECK(client.Get("/api/events")->status == 401);
 }
 
 TEST_CASE("clade serve refuses an address other than loopback without a token") {
