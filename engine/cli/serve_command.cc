@@ -52,7 +52,7 @@ Command RegisterServeCommand(CLI::App& app) {
       "  GET /api/variants           the variants, as clade log --json\n"
       "  GET /api/variants/ID        one variant, as clade show ID --json\n"
       "  GET /api/variants/ID/diff   its unified diff against its first parent\n"
-      "  GET /api/events             server-sent events: a 'variant' event per new variant or record\n"
+      "  GET /api/events             server-sent events, one per new variant or record\n"
       "Any other path is a 404 with a JSON error; only GET is served. Binding an address\n"
       "other than 127.0.0.1 or ::1 requires --token. See docs/report.md.\n\n"
       "Examples:\n  clade serve --archive runs/quickstart.git\n"

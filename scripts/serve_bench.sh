@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# clade serve on a large archive (docs/performance.md, "clade serve"): the API's first and
+# later loads, and how soon a variant added by a writer beside it arrives as an event.
+#   scripts/serve_bench.sh ARCHIVE AGENT_DIR [ADDS]
+# ARCHIVE: e.g. the 10,000-variant archive of `build/perf/archive_bench --keep DIR`
+# (DIR/bench.git); AGENT_DIR: a directory `clade add` can import (DIR/seed). The archive
+# gains ADDS (default 5) variants.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { sed -n '2,7p' "$0"; exit 2; }
+exec python3 - "${CLADE:-build/clade}" "$1" "$2" "${3:-5}" <<'PY'
+import json, socket, statistics, subprocess, sys, threading, time, urllib.request
+clade, archive, agent, adds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+server = subprocess.Popen([clade, "serve", "--archive", archive, "--port", "0"],
+                          stdout=subprocess.PIPE, text=True)
+try:
+    line = server.stdout.readline()
+    port = int(line.split("127.0.0.1:")[1].split("/")[0])
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path):
+        start = time.perf_counter()
+        body = urllib.request.urlopen(base + path).read()
+        return time.perf_counter() - start, len(body)
+
+    first = get("/api/variants")
+    later = [get("/api/variants")[0] for _ in range(5)]
+    detail = [get("/api/variants/9999")[0] for _ in range(5)]
+    idle = [get("/api/variants/0/diff")[0] for _ in range(20)]
+
+    arrivals = {}
+    def listen():
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        buffer = b""
+        while len(arrivals) < adds:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return
+            buffer += chunk
+            while b'data: {"id": ' in buffer:
+                at = buffer.index(b'data: {"id": ')
+                end = buffer.index(b"}", at)
+                arrivals.setdefault(int(buffer[at + 13:end]), time.perf_counter())
+                buffer = buffer[end + 1:]
+    thread = threading.Thread(target=listen, daemon=True)
+    thread.start()
+    time.sleep(1.5)
+    latencies = []
+    before = json.loads(urllib.request.urlopen(base + "/api/variants").read())
+    for i in range(adds):
+        subprocess.run([clade, "add", agent, "--parent", "0", "-m", f"serve bench {i}",
+                        "--archive", archive, "--json"], check=True, capture_output=True)
+        written = time.perf_counter()  # the ref is written before `clade add` exits
+        expected = len(before) + i
+        while expected not in arrivals and time.perf_counter() - written < 10:
+            time.sleep(0.005)
+        latencies.append(arrivals.get(expected, float("nan")) - written)
+    ms = lambda s: f"{s * 1000:.1f} ms"
+    print(f"| archive | {len(before)} variants before the adds |")
+    print(f"| `GET /api/variants`, first (index, summaries, {first[1] / 1e6:.1f} MB of JSON) | {ms(first[0])} |")
+    print(f"| `GET /api/variants`, later, median of 5 | {ms(statistics.median(later))} |")
+    print(f"| `GET /api/variants/9999`, median of 5 | {ms(statistics.median(detail))} |")
+    print(f"| a request when nothing changed (`/api/variants/0/diff` of the seed: one poll), median of 20 | {ms(statistics.median(idle))} |")
+    print(f"| event after `clade add` returned, median of {adds} (poll interval 500 ms) | {ms(statistics.median(latencies))} |")
+    print(f"| event after `clade add` returned, max | {ms(max(latencies))} |")
+finally:
+    server.terminate()
+    server.wait()
+PY
