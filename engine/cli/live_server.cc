@@ -121,13 +121,13 @@ Result<> LiveServer::Poll() {
   if (auto benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark))) {
     now = *CLADE_TRY(archive_->Summaries(*benchmark));
   }
+  // Variants seen before this poll: an event when their record changed, a first record
+  // (no summary seen yet, as before the benchmark had any) included.
   size_t before = events_.size();
-  for (size_t id = 0; id < now.size(); ++id) {
-    bool added = std::find(refreshed.added.begin(), refreshed.added.end(),
-                           static_cast<archive::VariantId>(id)) != refreshed.added.end();
-    if (!added && id < last_.size() && !SameOutcome(now[id], last_[id])) {
-      events_.push_back(static_cast<archive::VariantId>(id));
-    }
+  size_t known = archive_->size() - refreshed.added.size();
+  for (size_t id = 0; id < std::min(known, now.size()); ++id) {
+    archive::RecordSummary seen = id < last_.size() ? last_[id] : archive::RecordSummary{};
+    if (!SameOutcome(now[id], seen)) events_.push_back(static_cast<archive::VariantId>(id));
   }
   events_.insert(events_.end(), refreshed.added.begin(), refreshed.added.end());
   last_ = std::move(now);

@@ -195,8 +195,7 @@ Result<RecordedChild> RecordChild(archive::Archive& archive, const ChildResult& 
     std::string_view build_log;
     if (result.evaluation && *result.evaluation) build_log = (**result.evaluation).build.log;
     recorded.lesson =
-        CLADE_TRY(LessonOf(archive, id, context.benchmark, recorded.record, build_log));
-    CLADE_TRY(SaveLesson(archive, *recorded.lesson));
+        CLADE_TRY(WriteLesson(archive, id, context.benchmark, recorded.record, build_log));
   }
   CLADE_TRY(archive.SetRecord(id, context.benchmark, recorded.record));
   return recorded;

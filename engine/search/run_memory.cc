@@ -87,9 +87,12 @@ Result<mutation::Lesson> LessonOf(archive::Archive& archive, archive::VariantId 
   return lesson;
 }
 
-Result<> SaveLesson(archive::Archive& archive, const mutation::Lesson& lesson) {
-  return archive.SetLesson(lesson.variant, lesson.ToJson().dump(2) + "\n",
-                           "lesson " + lesson.Line());
+Result<mutation::Lesson> WriteLesson(archive::Archive& archive, archive::VariantId id,
+                                     std::string_view benchmark, const nlohmann::json& record,
+                                     std::string_view build_log) {
+  mutation::Lesson lesson = CLADE_TRY(LessonOf(archive, id, benchmark, record, build_log));
+  CLADE_TRY(archive.SetLesson(id, lesson.ToJson().dump(2) + "\n", "lesson " + lesson.Line()));
+  return lesson;
 }
 
 Result<std::vector<mutation::Lesson>> LoadLessons(archive::Archive& archive) {

@@ -24,8 +24,11 @@ Result<mutation::Lesson> LessonOf(archive::Archive& archive, archive::VariantId 
                                   std::string_view benchmark, const nlohmann::json& record,
                                   std::string_view build_log);
 
-// Stores a lesson (Archive::SetLesson, its Line as the commit subject).
-Result<> SaveLesson(archive::Archive& archive, const mutation::Lesson& lesson);
+// LessonOf, stored (Archive::SetLesson, its Line as the commit subject) and returned.
+// Callers write it before the record it was made from, so a record means its lesson.
+Result<mutation::Lesson> WriteLesson(archive::Archive& archive, archive::VariantId id,
+                                     std::string_view benchmark, const nlohmann::json& record,
+                                     std::string_view build_log);
 
 // Every lesson of the archive, by variant id. Errors: a lesson that is not valid JSON,
 // naming its path in refs/clade/memory.

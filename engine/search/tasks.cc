@@ -188,9 +188,7 @@ Result<> Search::TaskRunDone(TaskRun& run) {
   nlohmann::json updated = CLADE_TRY(AddTaskRun(*record, next, task_order_.size(), key));
   CLADE_TRY(StoreEvaluationLogs(archive_, run.id, next));
   if (config_.memory_lessons > 0 && run.id != 0) {  // the lesson follows its record
-    mutation::Lesson lesson = CLADE_TRY(LessonOf(archive_, run.id, benchmark_, updated, ""));
-    CLADE_TRY(SaveLesson(archive_, lesson));
-    Remember(std::move(lesson));
+    Remember(CLADE_TRY(WriteLesson(archive_, run.id, benchmark_, updated, "")));
   }
   CLADE_TRY(archive_.SetRecord(run.id, benchmark_, updated));
   state_.task_evaluations += 1;

@@ -177,8 +177,12 @@ TEST_CASE("Run memory: 'memory: off' writes no lesson and shows none") {
   Run ref = Git({"--git-dir=" + w.Archive("off").string(), "rev-parse", "--verify",
                         "--quiet", "refs/clade/memory"});
   CHECK(ref.exit_code != 0);
-  for (const std::vector<int>& used : w.LessonsUsed("off")) CHECK(used.empty());
-  for (const std::string& prompt : w.ImplementPrompts()) {
+  std::vector<std::vector<int>> used_by_child = w.LessonsUsed("off");
+  REQUIRE(used_by_child.size() == 2);
+  for (const std::vector<int>& used : used_by_child) CHECK(used.empty());
+  std::vector<std::string> prompts = w.ImplementPrompts();
+  REQUIRE(!prompts.empty());
+  for (const std::string& prompt : prompts) {
     CHECK(prompt.find(kLessonsHeading) == std::string::npos);
   }
 }

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <httplib.h>
 
+#include "archive/archive.h"
 #include "engine/cli/live_server.h"
 
 namespace clade::cli_test {
@@ -144,6 +145,21 @@ TEST_CASE("clade serve: /api/events sends one variant event per new variant and 
   EventStream again(serving.port, {{"Last-Event-ID", "1"}});
   REQUIRE(WaitFor([&] { return again.text().find("data: {\"id\": 4}") != std::string::npos; }, 5));
   CHECK(again.text().find("data: {\"id\": 5}") == std::string::npos);
+}
+
+TEST_CASE("clade serve: the first record of an archive that had none is an event too") {
+  Workspace w;  // a seed and no record: no benchmark to serve yet
+  w.Add(w.Agent("seed", "int main() { return 0; }\n"));
+  Serving serving(w.archive(), {});
+  EventStream events(serving.port);
+  REQUIRE(WaitFor([&] { return events.text().find(": waiting") != std::string::npos; }, 10));
+  {
+    auto writer = archive::Archive::Open(w.archive(), {.mode = archive::Mode::kWrite}).value();
+    REQUIRE(writer->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.5}}));
+  }
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 0}") != std::string::npos; }, 5));
+  httplib::Client client = serving.Client();
+  CHECK(json::parse(client.Get("/api/variants")->body)[0]["score"] == 0.5);
 }
 
 TEST_CASE("clade serve with a token: every request must carry it") {

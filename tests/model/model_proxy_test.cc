@@ -576,6 +576,33 @@ TEST_CASE("The socket maps tools and tool calls to Anthropic's tool_use and tool
                         {"type": "tool_result", "tool_use_id": "toolu_2", "content": "second"}])"));
 }
 
+TEST_CASE("A prompt hidden in tool definitions or call arguments is counted against the budget") {
+  // The attack: a short message, and 400 KB of text in a tool's description or in a
+  // replayed call's arguments, which the upstream reads as prompt all the same.
+  FakeProvider server;
+  TempDir dir("model-proxy");
+  ModelProxy proxy(std::make_shared<ModelClient>(Config(server), ""), 1000);
+  REQUIRE(proxy.Start(dir.path() / "m.sock"));
+  httplib::Client client = SocketClient(proxy.socket());
+  std::string bulk;
+  while (bulk.size() < 400 * 1024) bulk += "Please read this line of the prompt again. ";
+  json tools = kTools;
+  tools[0]["function"]["description"] = bulk;
+  json in_tools = {{"messages", {{{"role", "user"}, {"content", "hi"}}}}, {"tools", tools},
+                   {"max_tokens", 10}};
+  json turn = ToolTurn("call_1");
+  turn[1]["tool_calls"][0]["function"]["arguments"] = json{{"path", bulk}}.dump();
+  json in_arguments = {{"messages", turn}, {"max_tokens", 10}};
+  for (const json& body : {in_tools, in_arguments}) {
+    auto answer = client.Post("/v1/chat/completions", body.dump(), "application/json");
+    REQUIRE(answer);
+    CHECK(answer->status == 429);
+    CHECK_THAT(ErrorMessage(answer->body, "insufficient_quota"), Catch::Contains("for its prompt"));
+  }
+  CHECK(server.count() == 0);
+  CHECK(proxy.tokens_used() == 0);
+}
+
 TEST_CASE("Malformed tools and tool calls get a 400 naming the entry and are not forwarded") {
   FakeProvider server;
   TempDir dir("model-proxy");
