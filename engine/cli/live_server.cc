@@ -9,6 +9,8 @@
 #include "engine/cli/command.h"
 #include "engine/cli/output.h"
 #include "engine/cli/show_command.h"
+#include "engine/report/report_data.h"
+#include "engine/report/report_page.h"
 #include "support/strings.h"
 
 namespace clade::cli {
@@ -63,14 +65,7 @@ bool SameOutcome(const archive::RecordSummary& a, const archive::RecordSummary& 
   return a.status == b.status && a.score == b.score && a.confirmed == b.confirmed;
 }
 
-// The event log from index `from` on, as server-sent events.
-std::string EventText(const std::vector<archive::VariantId>& events, size_t from) {
-  std::string text;
-  for (size_t k = from; k < events.size(); ++k) {
-    text += fmt::format("id: {}\nevent: variant\ndata: {{\"id\": {}}}\n\n", k + 1, events[k]);
-  }
-  return text;
-}
+void NoStore(httplib::Response& response) { response.set_header("Cache-Control", "no-store"); }
 
 bool IsLoopback(const std::string& address) {
   return address == "127.0.0.1" || address == "::1";
@@ -99,6 +94,8 @@ Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path
   if (auto benchmark = CLADE_TRY(ChooseBenchmark(*server->archive_, server->options_.benchmark))) {
     server->last_ = *CLADE_TRY(server->archive_->Summaries(*benchmark));
   }
+  report::ReportOptions page = CLADE_TRY(server->PageOptions());
+  server->head_ = CLADE_TRY(report::SummaryHeadJson(*server->archive_, page));
   server->Route();
   server->RouteEvents();
   return server;
@@ -131,14 +128,38 @@ Result<> LiveServer::Poll() {
   }
   events_.insert(events_.end(), refreshed.added.begin(), refreshed.added.end());
   last_ = std::move(now);
-  if (events_.size() > before) changed_.notify_all();
+  if (events_.size() > before) {
+    report::ReportOptions page = CLADE_TRY(PageOptions());
+    head_ = CLADE_TRY(report::SummaryHeadJson(*archive_, page));
+    changed_.notify_all();
+  }
   return {};
 }
 
+Result<report::ReportOptions> LiveServer::PageOptions() {
+  report::ReportOptions options;
+  options.benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark));
+  return options;
+}
+
+Result<std::string> LiveServer::EventText(size_t from) {
+  report::ReportOptions options = CLADE_TRY(PageOptions());
+  std::string text;
+  for (size_t k = from; k < events_.size(); ++k) {
+    nlohmann::json variant = CLADE_TRY(report::VariantSummaryJson(*archive_, events_[k], options));
+    nlohmann::json data = {{"id", events_[k]}, {"variant", std::move(variant)}};
+    text += fmt::format("id: {}\nevent: variant\ndata: {}\n\n", k + 1, data.dump());
+  }
+  if (from < events_.size()) {
+    // The state after these events; no id, so a reconnect resumes after the variants.
+    text += fmt::format("event: summary\ndata: {}\n\n", head_.dump());
+  }
+  return text;
+}
+
 void LiveServer::Route() {
-  httplib::Server& server = *server_;
-  server.set_pre_routing_handler([this](const httplib::Request& request,
-                                        httplib::Response& response) {
+  server_->set_pre_routing_handler([this](const httplib::Request& request,
+                                          httplib::Response& response) {
     if (!Authorised(request, response, options_.token)) {
       SendError(response, 401, "this clade serve needs its token (Authorization: Bearer T)");
       return httplib::Server::HandlerResponse::Handled;
@@ -149,55 +170,104 @@ void LiveServer::Route() {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  // Each handler runs under the lock, on an archive brought up to date first.
-  auto guarded = [this](auto body) {
-    return [this, body](const httplib::Request& request, httplib::Response& response) {
-      std::lock_guard lock(mutex_);
-      Result<> result = Poll().and_then([&] { return body(request, response); });
-      if (!result) SendError(response, 500, result.error().message);
-    };
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (response.body.empty()) SendError(response, response.status, "not found");
+  });
+  RouteApi();
+  RoutePage();
+  RouteEvents();
+}
+
+LiveServer::Handler LiveServer::Guarded(Body body) {
+  return [this, body](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    Result<> result = Poll().and_then([&] { return body(request, response); });
+    if (!result) SendError(response, 500, result.error().message);
   };
-  // The variant a path names, or a 404 sent.
-  auto variant = [this](const httplib::Request& request, httplib::Response& response)
-      -> std::optional<archive::VariantId> {
-    long long id = -1;
-    if (!ParseNonNegative(request.matches[1].str(), &id) ||
-        id >= static_cast<long long>(archive_->size())) {
-      SendError(response, 404,
-                fmt::format("no variant {} in {}", request.matches[1].str(),
-                            archive_->path().string()));
-      return std::nullopt;
-    }
-    return static_cast<archive::VariantId>(id);
-  };
-  server.Get("/api/variants", guarded([this](const httplib::Request&, httplib::Response& response) -> Result<> {
+}
+
+std::optional<archive::VariantId> LiveServer::VariantOf(const std::string& text,
+                                                        httplib::Response& response) {
+  long long id = -1;
+  if (!ParseNonNegative(text, &id) || id >= static_cast<long long>(archive_->size())) {
+    SendError(response, 404, fmt::format("no variant {} in {}", text, archive_->path().string()));
+    return std::nullopt;
+  }
+  return static_cast<archive::VariantId>(id);
+}
+
+void LiveServer::RouteApi() {
+  using Request = httplib::Request;
+  using Response = httplib::Response;
+  server_->Get("/api/variants", Guarded([this](const Request&, Response& response) -> Result<> {
     ArchiveView view = CLADE_TRY(LoadArchiveView(*archive_, options_.benchmark));
     SendJson(response, VariantListJson(view));
     return {};
   }));
-  server.Get(R"(/api/variants/(\d+))",
-             guarded([this, variant](const httplib::Request& request,
-                                     httplib::Response& response) -> Result<> {
-               std::optional<archive::VariantId> id = variant(request, response);
-               if (!id) return {};
-               SendJson(response, CLADE_TRY(ShowVariantJson(*archive_, std::to_string(*id),
-                                                            options_.benchmark, false)));
-               return {};
-             }));
-  server.Get(R"(/api/variants/(\d+)/diff)",
-             guarded([this, variant](const httplib::Request& request,
-                                     httplib::Response& response) -> Result<> {
-               std::optional<archive::VariantId> id = variant(request, response);
-               if (!id) return {};
-               const archive::Variant& v = archive_->variant(*id);
-               std::string diff =
-                   v.parents.empty() ? "" : CLADE_TRY(archive_->Diff(v.parents.front(), *id));
-               response.set_content(diff, "text/x-diff; charset=utf-8");
-               return {};
-             }));
-  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (response.body.empty()) SendError(response, response.status, "not found");
-  });
+  server_->Get(R"(/api/variants/(\d+))",
+               Guarded([this](const Request& request, Response& response) -> Result<> {
+                 auto id = VariantOf(request.matches[1].str(), response);
+                 if (!id) return {};
+                 SendJson(response, CLADE_TRY(ShowVariantJson(*archive_, std::to_string(*id),
+                                                              options_.benchmark, false)));
+                 return {};
+               }));
+  server_->Get(R"(/api/variants/(\d+)/diff)",
+               Guarded([this](const Request& request, Response& response) -> Result<> {
+                 auto id = VariantOf(request.matches[1].str(), response);
+                 if (!id) return {};
+                 const archive::Variant& v = archive_->variant(*id);
+                 std::optional<archive::VariantId> from;
+                 if (!v.parents.empty()) from = v.parents.front();
+                 if (request.has_param("against")) {
+                   from = VariantOf(request.get_param_value("against"), response);
+                   if (!from) return {};
+                 }
+                 std::string diff = from ? CLADE_TRY(archive_->Diff(*from, *id)) : "";
+                 response.set_content(diff, "text/x-diff; charset=utf-8");
+                 return {};
+               }));
+  server_->Get(R"(/api/variants/(\d+)/log)",
+               Guarded([this](const Request& request, Response& response) -> Result<> {
+                 auto id = VariantOf(request.matches[1].str(), response);
+                 if (!id) return {};
+                 std::string path = request.get_param_value("path");
+                 std::optional<std::string> text;
+                 if (!path.empty()) text = CLADE_TRY(archive_->Log(*id, path));
+                 if (!text) {
+                   SendError(response, 404,
+                             fmt::format("variant {} has no stored log \"{}\"", *id, path));
+                   return {};
+                 }
+                 response.set_content(*text, "text/plain; charset=utf-8");
+                 return {};
+               }));
+}
+
+void LiveServer::RoutePage() {
+  using Request = httplib::Request;
+  using Response = httplib::Response;
+  server_->Get(R"(/(index\.html)?)", Guarded([this](const Request&, Response& response) -> Result<> {
+    report::ReportOptions page = CLADE_TRY(PageOptions());
+    nlohmann::json summary = CLADE_TRY(report::SummaryJson(*archive_, page));
+    // The page asks for the events after this many, so none between its summary and its
+    // connection is lost.
+    summary["live"] = {{"events", events_.size()}};
+    NoStore(response);
+    response.set_content(report::RenderIndexHtml(summary), "text/html; charset=utf-8");
+    return {};
+  }));
+  server_->Get(R"(/variants/(\d+)\.js)",
+               Guarded([this](const Request& request, Response& response) -> Result<> {
+                 auto id = VariantOf(request.matches[1].str(), response);
+                 if (!id) return {};
+                 report::ReportOptions page = CLADE_TRY(PageOptions());
+                 nlohmann::json detail = CLADE_TRY(report::DetailJson(*archive_, *id, page));
+                 NoStore(response);
+                 response.set_content(report::RenderDetailScript(detail),
+                                      "text/javascript; charset=utf-8");
+                 return {};
+               }));
 }
 
 Result<int> LiveServer::Bind() {
@@ -218,10 +288,15 @@ void LiveServer::RouteEvents() {
     size_t next = 0;
     {
       std::lock_guard lock(mutex_);
+      // Where to start: after the client's Last-Event-ID (a reconnect), else after ?since=
+      // (the page's first connection: the events its summary had), else from now.
       long long last_id = -1;
-      next = ParseNonNegative(request.get_header_value("Last-Event-ID"), &last_id)
-                 ? std::min(static_cast<size_t>(last_id), events_.size())
-                 : events_.size();
+      if (ParseNonNegative(request.get_header_value("Last-Event-ID"), &last_id) ||
+          ParseNonNegative(request.get_param_value("since"), &last_id)) {
+        next = std::min(static_cast<size_t>(last_id), events_.size());
+      } else {
+        next = events_.size();
+      }
     }
     response.set_header("Cache-Control", "no-cache");
     response.set_chunked_content_provider(
@@ -233,8 +308,9 @@ void LiveServer::RouteEvents() {
             sink.done();
             return true;
           }
-          std::string text = EventText(events_, next);
-          next = events_.size();
+          Result<std::string> events = EventText(next);
+          std::string text = events ? *events : "";
+          if (events) next = events_.size();  // a failed read is tried at the next wake-up
           lock.unlock();
           if (text.empty()) text = ": waiting\n\n";  // finds a closed connection
           return sink.write(text.data(), text.size());

@@ -36,12 +36,19 @@
 #include <thread>
 #include <vector>
 
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
 #include "archive/archive.h"
+#include "engine/report/report_data.h"
 #include "support/error.h"
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace clade::cli {
 
@@ -72,18 +79,36 @@ class LiveServer {
   void Stop();
 
  private:
+  using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+  using Body = std::function<Result<>(const httplib::Request&, httplib::Response&)>;
+
   LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions options);
   void Route();
+  void RouteApi();
+  void RoutePage();
   void RouteEvents();
+  // A handler that runs `body` under the lock on an archive brought up to date first; an
+  // error is a 500 with its message.
+  Handler Guarded(Body body);
+  // The variant `text` names, or nullopt with a 404 sent. REQUIRES: mutex_ held.
+  std::optional<archive::VariantId> VariantOf(const std::string& text,
+                                              httplib::Response& response);
   // Brings the archive up to date and logs an event per new variant and per changed
-  // record. REQUIRES: mutex_ held.
+  // record; then remakes head_. REQUIRES: mutex_ held.
   Result<> Poll();
+  // The page's options: the served benchmark. REQUIRES: mutex_ held.
+  Result<report::ReportOptions> PageOptions();
+  // The events from index `from` on as server-sent events (each `variant` event with the
+  // variant's summary object), then one `summary` event with head_ if there were any.
+  // REQUIRES: mutex_ held.
+  Result<std::string> EventText(size_t from);
 
   std::unique_ptr<archive::Archive> archive_;
-  std::mutex mutex_;  // guards archive_, events_ and last_
+  std::mutex mutex_;  // guards archive_, events_, last_ and head_
   std::condition_variable changed_;  // a poll logged events, or Stop
   std::vector<archive::VariantId> events_;  // the event log: event k (id k + 1) names a variant
   std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
+  nlohmann::json head_;  // report::SummaryHeadJson after the last poll that changed anything
   std::atomic<bool> stopping_{false};
   ServeOptions options_;
   std::unique_ptr<httplib::Server> server_;

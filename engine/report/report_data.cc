@@ -67,26 +67,19 @@ nlohmann::json CapDiff(std::string_view diff, size_t cap) {
   return {{"text", diff.substr(0, end)}, {"bytes", diff.size()}, {"cut", true}};
 }
 
-Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options) {
+Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options) {
   std::vector<RecordSummary> outcomes(archive.size());
   std::optional<VariantId> best;
+  nlohmann::json models = nlohmann::json::array();
   if (options.benchmark) {
     outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
     best = CLADE_TRY(archive.Best(*options.benchmark));
-  }
-  nlohmann::json models = nlohmann::json::array();
-  if (options.benchmark) {
     auto state = CLADE_TRY(archive.State());
     auto names = EnsembleNames(state ? *state : nlohmann::json());
     models = ModelUsageJson(CLADE_TRY(ModelUsages(archive, *options.benchmark, names)));
   }
-  nlohmann::json variants = nlohmann::json::array();
   std::map<std::string, int> counts;
-  for (const Variant& variant : archive.variants()) {
-    const RecordSummary& outcome = outcomes.at(static_cast<size_t>(variant.id));
-    variants.push_back(VariantSummary(variant, outcome));
-    ++counts[archive::StatusText(outcome)];
-  }
+  for (size_t id = 0; id < archive.size(); ++id) ++counts[archive::StatusText(outcomes.at(id))];
   return nlohmann::json{
       {"format", 1},
       {"run", CLADE_TRY(RunName(archive))},
@@ -97,8 +90,29 @@ Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOption
       {"best", best ? nlohmann::json(*best) : nlohmann::json()},
       {"best_path", best ? archive.Lineage(*best) : std::vector<VariantId>{}},
       {"counts", counts},
-      {"models", std::move(models)},
-      {"variants", std::move(variants)}};
+      {"models", std::move(models)}};
+}
+
+Result<nlohmann::json> VariantSummaryJson(archive::Archive& archive, VariantId id,
+                                          const ReportOptions& options) {
+  RecordSummary outcome;
+  if (options.benchmark) {
+    const auto& outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
+    if (static_cast<size_t>(id) < outcomes.size()) outcome = outcomes[static_cast<size_t>(id)];
+  }
+  return VariantSummary(archive.variant(id), outcome);
+}
+
+Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options) {
+  nlohmann::json summary = CLADE_TRY(SummaryHeadJson(archive, options));
+  std::vector<RecordSummary> outcomes(archive.size());
+  if (options.benchmark) outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
+  nlohmann::json variants = nlohmann::json::array();
+  for (const Variant& variant : archive.variants()) {
+    variants.push_back(VariantSummary(variant, outcomes.at(static_cast<size_t>(variant.id))));
+  }
+  summary["variants"] = std::move(variants);
+  return summary;
 }
 
 namespace {

@@ -37,6 +37,15 @@ struct ReportOptions {
 // summary).
 Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options);
 
+// The summary without its `variants`: what changes as a run goes on besides the variants
+// themselves (best, best_path, counts, models, generated). `clade serve` sends it after
+// each batch of events. Reads every record of the benchmark (for `models`).
+Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options);
+
+// One variant's object of the summary's `variants`. REQUIRES: id < archive.size().
+Result<nlohmann::json> VariantSummaryJson(archive::Archive& archive, archive::VariantId id,
+                                          const ReportOptions& options);
+
 // Everything the page's side panel shows for one variant. REQUIRES: id < archive.size().
 Result<nlohmann::json> DetailJson(archive::Archive& archive, archive::VariantId id,
                                   const ReportOptions& options);

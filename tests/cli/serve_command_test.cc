@@ -11,6 +11,7 @@
 
 #include "archive/archive.h"
 #include "engine/cli/live_server.h"
+#include "support/strings.h"
 
 namespace clade::cli_test {
 namespace {
@@ -79,7 +80,8 @@ TEST_CASE("clade serve: the API gives what log, show and diff print, live, and 4
     CHECK_THAT(json::parse(missing->body)["error"].get<std::string>(),
                Catch::Contains("no variant 99"));
   }
-  for (const char* path : {"/", "/api", "/../../etc/passwd", "/api/variants/1/../../../etc/passwd",
+  for (const char* path : {"/index.htm", "/variants/99.js", "/variants/1.json", "/api",
+                           "/../../etc/passwd", "/variants/../../etc/passwd", "/api/variants/1/../../../etc/passwd",
                            "/%2e%2e/%2e%2e/etc/passwd", "/api/variants/x"}) {
     auto other = client.Get(path);
     REQUIRE(other);
@@ -99,10 +101,10 @@ TEST_CASE("clade serve: the API gives what log, show and diff print, live, and 4
 // The text of /api/events received so far, read on a thread of its own until `Close`.
 class EventStream {
  public:
-  EventStream(int port, httplib::Headers headers = {}) {
-    thread_ = std::thread([this, port, headers] {
+  EventStream(int port, httplib::Headers headers = {}, std::string path = "/api/events") {
+    thread_ = std::thread([this, port, headers, path] {
       httplib::Client client("127.0.0.1", port);
-      client.Get("/api/events", headers, [this](const char* data, size_t size) {
+      client.Get(path, headers, [this](const char* data, size_t size) {
         std::lock_guard lock(mutex_);
         text_.append(data, size);
         return !closed_;
@@ -128,6 +130,17 @@ class EventStream {
   std::thread thread_;
 };
 
+// The events in a stream's text: (event name, parsed data), in order.
+std::vector<std::pair<std::string, json>> ParseEvents(const std::string& text) {
+  std::vector<std::pair<std::string, json>> events;
+  std::string name;
+  for (const std::string& line : Split(text, '\n')) {
+    if (line.rfind("event: ", 0) == 0) name = line.substr(7);
+    if (line.rfind("data: ", 0) == 0) events.emplace_back(name, json::parse(line.substr(6)));
+  }
+  return events;
+}
+
 TEST_CASE("clade serve: /api/events sends one variant event per new variant and per new record") {
   Lineage w;
   Serving serving(w.archive(), {});
@@ -136,15 +149,87 @@ TEST_CASE("clade serve: /api/events sends one variant event per new variant and 
   CHECK(events.text().find("event:") == std::string::npos);  // nothing happened yet
   w.Add(w.Agent("five", "int main() { return 5; }\n"), {"--parent", "3", "-m", "return five"});
   // Within the poll interval (0.5 s) and well under the issue's 2 s.
-  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 5}") != std::string::npos; }, 5));
-  CHECK_THAT(events.text(), Catch::Contains("id: 1\nevent: variant\ndata: {\"id\": 5}\n\n"));
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\":5,") != std::string::npos; }, 5));
+  CHECK_THAT(events.text(), Catch::Contains("id: 1\nevent: variant\ndata: {\"id\":5,"));
   w.Record(4, "repair", {{"status", "evaluated"}, {"score", 0.8}});  // a record, no variant
-  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 4}") != std::string::npos; }, 5));
-  CHECK_THAT(events.text(), Catch::Contains("id: 2\nevent: variant\ndata: {\"id\": 4}\n\n"));
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\":4,") != std::string::npos; }, 5));
+  CHECK_THAT(events.text(), Catch::Contains("id: 2\nevent: variant\ndata: {\"id\":4,"));
   // A client reconnecting after event 1 gets event 2 at once.
   EventStream again(serving.port, {{"Last-Event-ID", "1"}});
-  REQUIRE(WaitFor([&] { return again.text().find("data: {\"id\": 4}") != std::string::npos; }, 5));
-  CHECK(again.text().find("data: {\"id\": 5}") == std::string::npos);
+  REQUIRE(WaitFor([&] { return again.text().find("data: {\"id\":4,") != std::string::npos; }, 5));
+  CHECK(again.text().find("data: {\"id\":5,") == std::string::npos);
+
+  // Each variant event carries the variant's object of the page's summary, and each batch
+  // ends with the summary's head (best, counts, ...) as it is after the batch.
+  auto parsed = ParseEvents(events.text());
+  REQUIRE(parsed.size() >= 4);
+  CHECK(parsed[0].first == "variant");
+  CHECK(parsed[0].second["variant"]["id"] == 5);
+  CHECK(parsed[0].second["variant"]["summary"] == "return five");
+  CHECK(parsed[1].first == "summary");
+  CHECK(parsed[1].second["counts"].is_object());
+  CHECK(parsed[2].second["variant"]["score"] == 0.8);
+  CHECK(parsed[2].second["variant"]["status"] == "evaluated");
+  CHECK(parsed[3].first == "summary");
+  json log = Json(w.On({"log", "--json"}));
+  for (const json& v : log) {
+    if (v.value("best", false)) CHECK(parsed[3].second["best"] == v["id"]);
+  }
+}
+
+TEST_CASE("clade serve: the page, a variant's detail script, logs and diffs between any two") {
+  Lineage w;
+  Serving serving(w.archive(), {});
+  httplib::Client client = serving.Client();
+  for (const char* path : {"/", "/index.html"}) {
+    auto page = client.Get(path);
+    REQUIRE(page);
+    INFO(path);
+    CHECK(page->status == 200);
+    CHECK_THAT(page->get_header_value("Content-Type"), Catch::StartsWith("text/html"));
+    CHECK(page->get_header_value("Cache-Control") == "no-store");
+    CHECK_THAT(page->body, Catch::Contains("<title>clade report: "));
+    CHECK_THAT(page->body, Catch::Contains("\"live\":{\"events\":0}"));
+  }
+  // The detail script is the one `clade report` writes as variants/3.js.
+  auto script = client.Get("/variants/3.js");
+  REQUIRE(script);
+  CHECK(script->status == 200);
+  std::string prefix = "cladeReport.detail(3, ";
+  REQUIRE_THAT(script->body, Catch::StartsWith(prefix) && Catch::EndsWith(");\n"));
+  json detail = json::parse(script->body.substr(prefix.size(), script->body.size() - prefix.size() - 3));
+  CHECK(detail["id"] == 3);
+  CHECK(detail["diff"]["text"] == w.On({"diff", "1", "3"}).out);
+
+  CHECK(client.Get("/api/variants/3/diff?against=0")->body == w.On({"diff", "0", "3"}).out);
+  auto against = client.Get("/api/variants/3/diff?against=99");
+  CHECK(against->status == 404);
+  CHECK_THAT(json::parse(against->body)["error"].get<std::string>(), Catch::Contains("no variant 99"));
+
+  {
+    auto writer = archive::Archive::Open(w.archive(), {.mode = archive::Mode::kWrite}).value();
+    REQUIRE(writer->AddLogs(3, {{"build.log", "the build said hello\n"}}));
+  }
+  auto log = client.Get("/api/variants/3/log?path=build.log");
+  CHECK(log->status == 200);
+  CHECK(log->body == "the build said hello\n");
+  for (const char* path : {"/api/variants/3/log?path=agent.log", "/api/variants/3/log",
+                           "/api/variants/3/log?path=../../config"}) {
+    auto missing = client.Get(path);
+    INFO(path);
+    CHECK(missing->status == 404);
+    CHECK(json::parse(missing->body).contains("error"));
+  }
+
+  // A page made before a variant was added asks for the events after its summary's count
+  // (?since=), so the variant added between the page and its connection is not lost.
+  w.Add(w.Agent("five", "int main() { return 5; }\n"), {"--parent", "3", "-m", "return five"});
+  REQUIRE(client.Get("/api/variants/5")->status == 200);  // the server has seen it
+  EventStream since(serving.port, {}, "/api/events?since=0");
+  EventStream now(serving.port);
+  REQUIRE(WaitFor([&] { return since.text().find("data: {\"id\":5,") != std::string::npos; }, 5));
+  REQUIRE(WaitFor([&] { return now.text().find(": waiting") != std::string::npos; }, 5));
+  CHECK(now.text().find("event:") == std::string::npos);
 }
 
 TEST_CASE("clade serve: the first record of an archive that had none is an event too") {
@@ -157,7 +242,7 @@ TEST_CASE("clade serve: the first record of an archive that had none is an event
     auto writer = archive::Archive::Open(w.archive(), {.mode = archive::Mode::kWrite}).value();
     REQUIRE(writer->SetRecord(0, "repair", {{"status", "evaluated"}, {"score", 0.5}}));
   }
-  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\": 0}") != std::string::npos; }, 5));
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\":0,") != std::string::npos; }, 5));
   httplib::Client client = serving.Client();
   CHECK(json::parse(client.Get("/api/variants")->body)[0]["score"] == 0.5);
 }
