@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// Drives a report page (DIR/index.html of `clade report`) in headless Chromium through
-// Playwright, for the browser test, the load-time benchmark and report-screenshot.sh.
+// Drives a report page (DIR/index.html of `clade report`, or the page `clade serve` serves)
+// in headless Chromium through Playwright, for the browser tests, the load-time benchmarks
+// and report-screenshot.sh.
 //
-//   node report_browser.js --playwright DIR --page FILE [--chromium PATH]
-//        [--expect-nodes N] [--click ID|best --expect-diff TEXT] [--screenshot PNG]
-//        [--measure RUNS] [--width W --height H]
+//   node report_browser.js --playwright DIR (--page FILE | --url URL) [--chromium PATH]
+//        [--expect-nodes N] [--click ID|best --expect-diff TEXT] [--live-child SECONDS]
+//        [--screenshot PNG] [--measure RUNS] [--width W --height H]
 //
 // --playwright: the playwright-core package directory. Checks: no console errors, no
 // uncaught exceptions, no failed requests, every variant drawn (--expect-nodes), and after
-// a real mouse click on variant ID its diff shown containing TEXT. --measure loads the page
-// RUNS times in fresh pages and reports the median time until the page is drawn.
+// a real mouse click on variant ID its diff shown containing TEXT. --live-child (a page of
+// `clade serve` beside a running `clade run`): the seed is drawn at load; within SECONDS a
+// variant the page did not have at load is drawn without a reload; a real click on it
+// shows its diff (TEXT, if given, in it); comparing it with the seed shows both. --measure
+// loads the page RUNS times in fresh pages and reports the median time until it is drawn.
 // Prints one JSON line with what it saw; exits 1 when a check fails.
 'use strict';
 
@@ -22,7 +26,7 @@ function parseArgs(argv) {
     if (argv[i + 1] === undefined) throw new Error(`option ${argv[i]} needs a value`);
     args[key] = argv[i + 1];
   }
-  if (!args.playwright || !args.page) throw new Error('--playwright and --page are required');
+  if (!args.playwright || !(args.page || args.url)) throw new Error('--playwright and --page or --url are required');
   return args;
 }
 
@@ -39,7 +43,15 @@ async function load(browser, url, args, problems) {
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
   page.on('requestfailed', (request) =>
     problems.push(`failed request: ${request.url()} (${request.failure().errorText})`));
-  await page.goto(url, { waitUntil: 'load' });
+  for (let attempt = 0; ; attempt++) {  // a server just started may not listen yet
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      break;
+    } catch (error) {
+      if (attempt >= 40 || !url.startsWith('http')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
   await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
   return page;
 }
@@ -51,10 +63,50 @@ async function timings(page) {
   });
 }
 
+// A click on variant `id` (centred first) until the panel's first section shows.
+async function clickNode(page, id) {
+  await page.evaluate((v) => window.cladeReport.center(v), id);
+  await page.locator(`#nodes circle.node[data-id="${id}"]`).click();
+  await page.locator('#panel h3').first().waitFor({ timeout: 10000 });
+}
+
+// The live checks: the seed at load, a new variant drawn without a reload, its diff on a
+// click, and a comparison with the seed.
+async function followLive(page, args, result, problems) {
+  result.nodesAtLoad = await page.locator('#nodes circle.node').count();
+  if (!(await page.locator('#nodes circle.node[data-id="0"]').count())) problems.push('the seed is not drawn at load');
+  await page.evaluate(() => { window.loadedOnce = true; });  // gone if the page reloads
+  const newId = result.nodesAtLoad;
+  try {
+    await page.locator(`#nodes circle.node[data-id="${newId}"]`).waitFor({ state: 'attached', timeout: +args.liveChild * 1000 });
+  } catch (error) {
+    problems.push(`no variant #${newId} was drawn within ${args.liveChild} s`);
+    return;
+  }
+  result.newId = newId;
+  result.updates = await page.evaluate(() => window.cladeReport.updates);
+  if (!(await page.evaluate(() => window.loadedOnce === true))) problems.push('the page reloaded');
+  await clickNode(page, newId);
+  const title = await page.locator('#panel h2').first().textContent();
+  if (title !== `Variant #${newId}`) problems.push(`the panel shows "${title}" after a click on #${newId}`);
+  await page.locator('#panel pre.diff, #panel p.muted:has-text("identical")').first().waitFor({ timeout: 10000 });
+  const diff = page.locator('#panel pre.diff');
+  result.diffText = (await diff.count()) ? await diff.textContent() : '';
+  if (args.expectDiff !== undefined && !result.diffText.includes(args.expectDiff)) {
+    problems.push(`the diff of the new variant #${newId} does not contain ${JSON.stringify(args.expectDiff)}`);
+  }
+  await page.locator('#compare').click();
+  await clickNode(page, 0);
+  result.compareTitle = (await page.locator('#panel h2').first().textContent()).trim();
+  await page.locator('#panel h3:has-text("Diff from")').waitFor({ timeout: 10000 });
+  await page.locator('#panel pre.diff, #panel p.muted:has-text("identical")').first().waitFor({ timeout: 10000 });
+  result.compareTasks = await page.locator('#panel table.compare-tasks tr').count();
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const { chromium } = require(path.resolve(args.playwright));
-  const url = 'file://' + path.resolve(args.page);
+  const url = args.url || 'file://' + path.resolve(args.page);
   const problems = [];
   const result = {};
   const browser = await chromium.launch({
@@ -85,6 +137,7 @@ async function main() {
       }
       result.panelTitle = await page.locator('#panel h2').first().textContent();
     }
+    if (args.liveChild !== undefined) await followLive(page, args, result, problems);
     if (args.screenshot) {
       await page.screenshot({ path: args.screenshot });
       result.screenshot = args.screenshot;

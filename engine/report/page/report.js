@@ -1,7 +1,9 @@
-// clade report: draws the lineage tree, the chart and the side panel from the summary
-// inline in the page. A variant's details live in variants/<id>.js, added as a <script>
-// when it is clicked (file:// pages cannot fetch, but they can load scripts); that file
-// calls cladeReport.detail(id, detail). No network, no libraries.
+// clade report and clade serve: draws the lineage tree, the chart and the side panel from
+// the summary inline in the page. A variant's details live in variants/<id>.js, added as a
+// <script> when it is clicked (file:// pages cannot fetch, but they can load scripts); that
+// file calls cladeReport.detail(id, detail). No libraries. Served by `clade serve` (the
+// summary has `live`), the page also follows the server's events (/api/events): each new
+// variant or record is drawn as it comes, without a reload.
 (function () {
   'use strict';
 
@@ -12,8 +14,12 @@
   var V = data.variants;
   var N = V.length;
   var bestId = data.best;
-  var onBestPath = new Uint8Array(N);
-  data.best_path.forEach(function (id) { onBestPath[id] = 1; });
+  var onBestPath = bestPathFlags();
+  function bestPathFlags() {
+    var flags = new Uint8Array(N);
+    data.best_path.forEach(function (id) { if (id < N) flags[id] = 1; });
+    return flags;
+  }
 
   // Children by first parent: every variant has one place in the tree. Crossover parents
   // beyond the first are drawn as dashed edges.
@@ -22,7 +28,7 @@
   V.forEach(function (v) {
     if (v.parents.length) kids[v.parents[0]].push(v.id); else roots.push(v.id);
   });
-  var subtreeSize = new Int32Array(N);
+  var subtreeSize = V.map(function () { return 0; });
   for (var i = N - 1; i >= 0; i--) {  // a parent's id is always lower than its child's
     subtreeSize[i] += 1;
     if (V[i].parents.length) subtreeSize[V[i].parents[0]] += subtreeSize[i];
@@ -30,7 +36,11 @@
 
   var state = {
     collapsed: new Set(), selected: null, k: 1, tx: 0, ty: 0, layout: null,
-    statuses: new Set(Object.keys(data.counts)), minScore: 0, showPruned: true, search: ''
+    statuses: new Set(Object.keys(data.counts)), seenStatuses: new Set(Object.keys(data.counts)),
+    minScore: 0, showPruned: true, search: '',
+    follow: true,          // fit the view again when the tree grows (until the user moves it)
+    compareFrom: null,     // a variant waiting for a second one to compare with
+    compare: null          // {a, b}: the comparison shown in the panel
   };
   var details = new Map();  // id -> detail object, once its script has run
 
@@ -67,6 +77,7 @@
   // ---- Header and legend -------------------------------------------------------------------
   function renderFacts() {
     var facts = $('facts');
+    facts.textContent = '';
     function fact(label, value) {
       var span = el('span', null, label + ' ');
       span.appendChild(el('b', null, value));
@@ -81,8 +92,9 @@
         m.improvements + ' better, ' + m.calls + ' calls, ' + m.tokens + ' tokens, cost ' +
         m.cost.toFixed(4));
     });
-    fact('generated', data.generated);
+    fact(data.live ? 'served' : 'generated', data.generated);
     facts.appendChild(el('span', { title: 'archive' }, data.archive));
+    if (data.live) facts.appendChild(el('span', { id: 'live-status', 'class': 'live ' + live.state }, live.text()));
   }
 
   function renderLegend() {
@@ -156,23 +168,30 @@
 
   // ---- The tree --------------------------------------------------------------------------
   var circles = [];
-  function createNodes() {
-    var group = $('nodes');
+  function createNodes(from) {
     var fragment = document.createDocumentFragment();
-    for (var id = 0; id < N; id++) {
-      var v = V[id];
-      var c = svg('circle', { 'class': 'node', 'data-id': id });
-      if (v.status === 'tampered') c.classList.add('tampered');
-      else if (isFailed(v.status)) c.classList.add('failed');
-      else if (v.score === null) c.classList.add('unscored');
-      else c.setAttribute('fill', scoreColor(v.score));
-      if (v.pruned) c.classList.add('pruned');
-      if (onBestPath[id]) c.classList.add('on-path');
-      if (id === bestId) c.classList.add('best');
+    for (var id = from; id < N; id++) {
+      var c = svg('circle', { 'data-id': id });
       circles.push(c);
+      styleNode(id);
       fragment.appendChild(c);
     }
-    group.appendChild(fragment);
+    $('nodes').appendChild(fragment);
+  }
+
+  function styleNode(id) {
+    var v = V[id], c = circles[id];
+    var cls = 'node';
+    if (v.status === 'tampered') cls += ' tampered';
+    else if (isFailed(v.status)) cls += ' failed';
+    else if (v.score === null) cls += ' unscored';
+    if (v.status !== 'tampered' && !isFailed(v.status) && v.score !== null) c.setAttribute('fill', scoreColor(v.score));
+    else c.removeAttribute('fill');
+    if (v.pruned) cls += ' pruned';
+    if (onBestPath[id]) cls += ' on-path';
+    if (id === bestId) cls += ' best';
+    if (id === state.selected) cls += ' selected';
+    c.setAttribute('class', cls);
   }
 
   function edgePath(L, from, to) {
@@ -265,10 +284,15 @@
 
   function renderStatusFilter() {
     var box = $('status-filter');
+    box.textContent = '';
     Object.keys(data.counts).sort().forEach(function (s) {
+      if (!state.seenStatuses.has(s)) {  // a status new to a live page is shown
+        state.seenStatuses.add(s);
+        state.statuses.add(s);
+      }
       var label = el('label', { title: data.counts[s] + ' variants' });
       var input = el('input', { type: 'checkbox', 'data-status': s });
-      input.checked = true;
+      input.checked = state.statuses.has(s);
       input.addEventListener('change', function () {
         if (input.checked) state.statuses.add(s); else state.statuses.delete(s);
         applyFilters();
@@ -297,6 +321,7 @@
     state.k = Math.max(0.02, Math.min(2, (box.width - 2 * pad) / w, (box.height - 2 * pad) / h));
     state.tx = (box.width - L.width * state.k) / 2;
     state.ty = pad + Math.max(0, (box.height - 2 * pad - L.height * state.k) / 2);
+    state.follow = true;
     applyView();
   }
 
@@ -305,6 +330,7 @@
     state.tx = px - (px - state.tx) * (k / state.k);
     state.ty = py - (py - state.ty) * (k / state.k);
     state.k = k;
+    state.follow = false;
     applyView();
   }
 
@@ -314,6 +340,7 @@
     if (state.k < 0.6) state.k = 1;
     state.tx = box.width / 2 - L.x[id] * state.k;
     state.ty = box.height / 2 - L.y[id] * state.k;
+    state.follow = false;
     applyView();
   }
 
@@ -338,6 +365,7 @@
         if (drag.moved) {
           state.tx = drag.tx + dx;
           state.ty = drag.ty + dy;
+          state.follow = false;
           applyView();
         }
       }
@@ -391,7 +419,7 @@
     if (state.collapsed.has(id)) state.collapsed.delete(id); else state.collapsed.add(id);
     renderTree();
     if (state.selected !== null && !state.layout.visible[state.selected]) select(id);
-    else if (state.selected !== null) renderPanel(state.selected);
+    else if (state.selected !== null) showSelected();
   }
 
   function setupToolbar() {
@@ -521,6 +549,12 @@
   // ---- Selection and the side panel -----------------------------------------------------
   function select(id) {
     if (state.selected !== null) circles[state.selected].classList.remove('selected');
+    if (id !== null && state.compareFrom !== null && id !== state.compareFrom) {
+      state.compare = { a: state.compareFrom, b: id };
+    } else if (id === null || !state.compare || (id !== state.compare.a && id !== state.compare.b)) {
+      state.compare = null;
+    }
+    state.compareFrom = null;
     state.selected = id;
     if (id === null) {
       renderLabels();
@@ -528,6 +562,18 @@
     }
     circles[id].classList.add('selected');
     renderLabels();
+    showSelected();
+  }
+
+  // The panel of the selected variant (or of the comparison), its details loaded if needed.
+  function showSelected() {
+    var id = state.selected;
+    if (id === null) return;
+    if (state.compare) {
+      renderCompare(state.compare.a, state.compare.b);
+      [state.compare.a, state.compare.b].forEach(function (c) { if (!details.has(c)) loadDetail(c); });
+      return;
+    }
     renderPanel(id);
     if (!details.has(id)) loadDetail(id);
   }
@@ -536,7 +582,8 @@
   function loadDetail(id) {
     if (loading.has(id)) return;
     loading.add(id);
-    var script = el('script', { src: 'variants/' + id + '.js' });
+    // Served live, a variant's detail changes with its record: never take a cached one.
+    var script = el('script', { src: 'variants/' + id + '.js' + (data.live ? '?u=' + live.events : '') });
     script.onerror = function () {
       loading.delete(id);
       script.remove();
@@ -556,12 +603,15 @@
   window.cladeReport = {
     detail: function (id, detail) {
       details.set(id, detail);
-      if (state.selected === id) renderPanel(id);
+      if (state.selected === id || (state.compare && (state.compare.a === id || state.compare.b === id))) {
+        showSelected();
+      }
     },
     select: function (id) { revealAndSelect(id); },
     center: function (id) { centerOn(id); },
     best: bestId,
-    variants: N
+    variants: N,
+    updates: 0  // live updates drawn
   };
 
   function vlink(id) {
@@ -616,6 +666,13 @@
     var center = el('button', null, 'centre');
     center.addEventListener('click', function () { centerOn(id); });
     head.appendChild(center);
+    var compare = el('button', { id: 'compare', title: 'Then click another variant to compare the two' }, 'compare with\u2026');
+    compare.addEventListener('click', function () {
+      state.compareFrom = id;
+      compare.textContent = 'click another variant';
+      compare.disabled = true;
+    });
+    head.appendChild(compare);
     panel.appendChild(head);
     panel.appendChild(el('p', null, v.summary || '(no summary)'));
     panel.appendChild(factsTable([
@@ -726,10 +783,16 @@
       panel.appendChild(factsTable(rows));
       renderTampered(panel, r);
       var tasks = Array.isArray(r.tasks) ? r.tasks : [];
+      var withVisible = tasks.some(function (t) { return t.visible && typeof t.visible === 'object'; });
+      if (typeof r.visible_pass_hidden_fail === 'number') {
+        panel.appendChild(el('p', { 'class': r.visible_pass_hidden_fail ? 'note' : 'muted' },
+          r.visible_pass_hidden_fail + ' of ' + tasks.length + ' tasks pass every visible case and fail a hidden one'));
+      }
       if (tasks.length) {
         var table = el('table', { 'class': 'list tasks' });
         var hr = el('tr');
-        ['task', 'status', 'score', 'seconds'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+        ['task', 'status', 'hidden score'].concat(withVisible ? ['visible'] : []).concat(['seconds'])
+          .forEach(function (h) { hr.appendChild(el('th', null, h)); });
         table.appendChild(hr);
         tasks.forEach(function (t) {
           var tr = el('tr');
@@ -737,6 +800,7 @@
           tr.appendChild(el('td', null, t.status));
           tr.appendChild(el('td', { 'class': 'num' }, scoreText(t.score) +
             (Array.isArray(t.scores) ? ' (runs ' + t.scores.map(scoreText).join(' ') + ')' : '')));
+          if (withVisible) tr.appendChild(el('td', { 'class': 'num' }, visibleText(t)));
           tr.appendChild(el('td', { 'class': 'num' }, typeof t.seconds === 'number' ? t.seconds.toFixed(1) : '-'));
           table.appendChild(tr);
         });
@@ -747,6 +811,12 @@
       var o = d.other_records[b];
       panel.appendChild(el('p', { 'class': 'muted' }, 'also on ' + b + ': ' + o.status + ', score ' + scoreText(o.score)));
     });
+  }
+
+  // A task's visible cases (run on the same program, never scored): "passed/all".
+  function visibleText(t) {
+    if (!t || !t.visible || typeof t.visible !== 'object') return '-';
+    return t.visible.passed + '/' + (t.visible.passed + t.visible.failed);
   }
 
   function renderDiff(panel, d) {
@@ -766,9 +836,13 @@
       panel.appendChild(el('p', { 'class': 'muted' }, 'The source is identical to its parent\'s.'));
       return;
     }
+    panel.appendChild(diffPre(d.diff.text));
+  }
+
+  function diffPre(text) {
     var p = el('pre', { 'class': 'diff' });
     var fragment = document.createDocumentFragment();
-    d.diff.text.replace(/\n$/, '').split('\n').forEach(function (line) {
+    text.replace(/\n$/, '').split('\n').forEach(function (line) {
       var cls = line.indexOf('diff --git') === 0 || line.indexOf('+++') === 0 || line.indexOf('---') === 0 ? 'file'
         : line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : line.indexOf('@@') === 0 ? 'hunk' : '';
       var span = el('span', cls ? { 'class': cls } : null);
@@ -776,7 +850,7 @@
       fragment.appendChild(span);
     });
     p.appendChild(fragment);
-    panel.appendChild(p);
+    return p;
   }
 
   function renderRecord(panel, d) {
@@ -786,7 +860,8 @@
       panel.appendChild(el('h3', null, 'Stored logs'));
       panel.appendChild(el('p', { 'class': 'muted' },
         'Read one with: git --git-dir=' + data.archive + ' show refs/clade/logs/' + d.id + ':PATH'));
-      panel.appendChild(pre(d.log_paths.join('\n')));
+      if (data.live) d.log_paths.forEach(function (path) { panel.appendChild(liveLog(d.id, path)); });
+      else panel.appendChild(pre(d.log_paths.join('\n')));
     }
     var det = el('details');
     det.appendChild(el('summary', null, 'the whole evaluation record (JSON)'));
@@ -794,11 +869,225 @@
     panel.appendChild(det);
   }
 
+  // Served live: a stored log (build, agent, test) fetched from the server when opened.
+  function liveLog(id, path) {
+    var det = el('details', { 'class': 'log' });
+    det.appendChild(el('summary', null, path));
+    var body = pre('loading ' + path + ' ...');
+    det.appendChild(body);
+    det.addEventListener('toggle', function () {
+      if (!det.open || det.getAttribute('data-loaded')) return;
+      det.setAttribute('data-loaded', '1');
+      fetch('api/variants/' + id + '/log?path=' + encodeURIComponent(path)).then(function (r) {
+        return r.text().then(function (text) { body.textContent = r.ok ? text : 'could not load: ' + text; });
+      }).catch(function (e) { body.textContent = 'could not load: ' + e; });
+    });
+    return det;
+  }
+
+  // ---- Comparing two variants: facts, tasks side by side, and the diff between them ------
+  function renderCompare(a, b) {
+    var panel = $('panel'), da = details.get(a), db = details.get(b);
+    panel.textContent = '';
+    var head = el('div', { 'class': 'head' });
+    var h2 = el('h2', null, 'Compare ');
+    h2.appendChild(vlink(a));
+    h2.appendChild(document.createTextNode(' \u2192 '));
+    h2.appendChild(vlink(b));
+    head.appendChild(h2);
+    var end = el('button', null, 'end comparison');
+    end.addEventListener('click', function () { state.compare = null; showSelected(); });
+    head.appendChild(end);
+    panel.appendChild(head);
+    var table = el('table', { 'class': 'list compare' });
+    var hr = el('tr');
+    ['', '#' + a, '#' + b].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+    table.appendChild(hr);
+    [['status', function (v) { return v.status; }], ['score', scoreWithError],
+     ['mutator', function (v) { return v.mutator || '-'; }],
+     ['parents', function (v) { return v.parents.length ? v.parents.map(function (p) { return '#' + p; }).join(', ') : '-'; }],
+     ['summary', function (v) { return v.summary || '-'; }]].forEach(function (row) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, row[0]));
+      tr.appendChild(el('td', null, row[1](V[a])));
+      tr.appendChild(el('td', null, row[1](V[b])));
+      table.appendChild(tr);
+    });
+    panel.appendChild(table);
+    if (!da || !db) {
+      panel.appendChild(el('p', { id: 'detail-status', 'class': 'muted' }, 'loading the details ...'));
+      return;
+    }
+    renderCompareTasks(panel, a, b, da, db);
+    renderCompareDiff(panel, a, b, db);
+  }
+
+  function recordTasks(d) {
+    var byId = new Map();
+    if (d.record && Array.isArray(d.record.tasks)) d.record.tasks.forEach(function (t) { byId.set(t.id, t); });
+    return byId;
+  }
+
+  function renderCompareTasks(panel, a, b, da, db) {
+    var ta = recordTasks(da), tb = recordTasks(db);
+    var ids = Array.from(ta.keys());
+    tb.forEach(function (t, id) { if (!ta.has(id)) ids.push(id); });
+    panel.appendChild(el('h3', null, 'Tasks' + (data.benchmark ? ' on ' + data.benchmark : '')));
+    if (!ids.length) {
+      panel.appendChild(el('p', { 'class': 'muted' }, 'Neither has per-task results on this benchmark.'));
+      return;
+    }
+    var better = 0, worse = 0, same = 0;
+    var table = el('table', { 'class': 'list tasks compare-tasks' });
+    var hr = el('tr');
+    ['task', '#' + a, 'visible', '#' + b, 'visible', 'change'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+    table.appendChild(hr);
+    ids.forEach(function (id) {
+      var x = ta.get(id), y = tb.get(id);
+      var sx = x && typeof x.score === 'number' ? x.score : null, sy = y && typeof y.score === 'number' ? y.score : null;
+      var change = sx === null || sy === null ? '' : sy > sx ? 'better' : sy < sx ? 'worse' : 'same';
+      if (change === 'better') better++; else if (change === 'worse') worse++; else if (change === 'same') same++;
+      var tr = el('tr', change && change !== 'same' ? { 'class': change } : null);
+      tr.appendChild(el('td', null, id));
+      tr.appendChild(el('td', { 'class': 'num' }, x ? x.status + ' ' + scoreText(sx) : '-'));
+      tr.appendChild(el('td', { 'class': 'num' }, visibleText(x)));
+      tr.appendChild(el('td', { 'class': 'num' }, y ? y.status + ' ' + scoreText(sy) : '-'));
+      tr.appendChild(el('td', { 'class': 'num' }, visibleText(y)));
+      tr.appendChild(el('td', null, change === 'same' ? '' : change));
+      table.appendChild(tr);
+    });
+    panel.appendChild(el('p', null, '#' + b + ' against #' + a + ': better on ' + better + ', worse on ' + worse +
+      ', the same on ' + same + ' task' + (same === 1 ? '' : 's') + '.'));
+    panel.appendChild(table);
+  }
+
+  function renderCompareDiff(panel, a, b, db) {
+    var h = el('h3', null, 'Diff from ');
+    h.appendChild(vlink(a));
+    h.appendChild(document.createTextNode(' to '));
+    h.appendChild(vlink(b));
+    panel.appendChild(h);
+    if (data.live) {  // the server diffs any two variants
+      var box = el('div', null);
+      box.appendChild(el('p', { 'class': 'muted' }, 'loading the diff ...'));
+      panel.appendChild(box);
+      fetch('api/variants/' + b + '/diff?against=' + a).then(function (r) { return r.text(); }).then(function (text) {
+        box.textContent = '';
+        box.appendChild(text ? diffPre(text) : el('p', { 'class': 'muted' }, 'The two sources are identical.'));
+      }).catch(function (e) { box.textContent = 'could not load the diff: ' + e; });
+    } else if (db.diff && db.diff.parent === a) {
+      panel.appendChild(db.diff.text ? diffPre(db.diff.text) : el('p', { 'class': 'muted' }, 'The two sources are identical.'));
+    } else {
+      panel.appendChild(el('p', { 'class': 'muted' }, 'This page holds each variant\'s diff against its first parent only; ' +
+        'the diff between these two: clade diff ' + a + ' ' + b + ' (or open the live view, clade serve).'));
+    }
+  }
+
+  // ---- Live: what clade serve pushes (docs/report.md, "The live view") --------------------
+  var live = {
+    events: data.live ? data.live.events : 0,  // events seen (the summary's count to start)
+    state: 'connecting', last: null, pending: new Map(), head: null, timer: null,
+    text: function () {
+      return this.state === 'live' ? 'live' + (this.last ? ', updated ' + this.last.toLocaleTimeString() : '')
+        : this.state === 'connecting' ? 'live: connecting' : 'live: reconnecting ...';
+    }
+  };
+
+  function setLiveState(s) {
+    live.state = s;
+    var node = $('live-status');
+    if (node) { node.className = 'live ' + s; node.textContent = live.text(); }
+  }
+
+  function connectLive() {
+    var source = new EventSource('api/events?since=' + live.events);
+    source.addEventListener('open', function () { setLiveState('live'); });
+    source.addEventListener('error', function () { setLiveState('reconnecting'); });
+    source.addEventListener('variant', function (e) {
+      var message = JSON.parse(e.data);
+      live.events = +e.lastEventId || live.events + 1;
+      live.pending.set(message.id, message.variant);
+      scheduleLive();
+    });
+    source.addEventListener('summary', function (e) {
+      live.head = JSON.parse(e.data);
+      scheduleLive();
+    });
+  }
+
+  // Events come in bursts (a variant, then its record): draw once per burst.
+  function scheduleLive() {
+    if (!live.timer) live.timer = setTimeout(applyLive, 50);
+  }
+
+  function addVariant(v) {
+    V.push(v);
+    N = V.length;
+    kids.push([]);
+    subtreeSize.push(0);
+    if (v.parents.length) kids[v.parents[0]].push(v.id); else roots.push(v.id);
+    for (var at = v.id; ; at = V[at].parents[0]) {
+      subtreeSize[at] += 1;
+      if (!V[at].parents.length) break;
+    }
+  }
+
+  function applyLive() {
+    live.timer = null;
+    var anchor = state.selected !== null ? state.selected : 0;
+    var before = state.layout && state.layout.visible[anchor]
+      ? { x: state.layout.x[anchor], y: state.layout.y[anchor] } : null;
+    var first = N, changed = [];
+    Array.from(live.pending.keys()).sort(function (x, y) { return x - y; }).forEach(function (id) {
+      var v = live.pending.get(id);
+      if (id < N) {
+        v.parents = V[id].parents;
+        V[id] = v;
+        changed.push(id);
+      } else if (id === N) {
+        addVariant(v);
+      } else {
+        return;  // a gap: wait for the variants before it
+      }
+      live.pending.delete(id);
+    });
+    if (live.head) {
+      ['best', 'best_path', 'counts', 'models', 'generated'].forEach(function (k) { data[k] = live.head[k]; });
+      bestId = data.best;
+      live.head = null;
+    }
+    onBestPath = bestPathFlags();
+    createNodes(first);
+    for (var id = 0; id < first; id++) styleNode(id);
+    changed.forEach(function (id) { details.delete(id); });
+    live.last = new Date();
+    renderFacts();
+    renderStatusFilter();
+    renderTree();
+    if (state.follow) {
+      fit();
+    } else if (before && state.layout.visible[anchor]) {  // keep the anchor where it was on screen
+      state.tx += (before.x - state.layout.x[anchor]) * state.k;
+      state.ty += (before.y - state.layout.y[anchor]) * state.k;
+      applyView();
+    }
+    renderChart();
+    var shown = state.compare ? [state.compare.a, state.compare.b] : [state.selected];
+    var newChild = V.slice(first).some(function (v) { return v.parents.indexOf(state.selected) >= 0; });
+    if (shown.some(function (id) { return changed.indexOf(id) >= 0; }) || (newChild && !state.compare)) {
+      showSelected();  // its record changed, or it has a new child to list
+    }
+    window.cladeReport.best = bestId;
+    window.cladeReport.variants = N;
+    window.cladeReport.updates += 1;
+    document.body.setAttribute('data-updates', String(window.cladeReport.updates));
+  }
+
   // ---- Start ------------------------------------------------------------------------------
   renderFacts();
   renderLegend();
   renderStatusFilter();
-  createNodes();
+  createNodes(0);
   renderTree();
   fit();
   setupPanZoom();
@@ -807,6 +1096,7 @@
   renderChart();
   setupChartEvents();
   window.addEventListener('resize', function () { renderChart(); });
+  if (data.live) connectLive();
   window.cladeReport.readyMs = performance.now();
   document.body.setAttribute('data-ready', '1');
 })();
