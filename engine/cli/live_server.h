@@ -96,6 +96,8 @@ class LiveServer {
   // Brings the archive up to date and logs an event per new variant and per changed
   // record; then remakes head_. REQUIRES: mutex_ held.
   Result<> Poll();
+  // Reads the model usage of these variants' records into tally_. REQUIRES: mutex_ held.
+  Result<> Tally(const std::vector<archive::VariantId>& ids);
   // The page's options: the served benchmark. REQUIRES: mutex_ held.
   Result<report::ReportOptions> PageOptions();
   // The events from index `from` on as server-sent events (each `variant` event with the
@@ -104,11 +106,12 @@ class LiveServer {
   Result<std::string> EventText(size_t from);
 
   std::unique_ptr<archive::Archive> archive_;
-  std::mutex mutex_;  // guards archive_, events_, last_ and head_
+  std::mutex mutex_;  // guards archive_, events_, last_, head_ and tally_
   std::condition_variable changed_;  // a poll logged events, or Stop
   std::vector<archive::VariantId> events_;  // the event log: event k (id k + 1) names a variant
   std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
   nlohmann::json head_;  // report::SummaryHeadJson after the last poll that changed anything
+  report::ModelTally tally_;  // the models' usage, updated per event
   std::atomic<bool> stopping_{false};
   ServeOptions options_;
   std::unique_ptr<httplib::Server> server_;

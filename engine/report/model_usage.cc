@@ -27,32 +27,58 @@ std::string Tokens(int64_t tokens) {
 
 }  // namespace
 
-Result<std::vector<ModelUsage>> ModelUsages(archive::Archive& archive, const std::string& benchmark,
-                                            const std::vector<std::string>& names) {
+Result<> ModelTally::Update(archive::Archive& archive, const std::string& benchmark,
+                           archive::VariantId id) {
+  size_t at = static_cast<size_t>(id);
+  if (spent_.size() <= at) spent_.resize(at + 1);
+  spent_[at].reset();
+  if (id == 0) return {};
+  auto record = CLADE_TRY(archive.Record(id, benchmark));
+  if (!record) return {};
+  const nlohmann::json mutation = record->value("mutation", nlohmann::json::object());
+  if (!mutation.is_object() || !mutation.contains("model") || !mutation["model"].is_string()) {
+    return {};
+  }
+  Spent spent{.model = mutation["model"].get<std::string>(),
+              .calls = Int(mutation, "calls"),
+              .tokens = Int(mutation, "tokens")};
+  auto cost = mutation.find("cost");
+  if (cost != mutation.end() && cost->is_number()) spent.cost = cost->get<double>();
+  spent_[at] = std::move(spent);
+  return {};
+}
+
+Result<std::vector<ModelUsage>> ModelTally::Usages(archive::Archive& archive,
+                                                   const std::string& benchmark,
+                                                   const std::vector<std::string>& names) const {
   std::vector<ModelUsage> usages;
   for (const std::string& name : names) Entry(usages, name);
   const auto& summaries = *CLADE_TRY(archive.Summaries(benchmark));
-  for (const archive::Variant& variant : archive.variants()) {
-    if (variant.id == 0) continue;
-    auto record = CLADE_TRY(archive.Record(variant.id, benchmark));
-    if (!record) continue;
-    const nlohmann::json mutation = record->value("mutation", nlohmann::json::object());
-    if (!mutation.is_object() || !mutation.contains("model") || !mutation["model"].is_string()) {
-      continue;
-    }
-    ModelUsage& usage = Entry(usages, mutation["model"].get<std::string>());
+  for (size_t id = 0; id < spent_.size() && id < archive.size(); ++id) {
+    if (!spent_[id]) continue;
+    const Spent& spent = *spent_[id];
+    ModelUsage& usage = Entry(usages, spent.model);
     usage.children += 1;
-    usage.calls += Int(mutation, "calls");
-    usage.tokens += Int(mutation, "tokens");
-    auto cost = mutation.find("cost");
-    if (cost != mutation.end() && cost->is_number()) usage.cost += cost->get<double>();
-    const archive::RecordSummary& child = summaries[static_cast<size_t>(variant.id)];
+    usage.calls += spent.calls;
+    usage.tokens += spent.tokens;
+    usage.cost += spent.cost;
+    const archive::Variant& variant = archive.variant(static_cast<archive::VariantId>(id));
+    const archive::RecordSummary& child = summaries[id];
     if (child.status == EvalStatus::kEvaluated && child.score && !variant.parents.empty()) {
       const archive::RecordSummary& parent = summaries[static_cast<size_t>(variant.parents[0])];
       if (parent.score && *child.score > *parent.score) usage.improvements += 1;
     }
   }
   return usages;
+}
+
+Result<std::vector<ModelUsage>> ModelUsages(archive::Archive& archive, const std::string& benchmark,
+                                            const std::vector<std::string>& names) {
+  ModelTally tally;
+  for (const archive::Variant& variant : archive.variants()) {
+    CLADE_TRY(tally.Update(archive, benchmark, variant.id));
+  }
+  return tally.Usages(archive, benchmark, names);
 }
 
 std::vector<std::string> EnsembleNames(const nlohmann::json& run_state) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,27 @@ struct ModelUsage {
 // the order of first appearance. Empty when no record names a model (gi runs).
 Result<std::vector<ModelUsage>> ModelUsages(archive::Archive& archive, const std::string& benchmark,
                                             const std::vector<std::string>& names);
+
+// The same, kept current one record at a time, for a reader that follows a running search
+// (`clade serve`): Update reads one variant's record, Usages adds up what was read (no
+// record read). ModelUsages is a tally updated with every variant.
+class ModelTally {
+ public:
+  // Reads the model usage of variant `id`'s record on `benchmark` (again, when it changed).
+  Result<> Update(archive::Archive& archive, const std::string& benchmark, archive::VariantId id);
+  // As ModelUsages. REQUIRES: every variant with a record was updated since it was written.
+  Result<std::vector<ModelUsage>> Usages(archive::Archive& archive, const std::string& benchmark,
+                                         const std::vector<std::string>& names) const;
+
+ private:
+  struct Spent {
+    std::string model;
+    int64_t calls = 0;
+    int64_t tokens = 0;
+    double cost = 0;
+  };
+  std::vector<std::optional<Spent>> spent_;  // by variant id; nullopt: no model named
+};
 
 // The run's models in config order, as its saved state's fingerprint lists them (empty
 // for a run with one model or none).

@@ -67,7 +67,8 @@ nlohmann::json CapDiff(std::string_view diff, size_t cap) {
   return {{"text", diff.substr(0, end)}, {"bytes", diff.size()}, {"cut", true}};
 }
 
-Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options) {
+Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options,
+                                       const ModelTally* tally) {
   std::vector<RecordSummary> outcomes(archive.size());
   std::optional<VariantId> best;
   nlohmann::json models = nlohmann::json::array();
@@ -76,7 +77,10 @@ Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOp
     best = CLADE_TRY(archive.Best(*options.benchmark));
     auto state = CLADE_TRY(archive.State());
     auto names = EnsembleNames(state ? *state : nlohmann::json());
-    models = ModelUsageJson(CLADE_TRY(ModelUsages(archive, *options.benchmark, names)));
+    std::vector<ModelUsage> usages =
+        tally ? CLADE_TRY(tally->Usages(archive, *options.benchmark, names))
+              : CLADE_TRY(ModelUsages(archive, *options.benchmark, names));
+    models = ModelUsageJson(usages);
   }
   std::map<std::string, int> counts;
   for (size_t id = 0; id < archive.size(); ++id) ++counts[archive::StatusText(outcomes.at(id))];
@@ -103,8 +107,9 @@ Result<nlohmann::json> VariantSummaryJson(archive::Archive& archive, VariantId i
   return VariantSummary(archive.variant(id), outcome);
 }
 
-Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options) {
-  nlohmann::json summary = CLADE_TRY(SummaryHeadJson(archive, options));
+Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options,
+                                   const ModelTally* tally) {
+  nlohmann::json summary = CLADE_TRY(SummaryHeadJson(archive, options, tally));
   std::vector<RecordSummary> outcomes(archive.size());
   if (options.benchmark) outcomes = *CLADE_TRY(archive.Summaries(*options.benchmark));
   nlohmann::json variants = nlohmann::json::array();

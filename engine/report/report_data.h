@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/archive.h"
+#include "engine/report/model_usage.h"
 #include "support/error.h"
 
 namespace clade::report {
@@ -34,13 +35,16 @@ struct ReportOptions {
 // The summary of the whole archive: title, benchmark, best variant and the path to it from
 // the seed, counts by status, each model's usage (model_usage.h; `models`, empty for gi),
 // and one small object per variant (id, parents, status, score, pruned, mutator, time,
-// summary).
-Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options);
+// summary). `models` comes from `tally` when given (kept current by the caller), else
+// from every record of the benchmark.
+Result<nlohmann::json> SummaryJson(archive::Archive& archive, const ReportOptions& options,
+                                   const ModelTally* tally = nullptr);
 
 // The summary without its `variants`: what changes as a run goes on besides the variants
 // themselves (best, best_path, counts, models, generated). `clade serve` sends it after
-// each batch of events. Reads every record of the benchmark (for `models`).
-Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options);
+// each batch of events.
+Result<nlohmann::json> SummaryHeadJson(archive::Archive& archive, const ReportOptions& options,
+                                       const ModelTally* tally = nullptr);
 
 // One variant's object of the summary's `variants`. REQUIRES: id < archive.size().
 Result<nlohmann::json> VariantSummaryJson(archive::Archive& archive, archive::VariantId id,

@@ -5,7 +5,8 @@
 //
 //   node report_browser.js --playwright DIR (--page FILE | --url URL) [--chromium PATH]
 //        [--expect-nodes N] [--click ID|best --expect-diff TEXT] [--live-child SECONDS]
-//        [--screenshot PNG] [--measure RUNS] [--width W --height H]
+//        [--screenshot PNG] [--measure RUNS] [--live-adds K --add-command CMD]
+//        [--width W --height H]
 //
 // --playwright: the playwright-core package directory. Checks: no console errors, no
 // uncaught exceptions, no failed requests, every variant drawn (--expect-nodes), and after
@@ -14,6 +15,8 @@
 // variant the page did not have at load is drawn without a reload; a real click on it
 // shows its diff (TEXT, if given, in it); comparing it with the seed shows both. --measure
 // loads the page RUNS times in fresh pages and reports the median time until it is drawn.
+// --live-adds (a served page): runs CMD K times (`{i}` in it replaced by 0..K-1), each a
+// writer adding one variant, and reports the time from CMD's exit to the variant drawn.
 // Prints one JSON line with what it saw; exits 1 when a check fails.
 'use strict';
 
@@ -59,7 +62,8 @@ async function load(browser, url, args, problems) {
 async function timings(page) {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    return { readyMs: window.cladeReport.readyMs, loadMs: nav ? nav.loadEventEnd : null };
+    return { readyMs: window.cladeReport.readyMs, loadMs: nav ? nav.loadEventEnd : null,
+             phases: window.cladeReport.phases, responseEndMs: nav ? nav.responseEnd : null };
   });
 }
 
@@ -103,6 +107,20 @@ async function followLive(page, args, result, problems) {
   result.compareTasks = await page.locator('#panel table.compare-tasks tr').count();
 }
 
+async function measureLiveAdds(page, args) {
+  const { execSync } = require('child_process');
+  const times = [];
+  for (let i = 0; i < +args.liveAdds; i++) {
+    const before = await page.evaluate(() => window.cladeReport.variants);
+    execSync(args.addCommand.replace(/\{i\}/g, String(i)), { stdio: 'ignore' });
+    const written = Date.now();
+    await page.waitForFunction((n) => window.cladeReport.variants > n, before, { timeout: 20000, polling: 'raf' });
+    times.push(Date.now() - written);
+    await new Promise((resolve) => setTimeout(resolve, 300 + 137 * i));  // vary the poll's phase
+  }
+  return { runs: times.length, medianMs: median(times), maxMs: Math.max(...times) };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const { chromium } = require(path.resolve(args.playwright));
@@ -138,6 +156,7 @@ async function main() {
       result.panelTitle = await page.locator('#panel h2').first().textContent();
     }
     if (args.liveChild !== undefined) await followLive(page, args, result, problems);
+    if (args.liveAdds !== undefined) result.liveAdd = await measureLiveAdds(page, args);
     if (args.screenshot) {
       await page.screenshot({ path: args.screenshot });
       result.screenshot = args.screenshot;

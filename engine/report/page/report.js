@@ -1084,17 +1084,22 @@
   }
 
   // ---- Start ------------------------------------------------------------------------------
+  var phases = { parsed: performance.now() };  // when each part of the start was done
   renderFacts();
   renderLegend();
   renderStatusFilter();
   createNodes(0);
+  phases.nodes = performance.now();
   renderTree();
+  phases.tree = performance.now();
   fit();
   setupPanZoom();
   setupNodeEvents();
   setupToolbar();
   renderChart();
+  phases.chart = performance.now();
   setupChartEvents();
+  window.cladeReport.phases = phases;
   window.addEventListener('resize', function () { renderChart(); });
   if (data.live) connectLive();
   window.cladeReport.readyMs = performance.now();
