@@ -24,7 +24,7 @@ Result<> RunServe(const ServeCommandOptions& options) {
   std::string host = options.serve.bind.find(':') != std::string::npos
                          ? "[" + options.serve.bind + "]"
                          : options.serve.bind;
-  std::printf("serving %s at http://%s:%d/api/variants%s (read-only; Ctrl-C stops)\n",
+  std::printf("serving %s at http://%s:%d/ (read-only; Ctrl-C stops)%s\n",
               path.string().c_str(), host.c_str(), port,
               options.serve.token.empty() ? "" : " (requests must carry the token)");
   std::fflush(stdout);
@@ -48,10 +48,12 @@ Command RegisterServeCommand(CLI::App& app) {
   AddBenchmarkOption(*command, &options->serve.benchmark);
   command->footer(
       "Opens the archive as a reader (it never writes) and reads what a running `clade run`\n"
-      "adds on each request. JSON API:\n"
+      "adds on each request. Open http://127.0.0.1:8470/ for the live page (clade report's\n"
+      "page, following the run: new variants and records appear without a reload). JSON API:\n"
       "  GET /api/variants           the variants, as clade log --json\n"
       "  GET /api/variants/ID        one variant, as clade show ID --json\n"
-      "  GET /api/variants/ID/diff   its unified diff against its first parent\n"
+      "  GET /api/variants/ID/diff   its unified diff against its first parent (?against=A)\n"
+      "  GET /api/variants/ID/log?path=P   one of its stored logs\n"
       "  GET /api/events             server-sent events, one per new variant or record\n"
       "Any other path is a 404 with a JSON error; only GET is served. Binding an address\n"
       "other than 127.0.0.1 or ::1 requires --token. See docs/report.md.\n\n"

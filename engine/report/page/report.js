@@ -499,6 +499,7 @@
     chart.appendChild(svg('line', { x1: left, x2: width - right, y1: py(0), y2: py(0), 'class': 'axis' }));
     var step = Math.max(1, Math.pow(10, Math.floor(Math.log10(n))) / (n / Math.pow(10, Math.floor(Math.log10(n))) < 3 ? 2 : 1));
     for (var x = 0; x <= n; x += step) {
+      if (x > 0 && px(x) > width - right - 120) break;  // room for the axis label
       var t = svg('text', { x: px(x), y: height - 6, 'text-anchor': 'middle' });
       t.textContent = x;
       chart.appendChild(t);
