@@ -42,7 +42,7 @@ try:
     arrivals = {}
     def listen():
         sock = socket.create_connection(("127.0.0.1", port))
-        sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         buffer = b""
         while len(arrivals) < adds:
             chunk = sock.recv(65536)

@@ -81,6 +81,20 @@ bool IsLoopback(const std::string& address) {
   return address == "127.0.0.1" || address == "::1";
 }
 
+// Whether a Host header names this machine's loopback (with or without a port). Without a
+// token, clade serve listens on loopback only, but a page of another site can still reach
+// it through a name that resolves to 127.0.0.1 (DNS rebinding), and read the archive as
+// its own origin: such a request names that site in its Host header.
+bool LoopbackHost(const std::string& host) {
+  std::string name = host;
+  if (name.starts_with("[")) {
+    name = name.substr(1, name.find(']') == std::string::npos ? 0 : name.find(']') - 1);
+  } else if (size_t colon = name.rfind(':'); colon != std::string::npos) {
+    name.resize(colon);
+  }
+  return name == "127.0.0.1" || name == "::1" || name == "localhost";
+}
+
 }  // namespace
 
 Result<> CheckServeOptions(const ServeOptions& options) {
@@ -183,6 +197,12 @@ void LiveServer::Route() {
                                           httplib::Response& response) {
     if (!Authorised(request, response, options_.token)) {
       SendError(response, 401, "this clade serve needs its token (Authorization: Bearer T)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (options_.token.empty() && !LoopbackHost(request.get_header_value("Host"))) {
+      SendError(response, 403,
+                "clade serve without a token answers only requests to 127.0.0.1, ::1 or "
+                "localhost (this one names another host: a DNS-rebinding page?)");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (request.method != "GET" && request.method != "HEAD") {

@@ -89,6 +89,20 @@ TEST_CASE("clade serve: the API gives what log, show and diff print, live, and 4
     CHECK(other->status == 404);
     CHECK(json::parse(other->body).contains("error"));
   }
+  // A page of another site that reaches this server through a name resolving to 127.0.0.1
+  // (DNS rebinding) names its own host: refused. Loopback names are served.
+  for (const char* host : {"evil.example", "evil.example:8470", "127.0.0.1.evil.example",
+                           "localhost.evil.example", "[::2]:80", ""}) {
+    auto rebound = client.Get("/api/variants", {{"Host", host}});
+    REQUIRE(rebound);
+    INFO(host);
+    CHECK(rebound->status == 403);
+    CHECK(json::parse(rebound->body).contains("error"));
+  }
+  for (const char* host : {"localhost:8470", "127.0.0.1", "[::1]:8470", "localhost"}) {
+    INFO(host);
+    CHECK(client.Get("/api/variants/0", {{"Host", host}})->status == 200);
+  }
   auto post = client.Post("/api/variants", "{}", "application/json");
   REQUIRE(post);
   CHECK(post->status == 405);

@@ -455,6 +455,13 @@
       renderTree();
       fit();
     });
+    $('collapse-pruned').addEventListener('click', function () {
+      for (var id = 0; id < N; id++) {
+        if (kids[id].length && V[id].pruned) state.collapsed.add(id);
+      }
+      renderTree();
+      fit();
+    });
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') select(null);
     });
@@ -699,6 +706,11 @@
     var rows = [];
     if (m.mutator !== null) rows.push(['mutator', m.mutator]);
     if (m.seed !== null) rows.push(['seed', m.seed]);
+    var r = m.record && typeof m.record === 'object' ? m.record : {};
+    if (typeof r.model === 'string') {  // the llm and self mutators' model calls and cost
+      rows.push(['model', r.model + ': ' + (r.calls || 0) + ' calls, ' + (r.tokens || 0) + ' tokens' +
+        (typeof r.cost === 'number' ? ', cost ' + r.cost.toFixed(4) : '')]);
+    }
     if (rows.length) panel.appendChild(factsTable(rows));
     if (m.edits.length) {
       var structured = m.edits.every(function (e) { return e && typeof e === 'object' && 'op' in e; });
