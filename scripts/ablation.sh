@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The DGM paper's ablation, on this machine: for RNG seeds 1..3, a gi search with the
-# `dgm` selection policy, with `greedy` (always the newest best) and with `random`, at
-# the same budget (examples/ablation.yaml), then the best variant of each run replayed on
-# benchmarks/repair-transfer. Prints a Markdown table (the one in docs/results.md).
-#   scripts/ablation.sh [--seeds "1 2 3"] [--policies "dgm greedy random"] [--out DIR]
+# `dgm` selection policy, with `hgm` (Thompson sampling on clades), `greedy` (always the
+# newest best) and `random`, at the same CPU budget (examples/ablation.yaml), then the
+# best variant of each run replayed on benchmarks/repair-transfer. Prints a Markdown table
+# (the one in docs/results.md).
+#   scripts/ablation.sh [--seeds "1 2 3"] [--policies "dgm hgm greedy random"] [--out DIR]
 # Runs already finished are resumed (nothing is evaluated twice): rerunning only prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds="1 2 3"
-policies="dgm greedy random"
+policies="dgm hgm greedy random"
 out=runs/ablation
 while (($#)); do
   case "$1" in
@@ -19,7 +20,7 @@ while (($#)); do
     *) echo "ablation.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-clade=build/clade
+clade=${CLADE:-build/clade}
 [ -x "$clade" ] || scripts/setup.sh
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -57,12 +58,12 @@ out, names = sys.argv[1], sys.argv[2:]
 def num(x): return "—" if x is None else f"{x:.3f}"
 seed = json.load(open(f"{out}/seed.replay.json"))["variants"][0]
 print(f"seed (variant 0) on repair-transfer: {num(seed.get('score'))}\n")
-print("| policy | RNG seed | children | seed | best (variant) | best | best on repair-transfer | wall time |")
-print("|---|---|---|---|---|---|---|---|")
+print("| policy | RNG seed | children | task CPU | seed | best (variant) | best | best on repair-transfer | wall time |")
+print("|---|---|---|---|---|---|---|---|---|")
 for name in names:
     policy, rng = name.rsplit("-", 1)
     run = json.load(open(f"{out}/{name}.run.json"))
     best = json.load(open(f"{out}/{name}.replay.json"))["variants"][0]
-    print(f"| {policy} | {rng} | {run['children']} | {num(run['seed_score'])} | {run['best']} | "
+    print(f"| {policy} | {rng} | {run['children']} | {run['cpu_seconds'] / 60:.1f} min | {num(run['seed_score'])} | {run['best']} | "
           f"{num(run['best_score'])} | {num(best.get('score'))} | {run['seconds'] / 60:.1f} min |")
 PY
