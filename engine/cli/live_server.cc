@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include <sys/socket.h>
+
 #include "engine/cli/command.h"
 #include "engine/cli/output.h"
 #include "engine/cli/show_command.h"
@@ -313,6 +315,12 @@ void LiveServer::RoutePage() {
 }
 
 Result<int> LiveServer::Bind() {
+  // httplib's default also sets SO_REUSEPORT, with which a second `clade serve` on the same
+  // port starts without an error and the kernel splits the requests between the two.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   int port = options_.port == 0 ? server_->bind_to_any_port(options_.bind)
                                 : (server_->bind_to_port(options_.bind, options_.port)
                                        ? options_.port

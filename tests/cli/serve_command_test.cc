@@ -287,6 +287,16 @@ TEST_CASE("clade serve with a token: every request must carry it") {
   CHECK(client.Get("/api/events")->status == 401);
 }
 
+TEST_CASE("A second clade serve on a port in use fails and names the port") {
+  Lineage w;
+  Serving first(w.archive(), {});
+  Run second = w.On({"serve", "--port", std::to_string(first.port)});
+  CHECK(second.exit_code == 1);
+  CHECK_THAT(second.err, Catch::Contains("cannot listen on 127.0.0.1 port " +
+                                         std::to_string(first.port)));
+  CHECK(first.Client().Get("/api/variants/0")->status == 200);  // the first still serves
+}
+
 TEST_CASE("clade serve refuses an address other than loopback without a token") {
   Lineage w;
   for (const char* address : {"0.0.0.0", "::", "192.0.2.1"}) {
