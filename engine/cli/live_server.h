@@ -2,20 +2,28 @@
 // opened as a reader and refreshed (Archive::Refresh) on each request, so what a running
 // `clade run` writes shows without a restart. It never writes.
 //
+//   GET /, /index.html          the report's page (engine/report), its summary inline with
+//                               `live: {events: K}`, so it follows the events after K
+//   GET /variants/ID.js         the variant's detail script, as `clade report` writes it
 //   GET /api/variants           the variant objects of `clade log --json`
 //   GET /api/variants/ID        what `clade show ID --json` prints
 //   GET /api/variants/ID/diff   the unified diff against the first parent (text; empty for
-//                               a seed)
-//   GET /api/events             server-sent events: `event: variant` with data {"id": N}
-//                               for each new variant and each variant whose record on the
-//                               served benchmark changed; `id:` numbers them, and a client
-//                               that reconnects with Last-Event-ID gets what it missed
+//                               a seed), or against variant A with ?against=A
+//   GET /api/variants/ID/log    ?path=P: the variant's stored log P (text)
+//   GET /api/events             server-sent events: `event: variant` with data {"id": N,
+//                               "variant": its summary object} for each new variant and
+//                               each variant whose record on the served benchmark changed,
+//                               then `event: summary` (the summary's head) per batch; `id:`
+//                               numbers the variant events, and a client that reconnects
+//                               with Last-Event-ID (or first connects with ?since=K) gets
+//                               what it missed
 // Anything else is a 404 with a JSON error ({"error": "..."}), a variant that does not
 // exist included; a method other than GET or HEAD is a 405.
 //
 // Access: with a token, every request must carry it (header `Authorization: Bearer T`, or
 // `?token=T`, which also sets the cookie `clade_token` for the browser's later requests, or
-// that cookie); one that does not gets a 401.
+// that cookie); one that does not gets a 401. Without one, a request whose Host header is
+// not a loopback name gets a 403 (a DNS-rebinding page).
 //
 // What changed is found by one poll (Archive::Refresh, then the served benchmark's
 // summaries compared with the last ones), every 0.5 s on a thread of its own and before
