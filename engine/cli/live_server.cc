@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "engine/cli/command.h"
 #include "engine/cli/output.h"
@@ -132,6 +133,8 @@ Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path
 
 LiveServer::LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions options)
     : archive_(std::move(archive)),
+      boot_(fmt::format("{}-{}", ::getpid(),
+                        std::chrono::system_clock::now().time_since_epoch().count())),
       options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()) {}
 
@@ -350,7 +353,12 @@ void LiveServer::RouteEvents() {
     }
     response.set_header("Cache-Control", "no-cache");
     response.set_chunked_content_provider(
-        "text/event-stream", [this, next](size_t, httplib::DataSink& sink) mutable {
+        "text/event-stream", [this, next, greeted = false](size_t, httplib::DataSink& sink) mutable {
+          if (!greeted) {  // which server this is: a page that sees another one reloads
+            greeted = true;
+            std::string hello = fmt::format("event: hello\ndata: {{\"server\": \"{}\"}}\n\n", boot_);
+            return sink.write(hello.data(), hello.size());
+          }
           std::unique_lock lock(mutex_);
           changed_.wait_for(lock, std::chrono::seconds(1),
                             [&] { return stopping_.load() || events_.size() > next; });

@@ -16,7 +16,9 @@
 //                               then `event: summary` (the summary's head) per batch; `id:`
 //                               numbers the variant events, and a client that reconnects
 //                               with Last-Event-ID (or first connects with ?since=K) gets
-//                               what it missed
+//                               what it missed. Each stream starts with `event: hello`,
+//                               data {"server": ID}, ID new at each start of the server
+//                               (its event numbers start again: a page reloads)
 // Anything else is a 404 with a JSON error ({"error": "..."}), a variant that does not
 // exist included; a method other than GET or HEAD is a 405.
 //
@@ -120,6 +122,7 @@ class LiveServer {
   std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
   nlohmann::json head_;  // report::SummaryHeadJson after the last poll that changed anything
   report::ModelTally tally_;  // the models' usage, updated per event
+  const std::string boot_;  // this server's identity, sent first on each event stream
   std::atomic<bool> stopping_{false};
   ServeOptions options_;
   std::unique_ptr<httplib::Server> server_;

@@ -160,7 +160,8 @@ TEST_CASE("clade serve: /api/events sends one variant event per new variant and 
   Serving serving(w.archive(), {});
   EventStream events(serving.port);
   REQUIRE(WaitFor([&] { return events.text().find(": waiting") != std::string::npos; }, 10));
-  CHECK(events.text().find("event:") == std::string::npos);  // nothing happened yet
+  CHECK_THAT(events.text(), Catch::StartsWith("event: hello\ndata: {\"server\": \""));
+  CHECK(events.text().find("event: variant") == std::string::npos);  // nothing happened yet
   w.Add(w.Agent("five", "int main() { return 5; }\n"), {"--parent", "3", "-m", "return five"});
   // Within the poll interval (0.5 s) and well under the issue's 2 s.
   REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\":5,") != std::string::npos; }, 5));
@@ -176,7 +177,10 @@ TEST_CASE("clade serve: /api/events sends one variant event per new variant and 
   // Each variant event carries the variant's object of the page's summary, and each batch
   // ends with the summary's head (best, counts, ...) as it is after the batch.
   auto parsed = ParseEvents(events.text());
-  REQUIRE(parsed.size() >= 4);
+  REQUIRE(parsed.size() >= 5);
+  CHECK(parsed[0].first == "hello");  // first on every stream: which server this is
+  CHECK(ParseEvents(again.text())[0].second == parsed[0].second);
+  parsed.erase(parsed.begin());
   CHECK(parsed[0].first == "variant");
   CHECK(parsed[0].second["variant"]["id"] == 5);
   CHECK(parsed[0].second["variant"]["summary"] == "return five");
@@ -243,7 +247,7 @@ TEST_CASE("clade serve: the page, a variant's detail script, logs and diffs betw
   EventStream now(serving.port);
   REQUIRE(WaitFor([&] { return since.text().find("data: {\"id\":5,") != std::string::npos; }, 5));
   REQUIRE(WaitFor([&] { return now.text().find(": waiting") != std::string::npos; }, 5));
-  CHECK(now.text().find("event:") == std::string::npos);
+  CHECK(now.text().find("event: variant") == std::string::npos);
 }
 
 TEST_CASE("clade serve: the first record of an archive that had none is an event too") {

@@ -999,7 +999,7 @@
   // ---- Live: what clade serve pushes (docs/report.md, "The live view") --------------------
   var live = {
     events: data.live ? data.live.events : 0,  // events seen (the summary's count to start)
-    state: 'connecting', last: null, pending: new Map(), head: null, timer: null,
+    state: 'connecting', last: null, pending: new Map(), head: null, timer: null, server: null,
     text: function () {
       return this.state === 'live' ? 'live' + (this.last ? ', updated ' + this.last.toLocaleTimeString() : '')
         : this.state === 'connecting' ? 'live: connecting' : 'live: reconnecting ...';
@@ -1016,6 +1016,13 @@
     var source = new EventSource('api/events?since=' + live.events);
     source.addEventListener('open', function () { setLiveState('live'); });
     source.addEventListener('error', function () { setLiveState('reconnecting'); });
+    source.addEventListener('hello', function (e) {
+      // A restarted server numbers its events from 1 and knows nothing of what was written
+      // while it was down: start again from a fresh page.
+      var server = JSON.parse(e.data).server;
+      if (live.server && live.server !== server) location.reload();
+      live.server = server;
+    });
     source.addEventListener('variant', function (e) {
       var message = JSON.parse(e.data);
       live.events = +e.lastEventId || live.events + 1;
