@@ -7,24 +7,35 @@
 #   gate   examples/quickstart.yaml's evaluation: one child at a time, its parent's
 #          unsolved tasks first, the rest only when it beats its parent there
 #   tasks  search.mode: tasks, two task evaluations at a time
+#   tasks-cool  the same with HGM's cool-down (search.cool_down: 1): draws greedier as the
+#          budget ends (docs/search.md); --modes "tasks tasks-cool" compares the two
 # The seed is evaluated once and copied into every run's archive. Prints a Markdown table
 # (docs/results.md): children, task evaluations and their CPU seconds, the best fully
 # evaluated variant and when (wall clock) it was recorded.
-#   scripts/scheduler_comparison.sh [--seeds "1 2 3"] [--tasks 12] [--cpu-minutes 25] [--out DIR]
+#   scripts/scheduler_comparison.sh [--seeds "1 2 3"] [--tasks 12] [--cpu-minutes 25]
+#        [--modes "gate tasks"] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds="1 2 3"
 tasks=12
 minutes=25
 out=runs/schedulers
+modes="gate tasks"
 while (($#)); do
   case "$1" in
     --seeds) seeds=$2; shift 2 ;;
     --tasks) tasks=$2; shift 2 ;;
     --cpu-minutes) minutes=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --modes) modes=$2; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "scheduler_comparison.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+for mode in $modes; do
+  case "$mode" in
+    gate|tasks|tasks-cool) ;;
+    *) echo "scheduler_comparison.sh: unknown mode '$mode' (gate, tasks, tasks-cool)" >&2; exit 2 ;;
   esac
 done
 clade=${CLADE:-$PWD/build/clade}  # CLADE=/path/to/a/copy keeps a rebuild from changing it mid-way
@@ -49,8 +60,13 @@ write_config() {
     if [ "$mode" = gate ]; then
       printf 'evaluation: {gate: parent, task_workers: 2, tasks: %s}\n' "$tasks"
       printf 'workers: 1\nselection: dgm\n'
-    else
+    elif [ "$mode" = tasks ]; then
       printf 'evaluation: {tasks: %s}\nsearch: {mode: tasks}\nworkers: 2\n' "$tasks"
+    elif [ "$mode" = tasks-cool ]; then
+      printf 'evaluation: {tasks: %s}\nsearch: {mode: tasks, cool_down: 1}\nworkers: 2\n' "$tasks"
+    else
+      echo "scheduler_comparison.sh: unknown mode '$mode' (gate, tasks, tasks-cool)" >&2
+      exit 2
     fi
     printf 'budget: {cpu_time: %sm}\n' "$minutes"
   } >"$out/$name.yaml"
@@ -58,7 +74,7 @@ write_config() {
 
 rows=()
 for seed in $seeds; do
-  for mode in gate tasks; do
+  for mode in $modes; do
     name="$mode-$seed"
     rows+=("$name")
     [ -f "$out/$name.run.json" ] && continue  # finished before: only the table
