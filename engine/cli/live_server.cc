@@ -26,8 +26,15 @@ void SendError(httplib::Response& response, int status, const std::string& messa
   response.set_content(nlohmann::json{{"error", message}}.dump() + "\n", "application/json");
 }
 
+// JSON text of archive data, whose text may be invalid UTF-8 (a commit subject quoting a
+// Latin-1 line): replaced by U+FFFD, never an exception (one in an event stream's provider
+// would end the server).
+std::string JsonText(const nlohmann::json& value, int indent = -1) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void SendJson(httplib::Response& response, const nlohmann::json& value) {
-  response.set_content(value.dump(2) + "\n", "application/json");
+  response.set_content(JsonText(value, 2) + "\n", "application/json");
 }
 
 // Equal in time independent of where they differ (the token is a secret).
@@ -107,6 +114,10 @@ Result<> CheckServeOptions(const ServeOptions& options) {
                   "every request must carry it), or bind 127.0.0.1 or ::1",
                   options.bind);
   }
+  if (options.max_streams < 1 || options.max_streams > 1000) {
+    return FailAs(ErrorKind::kUsage, "--max-pages {} is not between 1 and 1000",
+                  options.max_streams);
+  }
   if (options.port < 0 || options.port > 65535) {
     return FailAs(ErrorKind::kUsage, "--port {} is not a port (0-65535)", options.port);
   }
@@ -127,7 +138,6 @@ Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path
   CLADE_TRY(server->Tally(all));
   server->head_ = CLADE_TRY(report::SummaryHeadJson(*server->archive_, page, &server->tally_));
   server->Route();
-  server->RouteEvents();
   return server;
 }
 
@@ -136,7 +146,12 @@ LiveServer::LiveServer(std::unique_ptr<archive::Archive> archive, ServeOptions o
       boot_(fmt::format("{}-{}", ::getpid(),
                         std::chrono::system_clock::now().time_since_epoch().count())),
       options_(std::move(options)),
-      server_(std::make_unique<httplib::Server>()) {}
+      server_(std::make_unique<httplib::Server>()) {
+  // httplib's pool has 8 threads here, and each open event stream keeps one: a thread per
+  // allowed stream, and as many again for the page and the API.
+  size_t threads = static_cast<size_t>(options_.max_streams) + 16;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+}
 
 LiveServer::~LiveServer() {
   Stop();
@@ -144,6 +159,19 @@ LiveServer::~LiveServer() {
 }
 
 Result<> LiveServer::Poll() {
+  CLADE_TRY(LogEvents());
+  if (untallied_.empty() && !head_stale_) return {};
+  // Tried again at the next poll until it succeeds.
+  CLADE_TRY(Tally(untallied_));
+  untallied_.clear();
+  report::ReportOptions page = CLADE_TRY(PageOptions());
+  head_ = CLADE_TRY(report::SummaryHeadJson(*archive_, page, &tally_));
+  head_stale_ = false;
+  changed_.notify_all();
+  return {};
+}
+
+Result<> LiveServer::LogEvents() {
   archive::Archive::Refreshed refreshed = CLADE_TRY(archive_->Refresh());
   if (refreshed.empty()) return {};
   std::vector<archive::RecordSummary> now;
@@ -160,12 +188,10 @@ Result<> LiveServer::Poll() {
   }
   events_.insert(events_.end(), refreshed.added.begin(), refreshed.added.end());
   last_ = std::move(now);
-  if (events_.size() > before) {
-    CLADE_TRY(Tally({events_.begin() + static_cast<std::ptrdiff_t>(before), events_.end()}));
-    report::ReportOptions page = CLADE_TRY(PageOptions());
-    head_ = CLADE_TRY(report::SummaryHeadJson(*archive_, page, &tally_));
-    changed_.notify_all();
-  }
+  untallied_.insert(untallied_.end(), events_.begin() + static_cast<std::ptrdiff_t>(before),
+                    events_.end());
+  // Pruning (a refreshed flag, no event) changes the summary's head too.
+  head_stale_ = true;
   return {};
 }
 
@@ -188,11 +214,11 @@ Result<std::string> LiveServer::EventText(size_t from) {
   for (size_t k = from; k < events_.size(); ++k) {
     nlohmann::json variant = CLADE_TRY(report::VariantSummaryJson(*archive_, events_[k], options));
     nlohmann::json data = {{"id", events_[k]}, {"variant", std::move(variant)}};
-    text += fmt::format("id: {}\nevent: variant\ndata: {}\n\n", k + 1, data.dump());
+    text += fmt::format("id: {}\nevent: variant\ndata: {}\n\n", k + 1, JsonText(data));
   }
   if (from < events_.size()) {
     // The state after these events; no id, so a reconnect resumes after the variants.
-    text += fmt::format("event: summary\ndata: {}\n\n", head_.dump());
+    text += fmt::format("event: summary\ndata: {}\n\n", JsonText(head_));
   }
   return text;
 }
@@ -341,6 +367,16 @@ void LiveServer::RouteEvents() {
     size_t next = 0;
     {
       std::lock_guard lock(mutex_);
+      // Each open stream holds one of the server's threads: beyond the cap, a 503, so the
+      // page and the API keep threads to answer with.
+      if (streams_ >= options_.max_streams) {
+        SendError(response, 503,
+                  fmt::format("clade serve already has {} open event streams (pages); close "
+                              "one, or start it with a larger --max-pages",
+                              options_.max_streams));
+        return;
+      }
+      ++streams_;
       // Where to start: after the client's Last-Event-ID (a reconnect), else after ?since=
       // (the page's first connection: the events its summary had), else from now.
       long long last_id = -1;
@@ -352,6 +388,10 @@ void LiveServer::RouteEvents() {
       }
     }
     response.set_header("Cache-Control", "no-cache");
+    auto closed = [this](bool) {
+      std::lock_guard lock(mutex_);
+      --streams_;
+    };
     response.set_chunked_content_provider(
         "text/event-stream", [this, next, greeted = false](size_t, httplib::DataSink& sink) mutable {
           if (!greeted) {  // which server this is: a page that sees another one reloads
@@ -367,12 +407,19 @@ void LiveServer::RouteEvents() {
             return true;
           }
           Result<std::string> events = EventText(next);
-          std::string text = events ? *events : "";
-          if (events) next = events_.size();  // a failed read is tried at the next wake-up
+          if (!events) {  // tried again in a second, not at once
+            lock.unlock();
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            std::string retry = ": retrying after a read error\n\n";
+            return sink.write(retry.data(), retry.size());
+          }
+          std::string text = std::move(*events);
+          next = events_.size();
           lock.unlock();
           if (text.empty()) text = ": waiting\n\n";  // finds a closed connection
           return sink.write(text.data(), text.size());
-        });
+        },
+        closed);
   });
 }
 

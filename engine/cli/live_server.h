@@ -12,7 +12,8 @@
 //   GET /api/variants/ID/log    ?path=P: the variant's stored log P (text)
 //   GET /api/events             server-sent events: `event: variant` with data {"id": N,
 //                               "variant": its summary object} for each new variant and
-//                               each variant whose record on the served benchmark changed,
+//                               each variant whose record on the served benchmark changed
+//                               its status, score or confirmation,
 //                               then `event: summary` (the summary's head) per batch; `id:`
 //                               numbers the variant events, and a client that reconnects
 //                               with Last-Event-ID (or first connects with ?since=K) gets
@@ -67,10 +68,11 @@ struct ServeOptions {
   int port = 8470;       // 0: any free port (Bind returns it)
   std::string token;     // empty: no token asked
   std::string benchmark;  // records of this benchmark (default: the run's)
+  int max_streams = 32;   // open event streams (pages) at once; one more is a 503
 };
 
 // Errors (kUsage): a bind address other than 127.0.0.1 or ::1 without a token; a port
-// outside 0-65535.
+// outside 0-65535; max_streams outside 1-1000.
 Result<> CheckServeOptions(const ServeOptions& options);
 
 class LiveServer {
@@ -104,8 +106,10 @@ class LiveServer {
   std::optional<archive::VariantId> VariantOf(const std::string& text,
                                               httplib::Response& response);
   // Brings the archive up to date and logs an event per new variant and per changed
-  // record; then remakes head_. REQUIRES: mutex_ held.
+  // record (LogEvents); then updates the tally and remakes head_, again at the next poll
+  // if that failed. REQUIRES: mutex_ held.
   Result<> Poll();
+  Result<> LogEvents();
   // Reads the model usage of these variants' records into tally_. REQUIRES: mutex_ held.
   Result<> Tally(const std::vector<archive::VariantId>& ids);
   // The page's options: the served benchmark. REQUIRES: mutex_ held.
@@ -116,12 +120,15 @@ class LiveServer {
   Result<std::string> EventText(size_t from);
 
   std::unique_ptr<archive::Archive> archive_;
-  std::mutex mutex_;  // guards archive_, events_, last_, head_ and tally_
+  std::mutex mutex_;  // guards archive_, events_, last_, head_, tally_ and streams_
   std::condition_variable changed_;  // a poll logged events, or Stop
   std::vector<archive::VariantId> events_;  // the event log: event k (id k + 1) names a variant
   std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
   nlohmann::json head_;  // report::SummaryHeadJson after the last poll that changed anything
   report::ModelTally tally_;  // the models' usage, updated per event
+  std::vector<archive::VariantId> untallied_;  // logged, not yet read into tally_
+  bool head_stale_ = false;  // head_ is to be remade
+  int streams_ = 0;  // open event streams
   const std::string boot_;  // this server's identity, sent first on each event stream
   std::atomic<bool> stopping_{false};
   ServeOptions options_;

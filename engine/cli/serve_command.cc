@@ -45,6 +45,8 @@ Command RegisterServeCommand(CLI::App& app) {
   command->add_option("--token", options->serve.token,
                       "A secret every request must carry (Authorization: Bearer T, or ?token=T "
                       "once, which sets a cookie)");
+  command->add_option("--max-pages", options->serve.max_streams,
+                      "Pages (event streams) open at once; one more gets a 503 (default 32)");
   AddBenchmarkOption(*command, &options->serve.benchmark);
   command->footer(
       "Opens the archive as a reader (it never writes) and reads what a running `clade run`\n"

@@ -291,6 +291,48 @@ TEST_CASE("clade serve with a token: every request must carry it") {
   CHECK(client.Get("/api/events")->status == 401);
 }
 
+TEST_CASE("clade serve: archive text that is not UTF-8 reaches the page replaced, the server lives") {
+  Lineage w;
+  Serving serving(w.archive(), {});
+  EventStream events(serving.port);
+  REQUIRE(WaitFor([&] { return events.text().find(": waiting") != std::string::npos; }, 10));
+  // A commit subject quoting a Latin-1 line: "caf\xe9".
+  w.Add(w.Agent("latin", "int main() { return 1; }\n"), {"--parent", "3", "-m", "caf\xe9 au lait"});
+  REQUIRE(WaitFor([&] { return events.text().find("data: {\"id\":5,") != std::string::npos; }, 5));
+  auto parsed = ParseEvents(events.text());
+  REQUIRE(parsed.size() >= 2);
+  CHECK(parsed[1].second["variant"]["summary"] == "caf\xef\xbf\xbd au lait");  // U+FFFD
+  httplib::Client client = serving.Client();
+  CHECK(client.Get("/api/variants")->status == 200);
+  CHECK(client.Get("/")->status == 200);
+}
+
+TEST_CASE("clade serve: event streams beyond --max-pages get a 503 and the API still answers") {
+  Lineage w;
+  ServeOptions options;
+  options.max_streams = 2;
+  Serving serving(w.archive(), options);
+  {
+    EventStream one(serving.port), two(serving.port);
+    REQUIRE(WaitFor([&] { return one.text().find(": waiting") != std::string::npos &&
+                                 two.text().find(": waiting") != std::string::npos; }, 10));
+    httplib::Client client = serving.Client();
+    auto third = client.Get("/api/events");
+    REQUIRE(third);
+    CHECK(third->status == 503);
+    CHECK_THAT(json::parse(third->body)["error"].get<std::string>(), Catch::Contains("--max-pages"));
+    CHECK(client.Get("/api/variants/0")->status == 200);
+  }
+  // Closed streams free their places.
+  REQUIRE(WaitFor([&] {
+    EventStream again(serving.port);
+    return WaitFor([&] { return again.text().find("event: hello") != std::string::npos; }, 2);
+  }, 10));
+  Run bad = w.On({"serve", "--max-pages", "0"});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--max-pages 0 is not between 1 and 1000"));
+}
+
 TEST_CASE("A second clade serve on a port in use fails and names the port") {
   Lineage w;
   Serving first(w.archive(), {});

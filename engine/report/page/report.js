@@ -675,17 +675,22 @@
     center.addEventListener('click', function () { centerOn(id); });
     head.appendChild(center);
     var compare = el('button', { id: 'compare', title: 'Then click another variant to compare the two' }, 'compare with\u2026');
-    compare.addEventListener('click', function () {
-      state.compareFrom = id;
+    function waiting() {
       compare.textContent = 'click another variant';
       compare.disabled = true;
+    }
+    if (state.compareFrom === id) waiting();  // the panel was redrawn while waiting
+    compare.addEventListener('click', function () {
+      state.compareFrom = id;
+      waiting();
     });
     head.appendChild(compare);
     panel.appendChild(head);
     panel.appendChild(el('p', null, v.summary || '(no summary)'));
     panel.appendChild(factsTable([
       ['parents', v.parents.length > 1 ? (function () { var s = links(v.parents, 10); s.appendChild(document.createTextNode('  (crossover)')); return s; })() : links(v.parents, 10)],
-      ['children', links(kids[id].concat(d ? d.children.filter(function (c) { return V[c].parents[0] !== id; }) : []), 40)],
+      // (a live detail may name a child whose event the page has not drawn yet: left out)
+      ['children', links(kids[id].concat(d ? d.children.filter(function (c) { return c < N && V[c].parents[0] !== id; }) : []), 40)],
       ['mutator', v.mutator || '-'],
       ['time', new Date(v.time * 1000).toLocaleString()],
       ['commit', d ? d.commit : '...']
@@ -1072,7 +1077,7 @@
       live.pending.delete(id);
     });
     if (live.head) {
-      ['best', 'best_path', 'counts', 'models', 'generated'].forEach(function (k) { data[k] = live.head[k]; });
+      Object.keys(live.head).forEach(function (k) { if (k !== 'variants' && k !== 'live') data[k] = live.head[k]; });
       bestId = data.best;
       live.head = null;
     }
