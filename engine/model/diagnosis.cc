@@ -49,6 +49,28 @@ std::optional<FailedTask> ChooseFailedTask(const mutation::MutationRequest& requ
   return FailedTask{chosen->first, chosen->second};
 }
 
+std::string PromptLog(std::string_view log) {
+  constexpr std::string_view kAgentLine = "== agent (";
+  std::string out;
+  out.reserve(log.size());
+  size_t at = 0;
+  while (at < log.size()) {
+    size_t end = log.find('\n', at);
+    end = end == std::string_view::npos ? log.size() : end + 1;
+    std::string_view line = log.substr(at, end - at);
+    size_t comma = line.find(',');
+    if (line.starts_with(kAgentLine) && comma != std::string_view::npos &&
+        line.find(" CPU s)") != std::string_view::npos) {
+      out += line.substr(0, comma);
+      out += line.ends_with('\n') ? ")\n" : ")";
+    } else {
+      out += line;
+    }
+    at = end;
+  }
+  return out;
+}
+
 std::string TitleOf(const std::string& answer) {
   std::string first;
   for (const std::string& raw : Split(answer, '\n')) {
@@ -82,7 +104,7 @@ Result<Diagnosis> Diagnose(Conversation& conversation, const Prompts& prompts,
        {"score", score},
        {"outline", parent.outline},
        {"task_id", task ? task->id : "(none: no failed task has a log)"},
-       {"task_log", task ? CapText(task->log, kTaskLogCap)
+       {"task_log", task ? CapText(PromptLog(task->log), kTaskLogCap)
                          : "No log of a failed task is available. Propose a change that "
                            "makes the agent more capable in general."},
        {"lessons", LessonsFor(request, task ? task->id : "", lessons)}});

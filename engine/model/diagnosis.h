@@ -38,6 +38,11 @@ struct FailedTask {
 // tasks with a log in request.task_logs that the parent's record does not mark solved.
 std::optional<FailedTask> ChooseFailedTask(const mutation::MutationRequest& request);
 
+// A task's log as a prompt shows it: the agent's wall and CPU seconds are left out of its
+// `== agent (STATUS, W s, C CPU s)` line (harness.cc), so the same failure makes the same
+// prompt on any machine and at any load, and a replay hits the response cache.
+std::string PromptLog(std::string_view log);
+
 struct Diagnosis {
   std::string title;  // one line, for the commit subject
   std::string text;   // the whole answer: diagnosis and proposal
