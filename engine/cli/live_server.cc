@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <numeric>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -102,7 +103,7 @@ bool LoopbackHost(const std::string& host) {
   } else if (size_t colon = name.rfind(':'); colon != std::string::npos) {
     name.resize(colon);
   }
-  return name == "127.0.0.1" || name == "::1" || name == "localhost";
+  return IsLoopback(name) || name == "localhost";
 }
 
 }  // namespace
@@ -129,14 +130,15 @@ Result<std::unique_ptr<LiveServer>> LiveServer::Open(const std::filesystem::path
   CLADE_TRY(CheckServeOptions(options));
   auto opened = CLADE_TRY(OpenArchiveAt(archive, archive::Mode::kRead));
   std::unique_ptr<LiveServer> server(new LiveServer(std::move(opened), std::move(options)));
-  if (auto benchmark = CLADE_TRY(ChooseBenchmark(*server->archive_, server->options_.benchmark))) {
-    server->last_ = *CLADE_TRY(server->archive_->Summaries(*benchmark));
+  server->benchmark_ = CLADE_TRY(ChooseBenchmark(*server->archive_, server->options_.benchmark));
+  if (server->benchmark_) {
+    server->last_ = *CLADE_TRY(server->archive_->Summaries(*server->benchmark_));
   }
-  report::ReportOptions page = CLADE_TRY(server->PageOptions());
   std::vector<archive::VariantId> all(server->archive_->size());
-  for (size_t id = 0; id < all.size(); ++id) all[id] = static_cast<archive::VariantId>(id);
+  std::iota(all.begin(), all.end(), archive::VariantId{0});
   CLADE_TRY(server->Tally(all));
-  server->head_ = CLADE_TRY(report::SummaryHeadJson(*server->archive_, page, &server->tally_));
+  server->head_ =
+      CLADE_TRY(report::SummaryHeadJson(*server->archive_, server->PageOptions(), &server->tally_));
   server->Route();
   return server;
 }
@@ -164,8 +166,7 @@ Result<> LiveServer::Poll() {
   // Tried again at the next poll until it succeeds.
   CLADE_TRY(Tally(untallied_));
   untallied_.clear();
-  report::ReportOptions page = CLADE_TRY(PageOptions());
-  head_ = CLADE_TRY(report::SummaryHeadJson(*archive_, page, &tally_));
+  head_ = CLADE_TRY(report::SummaryHeadJson(*archive_, PageOptions(), &tally_));
   head_stale_ = false;
   changed_.notify_all();
   return {};
@@ -175,9 +176,9 @@ Result<> LiveServer::LogEvents() {
   archive::Archive::Refreshed refreshed = CLADE_TRY(archive_->Refresh());
   if (refreshed.empty()) return {};
   std::vector<archive::RecordSummary> now;
-  if (auto benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark))) {
-    now = *CLADE_TRY(archive_->Summaries(*benchmark));
-  }
+  // The run's benchmark may have appeared (the first record, or the run state written).
+  benchmark_ = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark));
+  if (benchmark_) now = *CLADE_TRY(archive_->Summaries(*benchmark_));
   // Variants seen before this poll: an event when their record changed, a first record
   // (no summary seen yet, as before the benchmark had any) included.
   size_t before = events_.size();
@@ -196,20 +197,19 @@ Result<> LiveServer::LogEvents() {
 }
 
 Result<> LiveServer::Tally(const std::vector<archive::VariantId>& ids) {
-  auto benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark));
-  if (!benchmark) return {};
-  for (archive::VariantId id : ids) CLADE_TRY(tally_.Update(*archive_, *benchmark, id));
+  if (!benchmark_) return {};
+  for (archive::VariantId id : ids) CLADE_TRY(tally_.Update(*archive_, *benchmark_, id));
   return {};
 }
 
-Result<report::ReportOptions> LiveServer::PageOptions() {
+report::ReportOptions LiveServer::PageOptions() const {
   report::ReportOptions options;
-  options.benchmark = CLADE_TRY(ChooseBenchmark(*archive_, options_.benchmark));
+  options.benchmark = benchmark_;
   return options;
 }
 
 Result<std::string> LiveServer::EventText(size_t from) {
-  report::ReportOptions options = CLADE_TRY(PageOptions());
+  report::ReportOptions options = PageOptions();
   std::string text;
   for (size_t k = from; k < events_.size(); ++k) {
     nlohmann::json variant = CLADE_TRY(report::VariantSummaryJson(*archive_, events_[k], options));
@@ -321,8 +321,7 @@ void LiveServer::RoutePage() {
   using Request = httplib::Request;
   using Response = httplib::Response;
   server_->Get(R"(/(index\.html)?)", Guarded([this](const Request&, Response& response) -> Result<> {
-    report::ReportOptions page = CLADE_TRY(PageOptions());
-    nlohmann::json summary = CLADE_TRY(report::SummaryJson(*archive_, page, &tally_));
+    nlohmann::json summary = CLADE_TRY(report::SummaryJson(*archive_, PageOptions(), &tally_));
     // The page asks for the events after this many, so none between its summary and its
     // connection is lost.
     summary["live"] = {{"events", events_.size()}};
@@ -334,8 +333,8 @@ void LiveServer::RoutePage() {
                Guarded([this](const Request& request, Response& response) -> Result<> {
                  auto id = VariantOf(request.matches[1].str(), response);
                  if (!id) return {};
-                 report::ReportOptions page = CLADE_TRY(PageOptions());
-                 nlohmann::json detail = CLADE_TRY(report::DetailJson(*archive_, *id, page));
+                 nlohmann::json detail =
+                     CLADE_TRY(report::DetailJson(*archive_, *id, PageOptions()));
                  NoStore(response);
                  response.set_content(report::RenderDetailScript(detail),
                                       "text/javascript; charset=utf-8");

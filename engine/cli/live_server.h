@@ -113,16 +113,18 @@ class LiveServer {
   // Reads the model usage of these variants' records into tally_. REQUIRES: mutex_ held.
   Result<> Tally(const std::vector<archive::VariantId>& ids);
   // The page's options: the served benchmark. REQUIRES: mutex_ held.
-  Result<report::ReportOptions> PageOptions();
+  report::ReportOptions PageOptions() const;
   // The events from index `from` on as server-sent events (each `variant` event with the
   // variant's summary object), then one `summary` event with head_ if there were any.
   // REQUIRES: mutex_ held.
   Result<std::string> EventText(size_t from);
 
   std::unique_ptr<archive::Archive> archive_;
-  std::mutex mutex_;  // guards archive_, events_, last_, head_, tally_ and streams_
+  std::mutex mutex_;  // guards archive_, benchmark_, events_, last_, head_, tally_ and streams_
   std::condition_variable changed_;  // a poll logged events, or Stop
   std::vector<archive::VariantId> events_;  // the event log: event k (id k + 1) names a variant
+  // The served benchmark (--benchmark, else the run's), chosen again when the refs move.
+  std::optional<std::string> benchmark_;
   std::vector<archive::RecordSummary> last_;  // the served benchmark's summaries, last seen
   nlohmann::json head_;  // report::SummaryHeadJson after the last poll that changed anything
   report::ModelTally tally_;  // the models' usage, updated per event
