@@ -42,6 +42,24 @@ Result<TaskDirs> MakeTaskDirs(const BuildResult& build, const std::string& id) {
   return dirs;
 }
 
+// Writes the placeholders of docs/sandbox.md ("What each step sees") for the slot's
+// folders in a log: `{task}` for the task's folder, then `{src}` and `{build}`. A stored
+// log, and every lesson and prompt made from it, then reads the same whichever work
+// directory and slot ran the step, and carries no host path.
+std::string WithPlaceholders(std::string log, const BuildResult& build,
+                             const fs::path& task_dir = {}) {
+  std::pair<fs::path, std::string_view> names[] = {
+      {task_dir, "{task}"}, {build.src, "{src}"}, {build.build, "{build}"}};
+  for (const auto& [path, name] : names) {
+    if (path.empty()) continue;
+    std::error_code error;
+    fs::path canonical = fs::weakly_canonical(path, error);
+    if (!error && canonical != path) ReplaceAll(&log, canonical.string(), name);
+    ReplaceAll(&log, path.string(), name);
+  }
+  return log;
+}
+
 std::string LimitStatus(std::string_view prefix, RunStatus status) {
   return fmt::format("{}_{}", prefix, StatusName(status));
 }
@@ -172,6 +190,58 @@ Result<std::optional<TaskDirs>> PrepareTask(const BuildResult& build, const Task
   return std::optional<TaskDirs>();
 }
 
+// The agent's run in the prepared folders, then the protected files' check and the hidden
+// test; fills `outcome`.
+Result<> RunPreparedTask(const HarnessOptions& options, const AgentSpec& spec,
+                         const BuildResult& build, const Suite& suite, const Task& task,
+                         const TaskDirs& dirs, TaskResult& outcome) {
+  fs::path workspace = dirs.dir / "workspace";
+  WatchedFiles before;  // nothing to watch without `protected`
+  if (!task.protected_files.empty()) {
+    before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
+  }
+
+  fs::path socket;
+  if (options.model) socket = CLADE_TRY(options.model->Open());
+  DEFER {  // when the run could not start
+    if (!socket.empty()) options.model->Close(socket);
+  };
+  RunSpec agent = AgentRun(options, spec, build, suite, task, dirs, socket);
+  RunResult agent_result = CLADE_TRY(Run(agent));
+  if (!socket.empty()) options.model->Close(std::exchange(socket, fs::path()));
+  outcome.log = AgentLogLine(agent_result, agent.limits) + ReadLog(agent.stdout_path);
+  outcome.seconds = agent_result.wall_seconds;
+  outcome.cpu_seconds = agent_result.cpu_seconds;
+  if (agent_result.status == RunStatus::kDiskLimit) {  // no room left to test anything
+    outcome.status = LimitStatus("agent", agent_result.status);
+    return {};
+  }
+
+  if (!task.protected_files.empty()) {
+    WatchedFiles after = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
+    outcome.tampered = before.ChangesTo(after, "agent", task.id);
+  }
+  if (!outcome.tampered.empty()) {
+    outcome.status = "tampered";
+    for (const Tamper& change : outcome.tampered) {
+      outcome.log += fmt::format("== tampered: the agent {} {}\n", change.change, change.path);
+    }
+    return {};
+  }
+
+  HiddenTestResult test = CLADE_TRY(RunHiddenTest(TestContext(options, build, suite, task, dirs)));
+  outcome.log += CapText(test.log, kLogCap);
+  outcome.seconds += test.wall_seconds;
+  outcome.cpu_seconds += test.cpu_seconds;
+  outcome.passed = test.passed;
+  outcome.failed = test.failed;
+  outcome.visible = test.visible;
+  outcome.score = test.score();
+  outcome.status = test.status;
+  if (HitLimit(agent_result.status)) outcome.status = LimitStatus("agent", agent_result.status);
+  return {};
+}
+
 }  // namespace
 
 Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
@@ -197,6 +267,7 @@ Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& s
     outcome.log += fmt::format("$ {}\n{}", Join(run.argv), ReadLog(run.stdout_path));
     outcome.failure = BuildFailure(result.status);
   }
+  outcome.log = WithPlaceholders(std::move(outcome.log), outcome);
   WatchedFiles after = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
   outcome.tampered = before.ChangesTo(after, "build", "");
   if (!outcome.tampered.empty()) outcome.failure = EvalStatus::kTampered;
@@ -214,50 +285,8 @@ Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
     fs::remove_all(dirs->dir, error);
     fs::remove_all(dirs->logs, error);
   };
-  fs::path workspace = dirs->dir / "workspace";
-  WatchedFiles before;  // nothing to watch without `protected`
-  if (!task.protected_files.empty()) {
-    before = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
-  }
-
-  fs::path socket;
-  if (options.model) socket = CLADE_TRY(options.model->Open());
-  DEFER {  // when the run could not start
-    if (!socket.empty()) options.model->Close(socket);
-  };
-  RunSpec agent = AgentRun(options, spec, build, suite, task, *dirs, socket);
-  RunResult agent_result = CLADE_TRY(Run(agent));
-  if (!socket.empty()) options.model->Close(std::exchange(socket, fs::path()));
-  outcome.log = AgentLogLine(agent_result, agent.limits) + ReadLog(agent.stdout_path);
-  outcome.seconds = agent_result.wall_seconds;
-  outcome.cpu_seconds = agent_result.cpu_seconds;
-  if (agent_result.status == RunStatus::kDiskLimit) {  // no room left to test anything
-    outcome.status = LimitStatus("agent", agent_result.status);
-    return outcome;
-  }
-
-  if (!task.protected_files.empty()) {
-    WatchedFiles after = CLADE_TRY(WatchedFiles::Read(workspace, task.protected_files));
-    outcome.tampered = before.ChangesTo(after, "agent", task.id);
-  }
-  if (!outcome.tampered.empty()) {
-    outcome.status = "tampered";
-    for (const Tamper& change : outcome.tampered) {
-      outcome.log += fmt::format("== tampered: the agent {} {}\n", change.change, change.path);
-    }
-    return outcome;
-  }
-
-  HiddenTestResult test = CLADE_TRY(RunHiddenTest(TestContext(options, build, suite, task, *dirs)));
-  outcome.log += CapText(test.log, kLogCap);
-  outcome.seconds += test.wall_seconds;
-  outcome.cpu_seconds += test.cpu_seconds;
-  outcome.passed = test.passed;
-  outcome.failed = test.failed;
-  outcome.visible = test.visible;
-  outcome.score = test.score();
-  outcome.status = test.status;
-  if (HitLimit(agent_result.status)) outcome.status = LimitStatus("agent", agent_result.status);
+  CLADE_TRY(RunPreparedTask(options, spec, build, suite, task, *dirs, outcome));
+  outcome.log = WithPlaceholders(std::move(outcome.log), build, dirs->dir);
   return outcome;
 }
 

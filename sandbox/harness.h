@@ -58,7 +58,9 @@ struct BuildResult {
   // reports a job that ended without a result here (job_failed, ...).
   std::optional<EvalStatus> failure;
   double seconds = 0;
-  std::string log;  // the build commands' output (capped)
+  // The build commands' output (capped), with the slot's folders written `{src}` and
+  // `{build}` (docs/sandbox.md): the same text from any work directory and slot.
+  std::string log;
   std::filesystem::path src;
   std::filesystem::path build;
   std::filesystem::path tasks;  // where RunTask makes each task's folder
@@ -85,7 +87,9 @@ struct TaskResult {
   double cpu_seconds = 0;  // agent plus hidden test, CPU time of their process trees
   int passed = 0;
   int failed = 0;
-  std::string log;  // agent output, then the hidden test's output
+  // Agent output, then the hidden test's output; the task's folder written `{task}`, the
+  // slot's `{src}` and `{build}`, as in BuildResult::log.
+  std::string log;
   std::vector<Tamper> tampered;  // protected files the agent changed (status tampered)
   // Each run's score when the task ran more than once (evaluation.repeats; evaluator.h):
   // `score` is then their mean, the other fields are the first run's, times are summed.

@@ -41,9 +41,11 @@ std::vector<std::string> FailingTasks(const nlohmann::json& record,
   return lost;
 }
 
-// The first line of a build log that reports an error ("" if none does).
+// The first line of a build log that reports an error ("" if none does). The harness's
+// "$ COMMAND" lines are not reports, though a command may name -Werror.
 std::string FirstErrorLine(std::string_view log) {
   for (const std::string& line : Split(log, '\n')) {
+    if (line.rfind("$ ", 0) == 0) continue;
     if (line.find("error") != std::string::npos) return std::string(Trim(line));
   }
   return "";

@@ -11,6 +11,9 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "support/fs.h"
+#include "support/strings.h"
+
 namespace clade::cli_test {
 namespace {
 
@@ -36,9 +39,11 @@ void LearnFromFailures(FakeProvider& server) {
           "src/agent.cc.");
     }
     bool burned = prompt.find("build_failed") != std::string::npos;
-    // The broken edit parses (the edit layer accepts it) but does not link.
+    // The broken edit parses (the edit layer accepts it) but does not compile with the
+    // agent's -Werror=unused-variable (MemoryWorkspace), and the compiler's error names
+    // the file.
     return model::testing::OpenAiAnswer(
-        Edit(burned ? "return x * x;" : "extern long no_such_helper(long); return no_such_helper(x);"));
+        Edit(burned ? "return x * x;" : "long unused = x; return x * x + 1;"));
   });
 }
 
@@ -49,6 +54,9 @@ struct MemoryWorkspace : Workspace {
   MemoryWorkspace() {
     LearnFromFailures(model);
     WriteSquareProject(root());
+    std::string spec = ReadFile(root() / "agent/agent.yaml").value();
+    ReplaceAll(&spec, "c++ -O0", "c++ -O0 -Werror=unused-variable");
+    REQUIRE(WriteFile(root() / "agent/agent.yaml", spec));
   }
 
   fs::path Archive(const std::string& name) { return root() / "runs" / (name + ".git"); }
@@ -65,8 +73,9 @@ struct MemoryWorkspace : Workspace {
     return file;
   }
 
-  Run RunConfig(const fs::path& config) {
-    return Clade({"run", config.string(), "--work", work.string()});
+  Run RunConfig(const fs::path& config) { return RunConfig(config, work); }
+  Run RunConfig(const fs::path& config, const fs::path& in) {
+    return Clade({"run", config.string(), "--work", in.string()});
   }
 
   // Each child's record's mutation.lessons (empty when absent), in id order.
@@ -155,17 +164,25 @@ TEST_CASE("Run memory: a resumed run sends the prompts and names the lessons of 
         Clade({"memory", "--json", "--archive", whole.Archive("mem").string()}).out);
 }
 
+// From another work directory: the lessons quote the build log, which names the slot's
+// folders by placeholder ({src}), not by the host path of the slot that built the child.
 TEST_CASE("Run memory: a run replayed offline from the response cache makes the same lessons") {
   MemoryWorkspace w;
   REQUIRE(w.RunConfig(w.Config("first", 3)).exit_code == 0);
   size_t asked = w.model.count();
-  Run again = w.RunConfig(w.Config("again", 3, "", ", offline: true"));
+  Run again = w.RunConfig(w.Config("again", 3, "", ", offline: true"), w.root() / "another/work");
   INFO(again.out << again.err);
   REQUIRE(again.exit_code == 0);
   CHECK(w.model.count() == asked);  // every prompt, lessons included, was a cache hit
   CHECK(w.LessonsUsed("again") == w.LessonsUsed("first"));
   CHECK(Clade({"memory", "--json", "--archive", w.Archive("again").string()}).out ==
         Clade({"memory", "--json", "--archive", w.Archive("first").string()}).out);
+  // The build failure's lesson names the file as the build saw it, and no host path.
+  nlohmann::json lessons = Json(Clade({"memory", "--json", "--archive", w.Archive("first").string()}));
+  std::string diagnosis = lessons.at(0)["diagnosis"];
+  CHECK_THAT(diagnosis, Catch::StartsWith("{src}/src/agent.cc:"));  // not the "$ c++ -Werror" line
+  CHECK_THAT(diagnosis, Catch::Contains("unused variable"));
+  CHECK(diagnosis.find(w.root().string()) == std::string::npos);
 }
 
 TEST_CASE("Run memory: 'memory: off' writes no lesson and shows none") {

@@ -146,6 +146,34 @@ TEST_CASE("A build failure is recorded with the compiler's output, and no task r
   CHECK(eval.ToRecord()["status"] == "build_failed");
 }
 
+TEST_CASE("Stored logs name the slot's folders by placeholder, the same from any work directory") {
+  Fixture f;
+  REQUIRE(WriteFile(f.agent / "agent.c", "int main( { syntax error\n"));
+  testing::WriteTree(f.suite_dir / "tasks/t1",
+                     {{"task.yaml", "id: t1\nstatement: answer\n"
+                                    "hidden_test: \"pwd; echo '1 passed, 0 failed'\"\n"}});
+  std::vector<std::string> build_logs;
+  for (const char* name : {"work", "elsewhere/deeper"}) {
+    f.harness.work = f.dir.path() / name;
+    Evaluation broken = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {}).value();
+    REQUIRE(broken.status == EvalStatus::kBuildFailed);
+    INFO(broken.build.log);
+    CHECK(broken.build.log.find("{src}/agent.c") != std::string::npos);  // the compiler's error
+    CHECK(broken.build.log.find("-o '{build}'/agent") != std::string::npos);  // the command line
+    CHECK(broken.build.log.find(f.dir.path().string()) == std::string::npos);
+    build_logs.push_back(broken.build.log);
+
+    f.WriteAgent("right");
+    Evaluation ran = Evaluate(f.harness, f.agent, LoadSuite(f.suite_dir).value(), {.max_tasks = 1}).value();
+    REQUIRE(ran.tasks.size() == 1);
+    INFO(ran.tasks[0].log);
+    CHECK(ran.tasks[0].log.find("\n{task}/workspace\n") != std::string::npos);  // the test's pwd
+    CHECK(ran.tasks[0].log.find(f.dir.path().string()) == std::string::npos);
+    REQUIRE(WriteFile(f.agent / "agent.c", "int main( { syntax error\n"));
+  }
+  CHECK(build_logs[0] == build_logs[1]);
+}
+
 TEST_CASE("Staged evaluation stops after a stage below its threshold") {
   Fixture f("wrong");
   EvalOptions options{.stages = {{.tasks = 1, .threshold = 0.9}, {}}};
