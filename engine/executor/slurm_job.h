@@ -36,6 +36,9 @@ struct JobPaths {
   fs::path spec() const { return dir / "job.json"; }
   fs::path script() const { return dir / "job.sh"; }
   fs::path job_id() const { return dir / "job_id"; }
+  // The name the job is submitted under, written before sbatch: a controller that died
+  // between sbatch and noting the id left only this to find the job by.
+  fs::path job_name() const { return dir / "job_name"; }
   fs::path result() const { return dir / "result.json"; }
   fs::path output() const { return dir / "slurm.out"; }
 };

@@ -59,7 +59,8 @@ Result<JobWatch> SlurmQueue::Start(const JobPaths& paths, const std::string& nam
     fs::remove_all(paths.dir, error);
     CLADE_TRY(PublishDirectory(paths.dir, [&](const fs::path& tmp) -> Result<> {
       fs::create_directories(tmp, error);
-      return prepare(tmp);
+      Result<> named = WriteFile(JobPaths{tmp}.job_name(), name + "\n");
+      return named ? prepare(tmp) : named;
     }));
     id = CLADE_TRY(Submit(paths, name));
     counts_.submitted += 1;
@@ -167,8 +168,16 @@ Result<> SlurmQueue::CancelActive(const fs::path& dir) {
   // Called under mutex_.
   JobPaths paths{dir};
   std::error_code error;
-  if (!fs::exists(paths.job_id(), error) || fs::exists(paths.result(), error)) return {};
-  return CancelIfActive(NotedId(paths));
+  if (fs::exists(paths.result(), error)) return {};
+  if (fs::exists(paths.job_id(), error)) return CancelIfActive(NotedId(paths));
+  // Submitted by a controller that died before it could note the id (Find), or never
+  // submitted. A name Slurm cannot be asked about is left alone, like a job whose state
+  // it does not tell.
+  std::string name(Trim(ReadFile(paths.job_name()).value_or("")));
+  if (name.empty()) return {};
+  Result<std::optional<std::string>> active = client_->FindActive(name);
+  if (!active || !*active) return {};
+  return CancelIfActive(**active);
 }
 
 Result<> SlurmQueue::Close() {

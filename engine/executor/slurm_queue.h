@@ -71,7 +71,8 @@ class SlurmQueue {
   // Cancels a job this controller no longer needs, if it is still pending or running.
   Result<> Cancel(const JobWatch& watch);
   // Ends the session: cancels the jobs still pending or running (left by an earlier
-  // controller and never asked for in this session, or missed by a Cancel), and removes
+  // controller and never asked for in this session, or missed by a Cancel; by the noted
+  // id, or by the job's name when its controller died before noting the id), and removes
   // every job directory. REQUIRES: no other call runs, and every result returned has been
   // recorded.
   Result<> Close();

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/executor/slurm_executor.h"
+#include "engine/executor/slurm_queue.h"
 #include "sandbox/suite.h"
 
 namespace clade::cli_test {
@@ -143,6 +144,29 @@ TEST_CASE("Fake Slurm: a controller that died is replaced by one that adopts its
   CHECK(next->counts().submitted == 0);
   CHECK(next->counts().adopted == 1);
   REQUIRE(abandoned.get());
+}
+
+// The window the test above cannot reach: the controller died after sbatch and before it
+// noted the id, and the next one never asks for that directory again (a smaller budget).
+// Its Close finds the job by the name written before sbatch, and cancels it.
+TEST_CASE("Fake Slurm: a job whose controller died before noting its id is cancelled at the next Close") {
+  FakeSlurmWorkspace w;
+  w.cluster->Hold();
+  fs::path jobs = w.Run().dir / "jobs";
+  executor::JobPaths paths{jobs / "unneeded"};
+  {
+    executor::SlurmQueue dead(w.Config(), jobs, w.cluster->Client());
+    auto watch = dead.Start(paths, "fake-7", executor::ResultKey(executor::JobKind::kChild),
+                            [](const fs::path& tmp) { return WriteFile(tmp / "job.sh", "sleep 30\n"); });
+    REQUIRE(watch);
+    REQUIRE(w.cluster->running() == 1);
+    fs::remove(paths.job_id());
+  }  // never closed
+  executor::SlurmQueue next(w.Config(), jobs, w.cluster->Client());
+  REQUIRE(next.Close());
+  CHECK(next.counts().cancelled == 1);
+  CHECK(w.cluster->running() == 0);
+  CHECK(!fs::exists(paths.dir));
 }
 
 TEST_CASE("Fake Slurm: per task, one job builds the child and one job runs each task") {
