@@ -18,9 +18,11 @@ namespace fs = std::filesystem;
 
 constexpr size_t kLogCap = 64 * 1024;
 
-std::string ReadLog(const fs::path& path) {
+// A step's output as stored: the slot's folders written as placeholders, then capped (so
+// that where the cut falls does not depend on the length of the work directory's path).
+std::string ReadLog(const fs::path& path, const std::vector<PathName>& names) {
   auto text = ReadFile(path);
-  return text ? CapText(*text, kLogCap) : std::string();
+  return text ? CapText(WithPlaceholders(std::move(*text), names), kLogCap) : std::string();
 }
 
 // A fresh folder of the slot for one task run, and one for its logs beside the slot.
@@ -40,24 +42,6 @@ Result<TaskDirs> MakeTaskDirs(const BuildResult& build, const std::string& id) {
     if (error) return Fail("cannot create {}: {}", dir.string(), error.message());
   }
   return dirs;
-}
-
-// Writes the placeholders of docs/sandbox.md ("What each step sees") for the slot's
-// folders in a log: `{task}` for the task's folder, then `{src}` and `{build}`. A stored
-// log, and every lesson and prompt made from it, then reads the same whichever work
-// directory and slot ran the step, and carries no host path.
-std::string WithPlaceholders(std::string log, const BuildResult& build,
-                             const fs::path& task_dir = {}) {
-  std::pair<fs::path, std::string_view> names[] = {
-      {task_dir, "{task}"}, {build.src, "{src}"}, {build.build, "{build}"}};
-  for (const auto& [path, name] : names) {
-    if (path.empty()) continue;
-    std::error_code error;
-    fs::path canonical = fs::weakly_canonical(path, error);
-    if (!error && canonical != path) ReplaceAll(&log, canonical.string(), name);
-    ReplaceAll(&log, path.string(), name);
-  }
-  return log;
 }
 
 std::string LimitStatus(std::string_view prefix, RunStatus status) {
@@ -186,7 +170,7 @@ Result<std::optional<TaskDirs>> PrepareTask(const BuildResult& build, const Task
   if (prepared) return std::optional<TaskDirs>(*prepared);
   if (build.disk.empty() || !FileSystemFull(build.disk)) return tl::unexpected(prepared.error());
   outcome->status = "disk_limit";
-  outcome->log = fmt::format("== not run: the slot is full ({})\n", prepared.error().message);
+  outcome->log = "== not run: the slot is full\n";  // the error names host paths
   return std::optional<TaskDirs>();
 }
 
@@ -209,7 +193,8 @@ Result<> RunPreparedTask(const HarnessOptions& options, const AgentSpec& spec,
   RunSpec agent = AgentRun(options, spec, build, suite, task, dirs, socket);
   RunResult agent_result = CLADE_TRY(Run(agent));
   if (!socket.empty()) options.model->Close(std::exchange(socket, fs::path()));
-  outcome.log = AgentLogLine(agent_result, agent.limits) + ReadLog(agent.stdout_path);
+  outcome.log =
+      AgentLogLine(agent_result, agent.limits) + ReadLog(agent.stdout_path, SlotNames(build, dirs.dir));
   outcome.seconds = agent_result.wall_seconds;
   outcome.cpu_seconds = agent_result.cpu_seconds;
   if (agent_result.status == RunStatus::kDiskLimit) {  // no room left to test anything
@@ -244,6 +229,10 @@ Result<> RunPreparedTask(const HarnessOptions& options, const AgentSpec& spec,
 
 }  // namespace
 
+std::vector<PathName> SlotNames(const BuildResult& build, const fs::path& task_dir) {
+  return {{task_dir, "{task}"}, {build.src, "{src}"}, {build.build, "{build}"}};
+}
+
 Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& spec,
                                const fs::path& source, const Slot& slot) {
   BuildResult outcome;
@@ -264,10 +253,11 @@ Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& s
         BuildStep(options, spec, step, outcome, slot.logs() / fmt::format("build-{}.log", step));
     RunResult result = CLADE_TRY(Run(run));
     outcome.seconds += result.wall_seconds;
-    outcome.log += fmt::format("$ {}\n{}", Join(run.argv), ReadLog(run.stdout_path));
+    std::vector<PathName> names = SlotNames(outcome, {});
+    outcome.log += fmt::format("$ {}\n{}", WithPlaceholders(Join(run.argv), names),
+                               ReadLog(run.stdout_path, names));
     outcome.failure = BuildFailure(result.status);
   }
-  outcome.log = WithPlaceholders(std::move(outcome.log), outcome);
   WatchedFiles after = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
   outcome.tampered = before.ChangesTo(after, "build", "");
   if (!outcome.tampered.empty()) outcome.failure = EvalStatus::kTampered;
@@ -286,7 +276,6 @@ Result<TaskResult> RunTask(const HarnessOptions& options, const AgentSpec& spec,
     fs::remove_all(dirs->logs, error);
   };
   CLADE_TRY(RunPreparedTask(options, spec, build, suite, task, *dirs, outcome));
-  outcome.log = WithPlaceholders(std::move(outcome.log), build, dirs->dir);
   return outcome;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sandbox/agent_spec.h"
+#include "sandbox/log_paths.h"
 #include "sandbox/runner.h"
 #include "sandbox/slot.h"
 #include "sandbox/suite.h"
@@ -70,6 +71,11 @@ struct BuildResult {
   std::vector<Tamper> tampered;
   bool ok() const { return !failure; }
 };
+
+// The slot's folders and the placeholders stored logs name them by (log_paths.h): `{task}`
+// for `task_dir` (when given), `{src}` and `{build}`. BuildAgent and RunTask store their
+// logs so; the `self` mutator its agent's.
+std::vector<PathName> SlotNames(const BuildResult& build, const std::filesystem::path& task_dir = {});
 
 // Copies `source` into `slot` and runs the agent's build steps there, each in the empty
 // build directory with the source read-only. Errors only when the sandbox cannot run at

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "sandbox/log_paths.h"
 #include "sandbox/scoring.h"
 #include "sandbox/tree_sync.h"
 #include "support/beneath.h"
@@ -36,6 +37,13 @@ RunSpec TestRun(const HiddenTestContext& c, const fs::path& cwd, double seconds,
   return run;
 }
 
+// What a step printed, as stored: the task's folder written `{task}` and the suite's tests
+// `{tests}` (log_paths.h), then capped.
+std::string Stored(const HiddenTestContext& c, std::string output, size_t cap) {
+  return CapText(WithPlaceholders(std::move(output), {{c.dir, "{task}"}, {c.task->tests(), "{tests}"}}),
+                 cap);
+}
+
 void SetStatus(HiddenTestResult* result) {
   double score = result->score();
   result->status = score == 1.0 ? "solved" : score > 0 ? "partial" : "unsolved";
@@ -58,7 +66,8 @@ Result<HiddenTestResult> RunScript(const HiddenTestContext& c) {
   HiddenTestResult result;
   if (Result<> installed = InstallTests(c); !installed) {
     result.status = "no_result";
-    result.log = fmt::format("== hidden test not run: {}\n", installed.error().message);
+    result.log = fmt::format("== hidden test not run: {}\n",
+                             Stored(c, installed.error().message, kLogCap));
     return result;
   }
   RunSpec run = TestRun(c, c.workspace, c.task->limits.test_seconds, c.logs / "test.log");
@@ -66,7 +75,7 @@ Result<HiddenTestResult> RunScript(const HiddenTestContext& c) {
   RunResult ran = CLADE_TRY(Run(run));
   std::string output = ReadFile(run.stdout_path).value_or("");
   result.log = fmt::format("== hidden test ({}, {:.1f} s)\n{}", StatusName(ran.status),
-                           ran.wall_seconds, CapText(output, kLogCap));
+                           ran.wall_seconds, Stored(c, output, kLogCap));
   result.wall_seconds = ran.wall_seconds;
   result.cpu_seconds = ran.cpu_seconds;
   if (HitLimit(ran.status)) {  // killed, timed out: whatever it printed does not count
@@ -132,8 +141,8 @@ Result<bool> BuildCases(const HiddenTestContext& c, HiddenTestResult* result) {
   result->wall_seconds += ran.wall_seconds;
   result->cpu_seconds += ran.cpu_seconds;
   result->log += fmt::format("== hidden test build ({}, {:.1f} s)\n{}", StatusName(ran.status),
-                             ran.wall_seconds, CapText(ReadFile(run.stdout_path).value_or(""),
-                                                       kLogCap / 2));
+                             ran.wall_seconds,
+                             Stored(c, ReadFile(run.stdout_path).value_or(""), kLogCap / 2));
   return ran.status == RunStatus::kOk;
 }
 
@@ -174,7 +183,7 @@ Result<bool> RunCase(const HiddenTestContext& c, const fs::path& case_dir, const
   std::string why = ran.status == RunStatus::kOk ? "" : fmt::format(" ({})", StatusName(ran.status));
   result->log += fmt::format("{} {}{}\n", passed ? "PASS" : "FAIL", name, why);
   if (!passed) {
-    std::string errors = CapText(ReadFile(run.stderr_path).value_or(""), kCaseErrorBytes);
+    std::string errors = Stored(c, ReadFile(run.stderr_path).value_or(""), kCaseErrorBytes);
     if (!errors.empty()) result->log += errors + (errors.ends_with('\n') ? "" : "\n");
   }
   return passed;

@@ -129,8 +129,8 @@ class CommandSlurmClient : public SlurmClient {
 
   Result<std::optional<std::string>> FindActive(const std::string& name) override {
     ToolOutput queue =
-        CLADE_TRY(RunTool({"squeue", "-h", "-t", "PENDING,CONFIGURING,RUNNING,COMPLETING,SUSPENDED",
-                           "-n", name, "-o", "%i"},
+        CLADE_TRY(RunTool({"squeue", "-h", "--me", "-t",
+                           "PENDING,CONFIGURING,RUNNING,COMPLETING,SUSPENDED", "-n", name, "-o", "%i"},
                           timeout_));
     if (queue.exit_code != 0) {
       return Fail("squeue failed: {}", std::string(Trim(queue.err)));

@@ -105,7 +105,9 @@ Result<ChildJobs> SlurmExecutor::Locate(const EvalJob& job) {
   fs::path suite = CLADE_TRY(SharedSuite(*job.suite));
   std::string key = CLADE_TRY(JobKey(job));
   return ChildJobs{.dir = run_.dir / "jobs" / key,
-                   .name = fmt::format("clade-{}-{}", Sanitized(run_.name), key),
+                   // RUN-HASH (the run directory's name): two archives of one run name,
+                   // sharing a path, never share a job name.
+                   .name = fmt::format("clade-{}-{}", run_.dir.filename().string(), key),
                    .spec = Spec(job, suite),
                    .clade = run_.clade,
                    .suite_name = suite_name_,

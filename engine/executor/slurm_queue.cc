@@ -164,20 +164,23 @@ Result<> SlurmQueue::CancelIfActive(const std::string& id) {
   return {};
 }
 
-Result<> SlurmQueue::CancelActive(const fs::path& dir) {
+Result<bool> SlurmQueue::CancelActive(const fs::path& dir) {
   // Called under mutex_.
   JobPaths paths{dir};
   std::error_code error;
-  if (fs::exists(paths.result(), error)) return {};
-  if (fs::exists(paths.job_id(), error)) return CancelIfActive(NotedId(paths));
+  if (fs::exists(paths.result(), error)) return true;
+  if (fs::exists(paths.job_id(), error)) {
+    CLADE_TRY(CancelIfActive(NotedId(paths)));
+    return true;
+  }
   // Submitted by a controller that died before it could note the id (Find), or never
-  // submitted. A name Slurm cannot be asked about is left alone, like a job whose state
-  // it does not tell.
+  // submitted. When Slurm cannot be asked, the directory is kept for a later session.
   std::string name(Trim(ReadFile(paths.job_name()).value_or("")));
-  if (name.empty()) return {};
+  if (name.empty()) return true;
   Result<std::optional<std::string>> active = client_->FindActive(name);
-  if (!active || !*active) return {};
-  return CancelIfActive(**active);
+  if (!active) return false;
+  if (*active) CLADE_TRY(CancelIfActive(**active));
+  return true;
 }
 
 Result<> SlurmQueue::Close() {
@@ -187,12 +190,15 @@ Result<> SlurmQueue::Close() {
   std::vector<fs::path> dirs;
   for (const auto& entry : fs::directory_iterator(jobs_, error)) dirs.push_back(entry.path());
   for (const fs::path& dir : dirs) {
-    // A child's job directory, or (per: task) the directory of its build and task jobs.
-    CLADE_TRY(CancelActive(dir));
+    // A child's job directory and (per: task) those of its build and task jobs; not its
+    // `source/` or `built/`, which hold what a variant wrote, job_id files included.
+    bool settled = CLADE_TRY(CancelActive(dir));
     for (const auto& entry : fs::directory_iterator(dir, error)) {
-      if (entry.is_directory(error)) CLADE_TRY(CancelActive(entry.path()));
+      std::string name = entry.path().filename().string();
+      bool job = name == "build" || name.rfind("task-", 0) == 0;
+      if (job && entry.is_directory(error)) settled = CLADE_TRY(CancelActive(entry.path())) && settled;
     }
-    fs::remove_all(dir, error);
+    if (settled) fs::remove_all(dir, error);
   }
   return {};
 }

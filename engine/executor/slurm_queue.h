@@ -73,8 +73,9 @@ class SlurmQueue {
   // Ends the session: cancels the jobs still pending or running (left by an earlier
   // controller and never asked for in this session, or missed by a Cancel; by the noted
   // id, or by the job's name when its controller died before noting the id), and removes
-  // every job directory. REQUIRES: no other call runs, and every result returned has been
-  // recorded.
+  // every job directory but one whose job Slurm could not be asked about (kept for a
+  // later session). Only job directories are read: never a variant's `source/` or
+  // `built/`. REQUIRES: no other call runs, and every result returned has been recorded.
   Result<> Close();
   SlurmCounts counts() const;
   const SlurmConfig& config() const { return config_; }
@@ -83,7 +84,9 @@ class SlurmQueue {
   Result<std::string> Find(const JobPaths& paths, const std::string& name);
   Result<std::string> Submit(const JobPaths& paths, const std::string& name);
   JobEnd Ended(const JobWatch& watch, const std::string& state) const;
-  Result<> CancelActive(const fs::path& dir);
+  // Cancels the job of `dir` if it is active; false when Slurm could not be asked whether
+  // it has one (the directory is then kept).
+  Result<bool> CancelActive(const fs::path& dir);
   Result<> CancelIfActive(const std::string& id);
 
   SlurmConfig config_;

@@ -50,7 +50,6 @@ std::optional<FailedTask> ChooseFailedTask(const mutation::MutationRequest& requ
 }
 
 std::string PromptLog(std::string_view log) {
-  constexpr std::string_view kAgentLine = "== agent (";
   std::string out;
   out.reserve(log.size());
   size_t at = 0;
@@ -58,9 +57,12 @@ std::string PromptLog(std::string_view log) {
     size_t end = log.find('\n', at);
     end = end == std::string_view::npos ? log.size() : end + 1;
     std::string_view line = log.substr(at, end - at);
-    size_t comma = line.find(',');
-    if (line.starts_with(kAgentLine) && comma != std::string_view::npos &&
-        line.find(" CPU s)") != std::string_view::npos) {
+    std::string_view bare = line.substr(0, line.find_last_not_of('\n') + 1);
+    size_t open = line.find(" (");
+    size_t comma = line.find(", ", open);
+    // "== STEP (STATUS, ... s)": the harness's timing, kept to its status.
+    if (line.starts_with("== ") && open != std::string_view::npos &&
+        comma != std::string_view::npos && bare.ends_with(" s)")) {
       out += line.substr(0, comma);
       out += line.ends_with('\n') ? ")\n" : ")";
     } else {

@@ -38,8 +38,9 @@ struct FailedTask {
 // tasks with a log in request.task_logs that the parent's record does not mark solved.
 std::optional<FailedTask> ChooseFailedTask(const mutation::MutationRequest& request);
 
-// A task's log as a prompt shows it: the agent's wall and CPU seconds are left out of its
-// `== agent (STATUS, W s, C CPU s)` line (harness.cc), so the same failure makes the same
+// A task's log as a prompt shows it: the seconds are left out of the harness's step lines,
+// `== agent (STATUS, W s, C CPU s)`, `== hidden test (STATUS, W s)` and `== hidden test
+// build (STATUS, W s)` (harness.cc, hidden_test.cc), so the same failure makes the same
 // prompt on any machine and at any load, and a replay hits the response cache.
 std::string PromptLog(std::string_view log);
 

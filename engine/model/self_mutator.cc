@@ -150,10 +150,12 @@ sandbox::RunSpec AgentRun(const BuiltParent& built, const sandbox::AgentSpec& sp
 // A child with the logs and the spending of the diagnosis and of the agent's own model
 // calls; the rest depends on what the agent changed.
 ChildProposal ChildWithLogs(const Conversation& chat, const ModelProxy& proxy,
-                            const fs::path& agent_log) {
+                            const BuiltParent& built) {
   ChildProposal child;
   child.logs = chat.logs();
-  child.logs["self/agent.log"] = CapText(ReadFile(agent_log).value_or(""), kLogCap);
+  std::string log = sandbox::WithPlaceholders(ReadFile(AgentLog(built.slot)).value_or(""),
+                                              sandbox::SlotNames(built.build, built.slot.tasks()));
+  child.logs["self/agent.log"] = CapText(log, kLogCap);
   child.logs["self/model-calls.log"] = CapText(proxy.Log(), kLogCap);
   Spent agent_spent = proxy.spent();
   child.tokens = chat.spent().tokens() + agent_spent.tokens();
@@ -249,7 +251,7 @@ Result<ChildProposal> SelfMutator::Propose(const MutationRequest& request) const
       CLADE_TRY(sandbox::Run(AgentRun(built, parent.spec, task, socket, config.self_seconds)));
   proxy.Stop();
 
-  ChildProposal child = ChildWithLogs(chat, proxy, AgentLog(built.slot));
+  ChildProposal child = ChildWithLogs(chat, proxy, built);
   // No valid child, recorded with the diagnosis's and the agent's calls (no_child).
   auto no_child = [&](std::string why) {
     child.no_child = std::move(why);

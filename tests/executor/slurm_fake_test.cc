@@ -169,6 +169,29 @@ TEST_CASE("Fake Slurm: a job whose controller died before noting its id is cance
   CHECK(!fs::exists(paths.dir));
 }
 
+// A variant's source is copied into its job directory (source/): a job_id or job_name it
+// holds must not make Close cancel a job, such as another run's.
+TEST_CASE("Fake Slurm: a job id planted in a variant's source is not cancelled at Close") {
+  FakeSlurmWorkspace w;
+  w.cluster->Hold();
+  executor::SlurmQueue other(w.Config(), w.root() / "other-run/jobs", w.cluster->Client());
+  auto victim = other.Start(executor::JobPaths{w.root() / "other-run/jobs/k"}, "other-7",
+                            executor::ResultKey(executor::JobKind::kChild),
+                            [](const fs::path& tmp) { return WriteFile(tmp / "job.sh", "sleep 30\n"); });
+  REQUIRE(victim);
+  fs::path jobs = w.Run().dir / "jobs";
+  for (const char* planted : {"source", "built", "source/build", "source/task-0"}) {
+    fs::create_directories(jobs / "k" / planted);
+    REQUIRE(WriteFile(jobs / "k" / planted / "job_id", victim->id + "\n"));
+    REQUIRE(WriteFile(jobs / "k" / planted / "job_name", "other-7\n"));
+  }
+  executor::SlurmQueue queue(w.Config(), jobs, w.cluster->Client());
+  REQUIRE(queue.Close());
+  CHECK(queue.counts().cancelled == 0);
+  CHECK(w.cluster->running() == 1);
+  CHECK(!fs::exists(jobs / "k"));
+}
+
 TEST_CASE("Fake Slurm: per task, one job builds the child and one job runs each task") {
   FakeSlurmWorkspace w;
   auto per_child = w.Executor();

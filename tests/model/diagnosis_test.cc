@@ -22,4 +22,16 @@ TEST_CASE("PromptLog leaves the agent's seconds out, so a prompt does not depend
   CHECK(PromptLog("") == "");
 }
 
+TEST_CASE("PromptLog leaves the hidden test's seconds out too") {
+  std::string idle = "== agent (ok, 0.4 s, 0.3 CPU s)\n== hidden test build (ok, 0.9 s)\n"
+                     "== hidden test (ok, 0.1 s)\n0 passed, 1 failed\n";
+  std::string loaded = "== agent (ok, 3.9 s, 0.4 CPU s)\n== hidden test build (ok, 7.2 s)\n"
+                       "== hidden test (ok, 1.4 s)\n0 passed, 1 failed\n";
+  CHECK(PromptLog(loaded) == PromptLog(idle));
+  CHECK(PromptLog(idle) == "== agent (ok)\n== hidden test build (ok)\n== hidden test (ok)\n"
+                           "0 passed, 1 failed\n");
+  // A program's own line in that shape, but not ending in seconds, stays.
+  CHECK(PromptLog("== case (a, b)\n") == "== case (a, b)\n");
+}
+
 }  // namespace clade::model
