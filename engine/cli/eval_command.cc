@@ -111,7 +111,10 @@ Result<Evaluation> RunEvaluation(const EvalOptions& options, const fs::path& sou
 Result<> FailIfNotBuilt(const Evaluation& evaluation, const std::string& what) {
   if (evaluation.build.ok() || !evaluation.build.tampered.empty()) return {};
   std::cerr << evaluation.build.log;
-  return Fail("{} did not build ({}); the build output is above", what, evaluation.status);
+  return Fail(
+      "{} did not build ({}); the build output is above ({{src}} in it is the copy of the "
+      "agent's source that was built, {{build}} its build folder)",
+      what, evaluation.status);
 }
 
 // A tampered evaluation (run now or found in the archive) is printed, then fails the
