@@ -248,12 +248,12 @@ Result<BuildResult> BuildAgent(const HarnessOptions& options, const AgentSpec& s
   fs::create_directories(outcome.build, error);
   if (error) return Fail("cannot create {}: {}", outcome.build.string(), error.message());
   WatchedFiles before = CLADE_TRY(WatchedFiles::Read(outcome.src, {}));
+  const std::vector<PathName> names = SlotNames(outcome);
   for (size_t step = 0; step < spec.build.size() && outcome.ok(); ++step) {
     RunSpec run =
         BuildStep(options, spec, step, outcome, slot.logs() / fmt::format("build-{}.log", step));
     RunResult result = CLADE_TRY(Run(run));
     outcome.seconds += result.wall_seconds;
-    std::vector<PathName> names = SlotNames(outcome, {});
     outcome.log += fmt::format("$ {}\n{}", WithPlaceholders(Join(run.argv), names),
                                ReadLog(run.stdout_path, names));
     outcome.failure = BuildFailure(result.status);

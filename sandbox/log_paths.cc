@@ -18,9 +18,7 @@ std::string WithPlaceholders(std::string text, const std::vector<PathName>& name
   std::stable_sort(spellings.begin(), spellings.end(), [](const auto& a, const auto& b) {
     return a.first.size() > b.first.size();
   });
-  for (const auto& [spelling, name] : spellings) {
-    if (!spelling.empty()) ReplaceAll(&text, spelling, name);
-  }
+  for (const auto& [spelling, name] : spellings) ReplaceAll(&text, spelling, name);
   return text;
 }
 
