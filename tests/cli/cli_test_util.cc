@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "archive/archive.h"
+#include "support/strings.h"
 
 namespace clade::cli_test {
 
@@ -70,7 +71,21 @@ Run Git(const std::vector<std::string>& args) {
   return RunShell("git", args, {});
 }
 
+std::string Why(const Run& run) {
+  std::string why = "exit code " + std::to_string(run.exit_code);
+  for (const std::string& line : Split(run.err, '\n')) {
+    if (line.rfind("clade: ", 0) == 0 || line.find("Sanitizer") != std::string::npos ||
+        line.find("runtime error") != std::string::npos ||
+        line.rfind("terminate called", 0) == 0) {
+      why += "; ";
+      why += line;
+    }
+  }
+  return why;
+}
+
 nlohmann::json Json(const Run& run) {
+  INFO("why: " << Why(run));
   INFO("stdout: " << run.out << "\nstderr: " << run.err);
   REQUIRE(run.exit_code == 0);
   return nlohmann::json::parse(run.out);

@@ -33,6 +33,10 @@ Run Clade(const std::vector<std::string>& args, const fs::path& cwd = {});
 pid_t StartClade(const std::vector<std::string>& args);
 // Runs git with `args` in the current directory.
 Run Git(const std::vector<std::string>& args);
+// The lines of run.err that say why a command failed (clade's "clade: ..." sentences, a
+// sanitizer's or the C++ runtime's report), with the exit code: INFO it before the whole
+// of stderr, so that a log cut after its first lines (as CI's summary is) still shows why.
+std::string Why(const Run& run);
 // Parses stdout as JSON; fails the test (via an exception) if it is not.
 nlohmann::json Json(const Run& run);
 

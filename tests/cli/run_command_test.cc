@@ -146,6 +146,7 @@ bool RunAndKill(const std::vector<std::string>& args, std::chrono::milliseconds 
 TEST_CASE("clade run improves the agent and leaves a lineage git can read") {
   RunWorkspace w;
   Run run = w.RunConfig(w.Config("first"), {"--json"});
+  INFO("why: " << Why(run));
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   nlohmann::json summary = nlohmann::json::parse(run.out);
@@ -188,6 +189,7 @@ TEST_CASE("A crossover child made by clade run has both parents, in git and in c
                "gi: {max_operators: 2, crossover_rate: 0.6}");
   REQUIRE(WriteFile(config, text));
   Run run = w.RunConfig(config);
+  INFO("why: " << Why(run));
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   fs::path archive = w.ArchivePath("cross");
@@ -219,6 +221,7 @@ TEST_CASE("Validation holds tasks out of selection, and their records are kept a
   RunWorkspace w;
   fs::path config = w.Config("held", "evaluation: {validation: 0.34}\n");
   Run run = w.RunConfig(config, {"--json"});
+  INFO("why: " << Why(run));
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   nlohmann::json summary = nlohmann::json::parse(run.out);
