@@ -33,6 +33,29 @@ bool IsAgentDirectory(const std::string& target) {
   return fs::is_directory(target, error) && fs::exists(fs::path(target) / "agent.yaml", error);
 }
 
+// A variant is named by an id, 'seed', 'best' or a commit prefix, none of which has a '/':
+// a target with one is meant as an agent directory, and so is a directory that exists
+// when no archive is named.
+bool MeantAsDirectory(const EvalOptions& options) {
+  std::error_code error;
+  return options.target.find('/') != std::string::npos ||
+         (options.archive.empty() && fs::is_directory(options.target, error));
+}
+
+// The one sentence for a path that is not an agent directory, instead of asking for an
+// archive the user did not mean to name.
+Result<> NotAnAgentDirectory(const std::string& target) {
+  std::error_code error;
+  if (!fs::exists(target, error)) {
+    return FailAs(ErrorKind::kUsage, "agent directory {} does not exist", target);
+  }
+  if (!fs::is_directory(target, error)) {
+    return FailAs(ErrorKind::kUsage, "{} is not an agent directory (it is a file)", target);
+  }
+  return FailAs(ErrorKind::kUsage,
+                "{} is not an agent directory: it has no agent.yaml (docs/agents.md)", target);
+}
+
 void PrintProgress(const TaskResult& task, size_t done, size_t total) {
   std::cerr << fmt::format("[{}/{}] {:<28} {:<16} {:.3f}  ({:.1f} s){}\n", done, total, task.id,
                            task.status, task.score, task.seconds, RepeatsText(task.repeat_scores));
@@ -176,6 +199,7 @@ Result<> EvalVariant(const EvalOptions& options, const sandbox::Suite& suite) {
 Result<> RunEval(const EvalOptions& options) {
   sandbox::Suite suite = CLADE_TRY(sandbox::LoadSuite(options.eval.benchmark));
   if (IsAgentDirectory(options.target)) return EvalDirectory(options, suite);
+  if (MeantAsDirectory(options)) return NotAnAgentDirectory(options.target);
   return EvalVariant(options, suite);
 }
 

@@ -51,6 +51,28 @@ TEST_CASE("clade eval DIR scores an agent directory without an archive") {
   CHECK_FALSE(fs::exists(w.archive()));
 }
 
+TEST_CASE("clade eval of a path that is not an agent directory says so, exit 2") {
+  EvalWorkspace w;
+  fs::path empty = w.root() / "no-manifest";
+  fs::create_directories(empty);
+  testing::WriteTree(empty, {{"main.sh", "echo right\n"}});
+  struct Case {
+    std::string target;
+    std::string says;
+  };
+  for (const Case& c : {Case{(w.root() / "missing").string(), "does not exist"},
+                        Case{empty.string(), "has no agent.yaml"},
+                        Case{(empty / "main.sh").string(), "(it is a file)"}}) {
+    Run run = Clade({"eval", c.target, "--benchmark", w.suite.string(), "--work",
+                     w.work.string()});
+    INFO(c.target << ": " << run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find(c.target) != std::string::npos);
+    CHECK(run.err.find(c.says) != std::string::npos);
+    CHECK(run.err.find("no archive given") == std::string::npos);
+  }
+}
+
 TEST_CASE("clade eval VARIANT stores the record as a note and the logs, and never reruns a tree") {
   EvalWorkspace w;
   w.Add(w.ShellAgent("half", "wrong"));
