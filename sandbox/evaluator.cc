@@ -103,18 +103,38 @@ void SortBySuiteOrder(const std::vector<std::string>& suite_order,
 
 }  // namespace
 
-Result<std::string> SuiteHash(const Suite& suite) {
+namespace {
+
+// Every file under `dir`, sorted, hashed with its path relative to `dir` after `prefix`.
+Result<> HashFolder(const fs::path& dir, const std::string& prefix, ContentHash* hash) {
   std::vector<fs::path> files;
   std::error_code error;
-  for (auto it = fs::recursive_directory_iterator(suite.dir, error);
+  for (auto it = fs::recursive_directory_iterator(dir, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     if (it->is_regular_file(error)) files.push_back(it->path());
   }
-  if (error) return Fail("cannot read the suite {}: {}", suite.dir.string(), error.message());
+  if (error) return Fail("cannot read the suite folder {}: {}", dir.string(), error.message());
   std::sort(files.begin(), files.end());
-  ContentHash hash;
   for (const fs::path& file : files) {
-    hash.Add(fs::relative(file, suite.dir).string()).Add(CLADE_TRY(ReadFile(file)));
+    hash->Add(prefix + fs::relative(file, dir).string()).Add(CLADE_TRY(ReadFile(file)));
+  }
+  return {};
+}
+
+bool Inside(const fs::path& path, const fs::path& dir) {
+  fs::path relative = path.lexically_relative(dir);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+Result<std::string> SuiteHash(const Suite& suite) {
+  ContentHash hash;
+  CLADE_TRY(HashFolder(suite.dir, "", &hash));
+  // Tasks a suite borrows from outside its folder (`tasks: [../repair/tasks/*]`); a suite
+  // whose tasks are all inside keeps the hash it had before borrowing existed.
+  for (const Task& task : suite.tasks) {
+    if (!Inside(task.dir, suite.dir)) CLADE_TRY(HashFolder(task.dir, "task:" + task.id + "/", &hash));
   }
   return hash.Hex();
 }

@@ -75,7 +75,8 @@ struct Evaluation {
   nlohmann::json ToRecord() const;
 };
 
-// A hash of everything in the suite's directory: the cache key for "this suite".
+// A hash of everything in the suite's directory and in the task folders it borrows from
+// elsewhere: the cache key for "this suite".
 Result<std::string> SuiteHash(const Suite& suite);
 
 // Runs tasks [begin, end) of an evaluation: their outcomes in task order. An error ends

@@ -73,14 +73,22 @@ std::vector<fs::path> Glob(const fs::path& base, const std::string& pattern) {
   return matches;
 }
 
+// The folders one glob (or one folder name) of `tasks:` names.
+std::vector<fs::path> MatchingFolders(const fs::path& dir, const std::string& pattern) {
+  std::vector<fs::path> folders;
+  for (const fs::path& match : Glob(dir, pattern)) {
+    if (fs::is_directory(match)) folders.push_back(match.lexically_normal());
+  }
+  return folders;
+}
+
+// `tasks:` is a glob or a list of globs and folders, relative to the suite; a list may
+// name another suite's tasks (`../repair/tasks/*`). Every entry must match a folder.
 Result<std::vector<fs::path>> TaskFolders(const fs::path& file, const YAML::Node& root,
                                           const fs::path& dir) {
   YAML::Node tasks = root["tasks"];
-  std::vector<fs::path> folders;
   if (tasks.IsScalar()) {
-    for (const fs::path& match : Glob(dir, tasks.Scalar())) {
-      if (fs::is_directory(match)) folders.push_back(match);
-    }
+    std::vector<fs::path> folders = MatchingFolders(dir, tasks.Scalar());
     if (folders.empty()) {
       return FailAs(ErrorKind::kUsage, "{}: 'tasks: {}' matches no task folder", Where(file, tasks),
                     tasks.Scalar());
@@ -88,12 +96,14 @@ Result<std::vector<fs::path>> TaskFolders(const fs::path& file, const YAML::Node
     return folders;
   }
   auto list = CLADE_TRY(ReadStringList(file, root, "tasks"));
+  std::vector<fs::path> folders;
   for (const std::string& item : *list) {
-    if (!fs::is_directory(dir / item)) {
+    std::vector<fs::path> matches = MatchingFolders(dir, item);
+    if (matches.empty()) {
       return FailAs(ErrorKind::kUsage, "{}: task folder '{}' does not exist", Where(file, tasks),
                     item);
     }
-    folders.push_back(dir / item);
+    folders.insert(folders.end(), matches.begin(), matches.end());
   }
   return folders;
 }

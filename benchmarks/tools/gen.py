@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Generates benchmarks/repair and benchmarks/repair-transfer from the task specs in
-benchmarks/tools/specs/<suite>/*.py.
+"""Generates benchmarks/repair, benchmarks/repair-transfer and benchmarks/repair-kinds from
+the task specs in benchmarks/tools/specs/<suite>/*.py.
 
 A spec file defines TASKS, a list of dicts made with task(...):
   id         task id (folder name)
@@ -36,6 +36,19 @@ SUITES = {
     "repair-transfer": ("repair-transfer", "other small C++17 programs (strings, data "
                         "structures, dates, number formatting) with other bug kinds; for replay only",
                         "{agent_seconds: 60, test_seconds: 20, memory_mb: 2048}"),
+    "repair-kinds": ("repair-kinds", "new C++17 programs with three bug kinds of repair-transfer "
+                     "(swapped arguments, wrong variable, integer overflow), and two tasks of each "
+                     "kind of repair; for selecting a search that should transfer",
+                     "{agent_seconds: 60, test_seconds: 20, memory_mb: 2048}"),
+}
+
+# Tasks a suite borrows from another one (folders relative to the suite), listed after
+# its own: repair-kinds takes the first two tasks of each bug kind of repair (by id).
+BORROWED = {
+    "repair-kinds": ["../repair/tasks/" + t for t in (
+        "bracket-balance", "calc-ops", "bubble-sort", "csv-fields", "digits-reverse",
+        "first-at-least", "anagram-check", "argmax-first", "binary-parse", "bmi-class",
+        "bank-balance", "clock-add")],
 }
 
 
@@ -277,7 +290,10 @@ def main():
         os.makedirs(os.path.join(sdir, "tasks"), exist_ok=True)
         name, desc, limits = SUITES[suite]
         with open(os.path.join(sdir, "suite.yaml"), "w") as f:
-            f.write(f"name: {name}\ndescription: {desc}\ntasks: tasks/*\nlimits: {limits}\n")
+            tasks = "tasks/*"
+            if suite in BORROWED:
+                tasks = "[" + ", ".join(["tasks/*"] + BORROWED[suite]) + "]"
+            f.write(f"name: {name}\ndescription: {desc}\ntasks: {tasks}\nlimits: {limits}\n")
         todo = [s for s in specs if not args.only or s["id"] in args.only]
         if not args.only:  # drop folders of tasks no longer specified
             for d in glob.glob(os.path.join(sdir, "tasks", "*")):

@@ -1,4 +1,5 @@
-// Validates the benchmark suites benchmarks/repair and benchmarks/repair-transfer.
+// Validates the benchmark suites benchmarks/repair, benchmarks/repair-transfer and
+// benchmarks/repair-kinds.
 //
 // For every task: the folder layout, the keys of suite.yaml, task.yaml as clade loads it
 // (the hidden test in the cases form, the visible tests protected); on a copy of the
@@ -193,7 +194,10 @@ std::vector<std::string> CheckTask(const clade::sandbox::Task& task) {
 }
 
 // Checks suite.yaml and every task of a suite, several tasks at a time.
-void CheckSuite(const std::string& suite, std::size_t min_tasks) {
+// A suite may borrow another suite's tasks (`tasks: [tasks/*, ../repair/tasks/x]`): those
+// are checked with their own suite; `min_tasks` counts the suite's own.
+void CheckSuite(const std::string& suite, std::size_t min_tasks,
+                const std::string& tasks_key = "tasks/*") {
   const fs::path root = SourceDir() / "benchmarks" / suite;
   REQUIRE(fs::is_directory(root));
   std::vector<std::string> yaml_errors;
@@ -205,12 +209,15 @@ void CheckSuite(const std::string& suite, std::size_t min_tasks) {
   CheckLimits(keys["limits"], suite + "/suite.yaml", key_errors);
   for (const auto& e : key_errors) FAIL_CHECK(e);
   CHECK(keys["name"] == suite);
-  CHECK(keys["tasks"] == "tasks/*");
+  CHECK(keys["tasks"] == tasks_key);
 
   auto loaded = clade::sandbox::LoadSuite(root);
   INFO((loaded ? std::string() : loaded.error().message));
   REQUIRE(loaded);
-  std::vector<clade::sandbox::Task> tasks = loaded->tasks;
+  std::vector<clade::sandbox::Task> tasks;
+  for (const clade::sandbox::Task& task : loaded->tasks) {
+    if (task.dir.parent_path().parent_path() == loaded->dir) tasks.push_back(task);
+  }
   const char* only = std::getenv("CLADE_BENCH_ONLY");
   if (only && *only) {
     tasks.erase(std::remove_if(tasks.begin(), tasks.end(),
@@ -255,4 +262,17 @@ TEST_CASE("repair suite: layout, keys, bugs show, reference patches fix them") {
 
 TEST_CASE("repair-transfer suite: layout, keys, bugs show, reference patches fix them") {
   CheckSuite("repair-transfer", 30);
+}
+
+TEST_CASE("repair-kinds suite: layout, keys, bugs show, reference patches fix them") {
+  CheckSuite("repair-kinds", 12,
+             "[tasks/*, ../repair/tasks/bracket-balance, ../repair/tasks/calc-ops, "
+             "../repair/tasks/bubble-sort, ../repair/tasks/csv-fields, "
+             "../repair/tasks/digits-reverse, ../repair/tasks/first-at-least, "
+             "../repair/tasks/anagram-check, ../repair/tasks/argmax-first, "
+             "../repair/tasks/binary-parse, ../repair/tasks/bmi-class, "
+             "../repair/tasks/bank-balance, ../repair/tasks/clock-add]");
+  auto suite = clade::sandbox::LoadSuite(SourceDir() / "benchmarks" / "repair-kinds");
+  REQUIRE(suite);
+  CHECK(suite->tasks.size() == 24);
 }

@@ -1,5 +1,7 @@
 #include "sandbox/suite.h"
 
+#include "sandbox/evaluator.h"
+
 #include "tests/sandbox/formats_test_util.h"
 #include <catch2/catch.hpp>
 
@@ -34,6 +36,48 @@ TEST_CASE("A suite can list its task folders") {
   Suite suite = LoadSuite(dir.path()).value();
   REQUIRE(suite.tasks.size() == 1);
   CHECK(suite.tasks[0].id == "b");
+}
+
+TEST_CASE("A suite's list may hold globs and another suite's tasks; an id twice is an error") {
+  TempDir dir("suite-test");
+  WriteSuite(dir.path() / "first", "name: first\ntasks: tasks/*\n");
+  fs::path other = dir.path() / "other";
+  WriteSuite(other, "name: other\ntasks: [tasks/b, ../first/tasks/a*]\n");
+  Suite suite = LoadSuite(other).value();
+  REQUIRE(suite.tasks.size() == 2);
+  CHECK(suite.tasks[0].id == "a");
+  CHECK(suite.tasks[0].dir == dir.path() / "first" / "tasks" / "a");
+  CHECK(suite.tasks[1].id == "b");
+  CHECK(suite.tasks[1].dir == other / "tasks" / "b");
+
+  WriteSuite(other, "name: other\ntasks: [tasks/*, ../first/tasks/a]\n");
+  auto twice = LoadSuite(other);
+  REQUIRE_FALSE(twice);
+  CHECK(twice.error().message.find("task id 'a' is used twice in suite other") !=
+        std::string::npos);
+
+  WriteSuite(other, "name: other\ntasks: [tasks/*, ../first/tasks/z*]\n");
+  auto none = LoadSuite(other);
+  REQUIRE_FALSE(none);
+  CHECK(none.error().message.find("suite.yaml:2: task folder '../first/tasks/z*' does not exist") !=
+        std::string::npos);
+}
+
+TEST_CASE("A suite's hash covers the task folders it borrows from elsewhere") {
+  TempDir dir("suite-test");
+  WriteSuite(dir.path() / "first", "name: first\ntasks: tasks/*\n");
+  fs::path other = dir.path() / "other";
+  WriteSuite(other, "name: other\ntasks: [tasks/b, ../first/tasks/a]\n");
+  std::string first = SuiteHash(LoadSuite(dir.path() / "first").value()).value();
+  std::string before = SuiteHash(LoadSuite(other).value()).value();
+  testing::WriteTree(dir.path() / "first", {{"tasks/a/statement.md", "Fix the product.\n"}});
+  CHECK(SuiteHash(LoadSuite(other).value()).value() != before);
+  CHECK(SuiteHash(LoadSuite(dir.path() / "first").value()).value() != first);
+
+  // A suite that borrows nothing hashes its own folder only.
+  std::string own = SuiteHash(LoadSuite(dir.path() / "first").value()).value();
+  testing::WriteTree(other, {{"tasks/b/statement.md", "Something else.\n"}});
+  CHECK(SuiteHash(LoadSuite(dir.path() / "first").value()).value() == own);
 }
 
 TEST_CASE("Malformed suites and tasks are one sentence naming file and line") {
