@@ -122,7 +122,7 @@ Result<> HashFolder(const fs::path& dir, const std::string& prefix, ContentHash*
 }
 
 bool Inside(const fs::path& path, const fs::path& dir) {
-  fs::path relative = path.lexically_relative(dir);
+  fs::path relative = path.lexically_normal().lexically_relative(dir.lexically_normal());
   return !relative.empty() && *relative.begin() != "..";
 }
 

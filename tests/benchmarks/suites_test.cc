@@ -216,7 +216,8 @@ void CheckSuite(const std::string& suite, std::size_t min_tasks,
   REQUIRE(loaded);
   std::vector<clade::sandbox::Task> tasks;
   for (const clade::sandbox::Task& task : loaded->tasks) {
-    if (task.dir.parent_path().parent_path() == loaded->dir) tasks.push_back(task);
+    if (task.dir.parent_path().parent_path().lexically_normal() == loaded->dir.lexically_normal())
+      tasks.push_back(task);
   }
   const char* only = std::getenv("CLADE_BENCH_ONLY");
   if (only && *only) {

@@ -74,6 +74,10 @@ TEST_CASE("A suite's hash covers the task folders it borrows from elsewhere") {
   CHECK(SuiteHash(LoadSuite(other).value()).value() != before);
   CHECK(SuiteHash(LoadSuite(dir.path() / "first").value()).value() != first);
 
+  // The same suite reached through a path with "..": the same hash.
+  CHECK(SuiteHash(LoadSuite(dir.path() / "first" / ".." / "other").value()).value() ==
+        SuiteHash(LoadSuite(other).value()).value());
+
   // A suite that borrows nothing hashes its own folder only.
   std::string own = SuiteHash(LoadSuite(dir.path() / "first").value()).value();
   testing::WriteTree(other, {{"tasks/b/statement.md", "Something else.\n"}});
