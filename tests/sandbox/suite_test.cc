@@ -38,7 +38,7 @@ TEST_CASE("A suite can list its task folders") {
   CHECK(suite.tasks[0].id == "b");
 }
 
-TEST_CASE("A suite's list may hold globs and another suite's tasks; an id twice is an error") {
+TEST_CASE("A suite's list may hold globs and another suite's tasks, and an id twice is an error") {
   TempDir dir("suite-test");
   WriteSuite(dir.path() / "first", "name: first\ntasks: tasks/*\n");
   fs::path other = dir.path() / "other";
