@@ -54,10 +54,10 @@ print("|---|---|---|---|---|---|---|---|---|---|---|")
 for seed in seeds:
     run = json.load(open(f"{out}/{base}-{seed}.run.json"))
     replay = {v["id"]: v for v in json.load(open(f"{out}/{base}-{seed}.replay.json"))["variants"]}
-    base, best = replay[0], replay[run["best"]]
-    diff = best["score"] - base["score"]
-    vphf = f"{base.get('visible_pass_hidden_fail', '—')} / {best.get('visible_pass_hidden_fail', '—')}"
+    root, best = replay[0], replay[run["best"]]
+    diff = best["score"] - root["score"]
+    vphf = f"{root.get('visible_pass_hidden_fail', '—')} / {best.get('visible_pass_hidden_fail', '—')}"
     print(f"| {seed} | {run['children']} | {run['seconds'] / 60:.1f} min | {run['cpu_seconds'] / 60:.1f} min | "
-          f"{num(run['seed_score'])} | {run['best']} | {num(run['best_score'])} | {num(base['score'])} | "
+          f"{num(run['seed_score'])} | {run['best']} | {num(run['best_score'])} | {num(root['score'])} | "
           f"{num(best['score'])} | {diff:+.3f} | {vphf} |")
 PY
