@@ -44,7 +44,9 @@ class PlainProgress : public Progress {
   void Child(const ChildEvent& child, const ProgressSnapshot& snapshot) override {
     std::string best =
         snapshot.best ? fmt::format("best {:.3f} (#{})", *snapshot.best_score, *snapshot.best) : "";
-    fmt::print(out_, "{}  | {}{}\n", ChildLine(child), best, EtaText(snapshot));
+    // The budget spent so far, so a log shows what the best cost (the CPU time to reach it).
+    std::string budget = snapshot.budget.empty() ? "" : "  " + snapshot.budget;
+    fmt::print(out_, "{}  | {}{}{}\n", ChildLine(child), best, budget, EtaText(snapshot));
     std::fflush(out_);
   }
   void Note(const std::string& line) override {
