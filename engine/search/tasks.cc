@@ -199,10 +199,12 @@ Result<> Search::TaskRunDone(TaskRun& run) {
     scheduler_->Close(run.id);
   }
   if (scheduler_->Complete(run.id) || !WasScored(next.status)) {
-    c_.progress->Note(fmt::format("variant {} {} after {} tasks: {}", run.id,
+    // With the budget spent so far, as on every child's line (engine/search/progress.h).
+    std::string usage = BudgetUsage(config_.budget, state_, Seconds());
+    c_.progress->Note(fmt::format("variant {} {} after {} tasks: {:.3f}{}", run.id,
                                   EvalStatusName(*archive::SummaryOfRecord(updated)->status),
-                                  updated["tasks"].size(),
-                                  fmt::format("{:.3f}", updated.value("score", 0.0))));
+                                  updated["tasks"].size(), updated.value("score", 0.0),
+                                  usage.empty() ? "" : "  | " + usage));
   }
   return SaveState();
 }

@@ -151,9 +151,10 @@ class SilentProgress : public Progress {
   void Child(const ChildEvent& child, const ProgressSnapshot&) override {
     children.push_back(child);
   }
-  void Note(const std::string&) override {}
+  void Note(const std::string& line) override { notes.push_back(line); }
   void Done() override {}
   std::vector<ChildEvent> children;
+  std::vector<std::string> notes;
 };
 
 struct Fixture {
@@ -544,6 +545,15 @@ TEST_CASE("Tasks mode: task evaluations go to new children or to recorded ones, 
   }
   CHECK(listed == 14);  // every task evaluation is in a record, none twice
   CHECK(some_partial);  // the scheduler spread its evaluations; not every child ran all
+  // Each variant's last task says so, with the budget spent when it ended.
+  bool noted = false;
+  for (const std::string& note : f.progress.notes) {
+    if (note.find(" after ") == std::string::npos) continue;
+    noted = true;
+    CHECK_THAT(note, Catch::Matches(
+                         R"(variant \d+ \w+ after [0-4] tasks: \d\.\d{3}  \| .*tasks \d+/14)"));
+  }
+  CHECK(noted);
   CHECK(archive->size() - 1 <= 6);
   // A partial record is never the best, and never reused as a finished evaluation.
   for (const archive::Variant& v : archive->variants()) {
