@@ -71,17 +71,9 @@ for name in names:
                                          (best.get("score") or 0) - (seed.get("score") or 0)))
 
 # Per policy over the RNG seeds run: the mean gain of the best over the seed, on the tasks
-# searched and on repair-transfer, with a 95% confidence interval (Student's t over the
-# seeds; n - 1 degrees of freedom). With three seeds the interval is wide: say so.
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
-def interval(values):
-    n = len(values)
-    mean = sum(values) / n
-    if n < 2:
-        return f"{mean:+.3f} (one seed: no interval)"
-    sd = (sum((v - mean) ** 2 for v in values) / (n - 1)) ** 0.5
-    half = T975.get(n - 1, 1.96) * sd / n ** 0.5
-    return f"{mean:+.3f} [{mean - half:+.3f}, {mean + half:+.3f}]"
+# searched and on repair-transfer, with a 95% confidence interval over the seeds.
+sys.path.insert(0, "scripts")
+from seed_interval import interval
 print("\n| policy | RNG seeds | best - seed on the tasks searched, mean [95% CI] | best - seed on repair-transfer, mean [95% CI] |")
 print("|---|---|---|---|")
 for policy, pairs in gains.items():

@@ -46,18 +46,30 @@ done
 
 python3 - "$out" "$base" $seeds <<'PY'
 import json, sys
+sys.path.insert(0, "scripts")
+from seed_interval import interval
 out, base, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
 def num(x): return "—" if x is None else f"{x:.3f}"
 print("| RNG seed | children | wall time | task CPU | seed (selection) | best (variant) | best (selection) | "
       "seed on transfer | best on transfer | difference | visible-pass hidden-fail, seed / best |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
+diffs, better, worse = [], 0, 0
 for seed in seeds:
     run = json.load(open(f"{out}/{base}-{seed}.run.json"))
     replay = {v["id"]: v for v in json.load(open(f"{out}/{base}-{seed}.replay.json"))["variants"]}
     root, best = replay[0], replay[run["best"]]
     diff = best["score"] - root["score"]
+    diffs.append(diff)
+    # Paired by task: how many of the unseen tasks the best scored above or below the seed.
+    before = {t["id"]: t["score"] for t in root["tasks"]}
+    for task in best["tasks"]:
+        better += task["score"] > before[task["id"]] + 1e-9
+        worse += task["score"] < before[task["id"]] - 1e-9
     vphf = f"{root.get('visible_pass_hidden_fail', '—')} / {best.get('visible_pass_hidden_fail', '—')}"
     print(f"| {seed} | {run['children']} | {run['seconds'] / 60:.1f} min | {run['cpu_seconds'] / 60:.1f} min | "
           f"{num(run['seed_score'])} | {run['best']} | {num(run['best_score'])} | {num(root['score'])} | "
           f"{num(best['score'])} | {diff:+.3f} | {vphf} |")
+print(f"\nbest - seed on repair-transfer over {len(diffs)} RNG seeds, mean [95% CI]: {interval(diffs)}; "
+      f"{sum(d >= 0.03 for d in diffs)} of {len(diffs)} at +0.03 or more; "
+      f"unseen tasks the best scored higher / lower than the seed: {better} / {worse}")
 PY
