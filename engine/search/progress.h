@@ -1,8 +1,8 @@
 // What a running search tells its user. On a terminal: a live status line (iteration, in
 // flight, evaluated, best, archive size, failures, budget, estimated time left) with one
-// line per
-// finished child above it. Elsewhere (a log file, CI): one plain line per child (with the
-// best so far, the budget spent and the time left) and nothing else, so logs stay readable.
+// line per finished child above it. Elsewhere (a log file, CI): one plain line per child
+// (with the best so far, the budget spent and the time left) and nothing else, so logs
+// stay readable.
 //
 // Thread safety: called from the loop's thread only.
 #pragma once
