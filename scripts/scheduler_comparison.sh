@@ -49,7 +49,13 @@ clade=${CLADE:-$PWD/build/clade}  # CLADE=/path/to/a/copy keeps a rebuild from c
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
+# The seed evaluated in $out is shared by its runs: on one suite only.
+if [ -f "$out/seed.benchmark" ] && [ "$(cat "$out/seed.benchmark")" != "$benchmark" ]; then
+  echo "scheduler_comparison.sh: $out holds runs on $(cat "$out/seed.benchmark"); pass another --out" >&2
+  exit 2
+fi
 if [ ! -d "$out/seed.git" ]; then
+  echo "$benchmark" >"$out/seed.benchmark"
   echo "== the seed on the first $tasks tasks" >&2
   "$clade" add agents/repair --archive "$out/seed.git" >/dev/null
   "$clade" eval seed --benchmark "$benchmark" --tasks "$tasks" --workers 2 \
