@@ -289,8 +289,8 @@ Command RegisterMutateCommand(CLI::App& app) {
       "Clade-Edit trailers, a crossover's donor as second parent); evaluate it with\n"
       "'clade eval ID --benchmark SUITE'.\n"
       "Operators: delete_statement, copy_statement, swap_statements, replace_statement,\n"
-      "binary_operator, unary_operator, constant, negate_condition; crossover (alone: always\n"
-      "a crossover).\n\n"
+      "binary_operator, unary_operator, constant, negate_condition, reuse_constant; crossover\n"
+      "(alone: always a crossover).\n\n"
       "Examples:\n  clade mutate best --seed 7\n"
       "  clade mutate 3 --operators binary_operator,constant --max-operators 2 --apply\n"
       "  clade mutate 5 --operators crossover --json");

@@ -189,6 +189,8 @@ std::string_view GiOperatorName(GiOperator op) {
       return "constant";
     case GiOperator::kNegateCondition:
       return "negate_condition";
+    case GiOperator::kReuseConstant:
+      return "reuse_constant";
     case GiOperator::kCrossover:
       return "crossover";
   }

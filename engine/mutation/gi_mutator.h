@@ -38,6 +38,8 @@ enum class GiOperator {
   kUnaryOperator,     // ++ <-> --, - <-> !, remove !
   kConstant,          // integer or float literal: 0, 1, -1, +1, -1, double, halve
   kNegateCondition,   // if/while/for/do condition c -> !(c)
+  kReuseConstant,     // integer or float literal: a value another literal of its kind has in
+                      // the same file (a weight of 0 becomes one of the file's weights)
   // A whole function definition replaced by the donor's of the same qualified name and
   // parameters. Not a site operator: chosen with GiOptions::crossover_rate (never from
   // kAllGiOperators), and the only operator of its child.
@@ -47,10 +49,11 @@ enum class GiOperator {
 inline constexpr GiOperator kAllGiOperators[] = {
     GiOperator::kDeleteStatement,  GiOperator::kCopyStatement,  GiOperator::kSwapStatements,
     GiOperator::kReplaceStatement, GiOperator::kBinaryOperator, GiOperator::kUnaryOperator,
-    GiOperator::kConstant,         GiOperator::kNegateCondition};
+    GiOperator::kConstant,         GiOperator::kNegateCondition, GiOperator::kReuseConstant};
 
 // "delete_statement", "copy_statement", "swap_statements", "replace_statement",
-// "binary_operator", "unary_operator", "constant", "negate_condition", "crossover".
+// "binary_operator", "unary_operator", "constant", "negate_condition", "reuse_constant",
+// "crossover".
 std::string_view GiOperatorName(GiOperator op);
 std::optional<GiOperator> GiOperatorFromName(std::string_view name);
 

@@ -197,18 +197,36 @@ std::optional<AppliedOperator> Unary(const FileSites& file, const Operator& site
                  std::move(description));
 }
 
-// 0, 1, -1, +1, -1, double, halve: the distinct new values, spelled with the suffix.
-std::vector<std::string> IntegerTweaks(const std::string& text) {
-  size_t digits_end = text.size();
-  while (digits_end > 0 &&
-         std::string_view("uUlLzZ").find(text[digits_end - 1]) != std::string_view::npos) {
-    --digits_end;
+// A literal's text split into its number and its suffix ("60u" -> "60", "u"), digit
+// separators dropped; nullopt for what the constant operators leave alone (a hexadecimal
+// float, whose 'f' could be a digit).
+struct LiteralParts {
+  std::string number;
+  std::string suffix;
+};
+
+std::optional<LiteralParts> PartsOf(const std::string& text, bool floating) {
+  const std::string_view suffixes = floating ? "fFlL" : "uUlLzZ";
+  if (floating && text.size() > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    return std::nullopt;
   }
-  const std::string suffix = text.substr(digits_end);
-  std::string digits;
-  for (size_t i = 0; i < digits_end; ++i) {
-    if (text[i] != '\'') digits += text[i];
+  if (floating && text.find('\'') != std::string::npos) return std::nullopt;
+  size_t number_end = text.size();
+  while (number_end > 0 && suffixes.find(text[number_end - 1]) != std::string_view::npos) {
+    --number_end;
   }
+  LiteralParts parts{"", text.substr(number_end)};
+  for (size_t i = 0; i < number_end; ++i) {
+    if (text[i] != '\'') parts.number += text[i];
+  }
+  if (parts.number.empty()) return std::nullopt;
+  return parts;
+}
+
+// An integer literal's number ("0x1F", "017", "0b11", "42"); nullopt past LLONG_MAX / 2,
+// so that doubling it cannot overflow.
+std::optional<long long> IntegerValue(const std::string& number) {
+  std::string digits = number;
   int base = 10;
   if (digits.size() > 1 && digits[0] == '0') {
     if (digits[1] == 'x' || digits[1] == 'X') {
@@ -219,57 +237,101 @@ std::vector<std::string> IntegerTweaks(const std::string& text) {
       base = 8, digits = digits.substr(1);
     }
   }
-  if (digits.empty()) return {};
+  if (digits.empty()) return std::nullopt;
   errno = 0;
   char* end = nullptr;
   const unsigned long long parsed = std::strtoull(digits.c_str(), &end, base);
   if (errno != 0 || *end != '\0' || parsed > static_cast<unsigned long long>(LLONG_MAX / 2)) {
-    return {};
+    return std::nullopt;
   }
-  const long long value = static_cast<long long>(parsed);
-  std::vector<std::string> out;
-  for (long long next : {0LL, 1LL, -1LL, value + 1, value - 1, value * 2, value / 2}) {
-    if (next == value) continue;
-    std::string spelled =
-        next < 0 ? fmt::format("(-{}{})", -next, suffix) : fmt::format("{}{}", next, suffix);
-    if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
-  }
-  return out;
+  return static_cast<long long>(parsed);
 }
 
-std::vector<std::string> FloatTweaks(const std::string& text) {
-  if (text.find('\'') != std::string::npos) return {};
-  size_t number_end = text.size();
-  while (number_end > 0 &&
-         std::string_view("fFlL").find(text[number_end - 1]) != std::string_view::npos) {
-    --number_end;
-  }
-  // A hexadecimal float's 'f' could be a digit: leave those alone.
-  if (text.size() > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return {};
-  const std::string suffix = text.substr(number_end);
-  const std::string number = text.substr(0, number_end);
+std::optional<double> FloatValue(const std::string& number) {
   char* end = nullptr;
   const double value = std::strtod(number.c_str(), &end);
-  if (end == nullptr || *end != '\0' || !std::isfinite(value)) return {};
+  if (end == nullptr || *end != '\0' || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+// A literal's value, integers as doubles (exact below 2^53, and only compared).
+std::optional<double> ValueOf(const std::string& text, bool floating) {
+  const auto parts = PartsOf(text, floating);
+  if (!parts) return std::nullopt;
+  if (floating) return FloatValue(parts->number);
+  const auto value = IntegerValue(parts->number);
+  if (!value) return std::nullopt;
+  return static_cast<double>(*value);
+}
+
+std::string SpelledInteger(long long value, const std::string& suffix) {
+  return value < 0 ? fmt::format("(-{}{})", -value, suffix) : fmt::format("{}{}", value, suffix);
+}
+
+std::string SpelledFloat(double value, const std::string& suffix) {
+  std::string magnitude = fmt::format("{}", std::fabs(value));
+  if (magnitude.find_first_of(".e") == std::string::npos) magnitude += ".0";
+  return value < 0 ? fmt::format("(-{}{})", magnitude, suffix)
+                   : fmt::format("{}{}", magnitude, suffix);
+}
+
+void AddOnce(std::vector<std::string>& out, std::string spelled) {
+  if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(std::move(spelled));
+}
+
+// 0, 1, -1, +1, -1, double, halve: the distinct new values, spelled with the suffix.
+std::vector<std::string> Tweaks(const std::string& text, bool floating) {
+  const auto parts = PartsOf(text, floating);
+  if (!parts) return {};
   std::vector<std::string> out;
-  for (double next : {0.0, 1.0, -1.0, value + 1, value - 1, value * 2, value / 2}) {
-    if (next == value || !std::isfinite(next)) continue;
-    std::string magnitude = fmt::format("{}", std::fabs(next));
-    if (magnitude.find_first_of(".e") == std::string::npos) magnitude += ".0";
-    std::string spelled = next < 0 ? fmt::format("(-{}{})", magnitude, suffix)
-                                   : fmt::format("{}{}", magnitude, suffix);
-    if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(spelled);
+  if (floating) {
+    const auto value = FloatValue(parts->number);
+    if (!value) return {};
+    const double v = *value;
+    for (double next : {0.0, 1.0, -1.0, v + 1, v - 1, v * 2, v / 2}) {
+      if (next != v && std::isfinite(next)) AddOnce(out, SpelledFloat(next, parts->suffix));
+    }
+    return out;
+  }
+  const auto value = IntegerValue(parts->number);
+  if (!value) return {};
+  const long long v = *value;
+  for (long long next : {0LL, 1LL, -1LL, v + 1, v - 1, v * 2, v / 2}) {
+    if (next != v) AddOnce(out, SpelledInteger(next, parts->suffix));
   }
   return out;
 }
 
-std::optional<AppliedOperator> Constant(const FileSites& file, const Literal& site,
-                                        Random& random) {
+// The other values the literals of `site`'s kind (integer or floating) have in `file`,
+// each once, as written there but with `site`'s suffix.
+std::vector<std::string> ValuesInFile(const FileSites& file, const Literal& site) {
   const std::string text = Text(file, site.begin, site.end);
-  std::vector<std::string> choices = site.floating ? FloatTweaks(text) : IntegerTweaks(text);
+  const auto parts = PartsOf(text, site.floating);
+  const auto value = ValueOf(text, site.floating);
+  if (!parts || !value) return {};
+  std::vector<double> seen = {*value};
+  std::vector<std::string> out;
+  for (const Literal& other : file.literals) {
+    if (other.floating != site.floating) continue;
+    const std::string other_text = Text(file, other.begin, other.end);
+    const auto other_parts = PartsOf(other_text, other.floating);
+    const auto other_value = ValueOf(other_text, other.floating);
+    if (!other_parts || !other_value ||
+        std::find(seen.begin(), seen.end(), *other_value) != seen.end()) {
+      continue;
+    }
+    seen.push_back(*other_value);
+    out.push_back(other_parts->number + parts->suffix);
+  }
+  return out;
+}
+
+std::optional<AppliedOperator> NewValue(GiOperator op, const FileSites& file, const Literal& site,
+                                        const std::vector<std::string>& choices, Random& random) {
   if (choices.empty()) return std::nullopt;
+  const std::string text = Text(file, site.begin, site.end);
   const std::string& chosen = choices[random.Pick(choices.size())];
-  return Applied(GiOperator::kConstant, {EditOf(file, site.begin, text, chosen)},
+  return Applied(op, {EditOf(file, site.begin, text, chosen)},
                  fmt::format("replace {} with {} in {}", text, chosen, Where(file, site.begin)));
 }
 
@@ -307,8 +369,16 @@ std::optional<AppliedOperator> ApplyOperator(const std::vector<FileSites>& files
       return Binary(file, file.binary[i], random);
     case GiOperator::kUnaryOperator:
       return Unary(file, file.unary[i], random);
-    case GiOperator::kConstant:
-      return Constant(file, file.literals[i], random);
+    case GiOperator::kConstant: {
+      const Literal& literal = file.literals[i];
+      return NewValue(GiOperator::kConstant, file, literal,
+                      Tweaks(Text(file, literal.begin, literal.end), literal.floating), random);
+    }
+    case GiOperator::kReuseConstant: {
+      const Literal& literal = file.literals[i];
+      return NewValue(GiOperator::kReuseConstant, file, literal, ValuesInFile(file, literal),
+                      random);
+    }
     case GiOperator::kNegateCondition:
       return Negate(file, file.conditions[i]);
     case GiOperator::kCrossover:

@@ -16,6 +16,7 @@ size_t CountOf(const FileSites& file, GiOperator op) {
     case GiOperator::kUnaryOperator:
       return file.unary.size();
     case GiOperator::kConstant:
+    case GiOperator::kReuseConstant:
       return file.literals.size();
     case GiOperator::kNegateCondition:
       return file.conditions.size();

@@ -126,6 +126,56 @@ TEST_CASE("MutateGi: unary operators, constants and condition negation") {
   }
 }
 
+TEST_CASE("MutateGi: reuse_constant gives a literal a value of its kind from the same file") {
+  // Weights as the repair agent writes them: a 0.0 (off) and two on; an integer and a
+  // suffixed one. Integers and floats never trade values, and 0.90 and 0.9 are one value.
+  const char kWeights[] = R"(double Weight(int k) {
+  double off = 0.0;
+  double on = 0.90;
+  double also = 0.9;
+  double more = 0.45f;
+  long cap = 60L;
+  int top = 12;
+  return k > top ? off + on + also + more : cap;
+}
+)";
+  Sample sample(Files{{"src/w.cc", kWeights}});
+  std::set<std::string> reached_from_zero;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    GiMutation m = sample.Mutate({GiOperator::kReuseConstant}, seed);
+    REQUIRE(m.edits.size() == 1);
+    const GiEdit& e = m.edits[0];
+    CHECK(e.op == "reuse_constant");
+    CHECK(std::string(kWeights).substr(e.offset, e.old_text.size()) == e.old_text);
+    CHECK(m.summary == "replace " + e.old_text + " with " + e.new_text + " in src/w.cc:" +
+                           std::to_string(e.line));
+    if (e.old_text == "0.0") {
+      CHECK(In({"0.90", "0.45"}, e.new_text));  // 0.9 is 0.90's value, already offered
+      reached_from_zero.insert(e.new_text);
+    } else if (e.old_text == "0.90" || e.old_text == "0.9") {
+      CHECK(In({"0.0", "0.45"}, e.new_text));
+    } else if (e.old_text == "0.45f") {
+      CHECK(In({"0.0f", "0.90f"}, e.new_text));  // the site keeps its suffix
+    } else if (e.old_text == "60L") {
+      CHECK(e.new_text == "12L");
+    } else {
+      CHECK(e.old_text == "12");
+      CHECK(e.new_text == "60");
+    }
+  }
+  CHECK(reached_from_zero.size() == 2);
+
+  // A file whose literals all have one value: nothing to reuse, so no child.
+  Sample same(Files{{"src/s.cc", "int F() { return 2 + 2; }\n"}});
+  auto none = MutateGi(same.agent, {.seed = 1,
+                                    .operators = {GiOperator::kReuseConstant},
+                                    .max_attempts = 5,
+                                    .format = false});
+  REQUIRE(!none);
+  CHECK(none.error().kind == ErrorKind::kNoChild);
+  CHECK(GiOperatorFromName("reuse_constant") == GiOperator::kReuseConstant);
+}
+
 TEST_CASE("MutateGi: statement delete, copy, swap and replace") {
   Sample sample(Files{{"src/calc.cc", kCalc}});
   for (uint64_t seed = 0; seed < 4; ++seed) {
