@@ -255,11 +255,9 @@ std::optional<double> FloatValue(const std::string& number) {
 }
 
 // A literal's value, integers as doubles (exact below 2^53, and only compared).
-std::optional<double> ValueOf(const std::string& text, bool floating) {
-  const auto parts = PartsOf(text, floating);
-  if (!parts) return std::nullopt;
-  if (floating) return FloatValue(parts->number);
-  const auto value = IntegerValue(parts->number);
+std::optional<double> ValueOf(const LiteralParts& parts, bool floating) {
+  if (floating) return FloatValue(parts.number);
+  const auto value = IntegerValue(parts.number);
   if (!value) return std::nullopt;
   return static_cast<double>(*value);
 }
@@ -303,21 +301,18 @@ std::vector<std::string> Tweaks(const std::string& text, bool floating) {
 }
 
 // The other values the literals of `site`'s kind (integer or floating) have in `file`,
-// each once, as written there but with `site`'s suffix.
+// each once, as written there (digit separators dropped) but with `site`'s suffix.
 std::vector<std::string> ValuesInFile(const FileSites& file, const Literal& site) {
-  const std::string text = Text(file, site.begin, site.end);
-  const auto parts = PartsOf(text, site.floating);
-  const auto value = ValueOf(text, site.floating);
-  if (!parts || !value) return {};
+  const auto parts = PartsOf(Text(file, site.begin, site.end), site.floating);
+  const auto value = parts ? ValueOf(*parts, site.floating) : std::nullopt;
+  if (!value) return {};
   std::vector<double> seen = {*value};
   std::vector<std::string> out;
   for (const Literal& other : file.literals) {
     if (other.floating != site.floating) continue;
-    const std::string other_text = Text(file, other.begin, other.end);
-    const auto other_parts = PartsOf(other_text, other.floating);
-    const auto other_value = ValueOf(other_text, other.floating);
-    if (!other_parts || !other_value ||
-        std::find(seen.begin(), seen.end(), *other_value) != seen.end()) {
+    const auto other_parts = PartsOf(Text(file, other.begin, other.end), other.floating);
+    const auto other_value = other_parts ? ValueOf(*other_parts, other.floating) : std::nullopt;
+    if (!other_value || std::find(seen.begin(), seen.end(), *other_value) != seen.end()) {
       continue;
     }
     seen.push_back(*other_value);
