@@ -2,6 +2,7 @@
 // repair templates on lines of the transfer suite's bugs, its localisation formula and
 // candidate order, and that clade's gi reaches what the seed leaves off.
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "engine/mutation/gi_mutator.h"
 #include "engine/mutation/gi_site_cache.h"
 #include "engine/mutation/parse.h"
+#include "support/fs.h"
 #include "tests/test_util.h"
 
 // The agent's own headers (agents/repair/src, on this target's include path).
@@ -191,4 +193,51 @@ TEST_CASE("Repair strategy: gi's draws on strategy.cc turn a template on and edi
     table_edited = child.edits.at(0).old_text.find("t.push_back(") == 0;
   }
   CHECK(table_edited);
+}
+
+TEST_CASE("Repair strategy: crossover brings one variant's template weight into another's") {
+  // Two variants that each turned a different template on: crossover into the one must be
+  // able to take the other's weight and keep its own (each weight is a function).
+  using namespace clade::mutation;
+  clade::TempDir scratch("repair-strategy");
+  auto variant = [&](const std::string& name, const std::string& from, const std::string& to) {
+    std::filesystem::path root = scratch.path() / name;
+    std::filesystem::copy(clade::testing::SourceDir() / "agents/repair", root,
+                          std::filesystem::copy_options::recursive);
+    std::string text = *clade::ReadFile(root / "src/strategy.cc");
+    REQUIRE(text.find(from) != std::string::npos);
+    REQUIRE(clade::WriteFile(root / "src/strategy.cc", Replace(text, from, to)).has_value());
+    return root;
+  };
+  std::filesystem::path widen = variant("widen", "widen_integer_weight() { return 0.0; }",
+                                        "widen_integer_weight() { return 0.90; }");
+  std::filesystem::path swap = variant("swap", "swap_arguments_weight() { return 0.0; }",
+                                       "swap_arguments_weight() { return 0.60; }");
+  auto parent = OpenAgentDirectory(widen, {"src/strategy.cc"});
+  REQUIRE(parent.has_value());
+  GiSiteCache sites;
+  PreambleCache preambles;
+  int both_on = 0;
+  for (uint64_t seed = 0; seed < 8; ++seed) {
+    GiOptions options;
+    options.seed = seed;
+    options.operators = {GiOperator::kCrossover};
+    options.donors = {{1, swap}};
+    options.format = false;
+    options.cache = &sites;
+    options.preambles = &preambles;
+    auto child = MutateGi(*parent, options);
+    INFO((child ? "" : child.error().message));
+    REQUIRE(child.has_value());
+    // One weight function taken from the donor: the swap weight (both on), or the widen
+    // weight (the donor's 0.0: both off).
+    REQUIRE(child->edits.size() == 1);
+    const std::string& text = child->files.at("src/strategy.cc");
+    bool swap_on = text.find("swap_arguments_weight() { return 0.60; }") != std::string::npos;
+    bool widen_on = text.find("widen_integer_weight() { return 0.90; }") != std::string::npos;
+    CHECK(swap_on == widen_on);
+    if (swap_on && widen_on) ++both_on;
+  }
+  CHECK(both_on > 0);
+  CHECK(both_on < 8);
 }

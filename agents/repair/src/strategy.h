@@ -4,7 +4,8 @@
 // table (which templates run, in which order), turn on a template the seed leaves off by
 // tweaking its weight of 0, rewrite the arithmetic of the localisation formula or the
 // comparison of the candidate order, and crossover exchanges any of these functions
-// whole between two variants.
+// whole between two variants (each template's weight is one, in strategy.cc, so two
+// weights found by two variants can meet in one child).
 #pragma once
 #include <vector>
 
