@@ -49,6 +49,26 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
+// One gi draw of operator `op` on `agent`, with crossover's `donors`; the caches are shared
+// between the draws of a test.
+clade::mutation::GiMutation Draw(const clade::mutation::AgentSource& agent,
+                                 clade::mutation::GiOperator op, uint64_t seed,
+                                 clade::mutation::GiSiteCache& sites,
+                                 clade::mutation::PreambleCache& preambles,
+                                 std::vector<clade::mutation::GiDonor> donors = {}) {
+  clade::mutation::GiOptions options;
+  options.seed = seed;
+  options.operators = {op};
+  options.donors = std::move(donors);
+  options.format = false;
+  options.cache = &sites;
+  options.preambles = &preambles;
+  auto child = clade::mutation::MutateGi(agent, options);
+  INFO((child ? "" : child.error().message));
+  REQUIRE(child.has_value());
+  return *child;
+}
+
 }  // namespace
 
 TEST_CASE("Repair templates: a swapped-argument bug is out of the seed's reach, in reach with its weight above 0") {
@@ -159,18 +179,7 @@ TEST_CASE("Repair strategy: gi's draws on strategy.cc turn a template on and edi
   REQUIRE(agent.has_value());
   GiSiteCache sites;
   PreambleCache preambles;
-  auto draw = [&](GiOperator op, uint64_t seed) {
-    GiOptions options;
-    options.seed = seed;
-    options.operators = {op};
-    options.format = false;
-    options.cache = &sites;
-    options.preambles = &preambles;
-    auto child = MutateGi(*agent, options);
-    INFO((child ? "" : child.error().message));
-    REQUIRE(child.has_value());
-    return *child;
-  };
+  auto draw = [&](GiOperator op, uint64_t seed) { return Draw(*agent, op, seed, sites, preambles); };
   const std::vector<std::string> off = {"swap_arguments", "replace_identifier", "widen_integer"};
   auto line_of = [](const std::string& text, size_t offset) {
     size_t begin = text.rfind('\n', offset) + 1;
@@ -219,20 +228,11 @@ TEST_CASE("Repair strategy: crossover brings one variant's template weight into 
   PreambleCache preambles;
   int both_on = 0;
   for (uint64_t seed = 0; seed < 8; ++seed) {
-    GiOptions options;
-    options.seed = seed;
-    options.operators = {GiOperator::kCrossover};
-    options.donors = {{1, swap}};
-    options.format = false;
-    options.cache = &sites;
-    options.preambles = &preambles;
-    auto child = MutateGi(*parent, options);
-    INFO((child ? "" : child.error().message));
-    REQUIRE(child.has_value());
+    GiMutation child = Draw(*parent, GiOperator::kCrossover, seed, sites, preambles, {{1, swap}});
     // One weight function taken from the donor: the swap weight (both on), or the widen
     // weight (the donor's 0.0: both off).
-    REQUIRE(child->edits.size() == 1);
-    const std::string& text = child->files.at("src/strategy.cc");
+    REQUIRE(child.edits.size() == 1);
+    const std::string& text = child.files.at("src/strategy.cc");
     bool swap_on = text.find("swap_arguments_weight() { return 0.60; }") != std::string::npos;
     bool widen_on = text.find("widen_integer_weight() { return 0.90; }") != std::string::npos;
     CHECK(swap_on == widen_on);
