@@ -479,6 +479,21 @@ std::vector<VariantId> Archive::Ancestors(VariantId id) const {
   return order;
 }
 
+std::optional<VariantId> Archive::CommonAncestor(VariantId a, VariantId b) const {
+  if (!CheckId(a) || !CheckId(b)) return std::nullopt;
+  std::vector<VariantId> of_a = Ancestors(a);
+  of_a.push_back(a);
+  std::vector<VariantId> of_b = Ancestors(b);
+  of_b.push_back(b);
+  std::optional<VariantId> newest;
+  for (VariantId id : of_a) {
+    if (std::find(of_b.begin(), of_b.end(), id) != of_b.end() && (!newest || id > *newest)) {
+      newest = id;
+    }
+  }
+  return newest;
+}
+
 std::vector<VariantId> Archive::Lineage(VariantId id) const {
   std::vector<VariantId> path;
   if (!CheckId(id)) return path;

@@ -119,6 +119,10 @@ class Archive {
   std::vector<VariantId> Children(VariantId id) const;
   // Every ancestor (all parents, transitively), nearest first, without duplicates.
   std::vector<VariantId> Ancestors(VariantId id) const;
+  // The newest (highest id) variant that is `a` or one of its ancestors and also `b` or one
+  // of its ancestors: where two lines of descent parted. nullopt when there is none (two
+  // seeds, or an id that is not a variant).
+  std::optional<VariantId> CommonAncestor(VariantId a, VariantId b) const;
   // The path from the seed to `id` along first parents, seed first.
   std::vector<VariantId> Lineage(VariantId id) const;
 

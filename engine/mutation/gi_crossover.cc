@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -86,24 +87,56 @@ AppliedOperator Crossover(const Symbol& mine, std::string_view old_text, std::st
                       mine.range.begin.line)};
 }
 
+// One source with its function definitions by key and its texts. Not movable: the
+// definitions point into `index` and the texts refer to `source`.
+struct IndexedSource {
+  IndexedSource(AgentSource opened, SourceIndex built)
+      : source(std::move(opened)),
+        index(std::move(built)),
+        definitions(DefinitionsByKey(index)),
+        texts(source) {}
+  IndexedSource(const IndexedSource&) = delete;
+  IndexedSource& operator=(const IndexedSource&) = delete;
+
+  AgentSource source;
+  SourceIndex index;
+  Definitions definitions;
+  Texts texts;
+};
+
+Result<std::unique_ptr<IndexedSource>> OpenIndexed(const std::filesystem::path& root) {
+  AgentSource source = CLADE_TRY(AgentSource::Open(root));
+  SourceIndex index = CLADE_TRY(BuildSourceIndex(source));
+  return std::make_unique<IndexedSource>(std::move(source), std::move(index));
+}
+
+// Whether the base defines `theirs` (a donor's definition of text `text`) the same way
+// (whitespace aside): the donor's line did not change it.
+Result<bool> Unchanged(IndexedSource& base, const Symbol& theirs, std::string_view text) {
+  const Symbol* original = Counterpart(base.definitions, theirs);
+  if (original == nullptr) return false;
+  const std::string_view base_text = CLADE_TRY(base.texts.Of(original->file, original->range));
+  return WithoutWhitespace(base_text) == WithoutWhitespace(text);
+}
+
 // Appends the candidates of `donor` to `out`.
 Result<> AddCandidates(const AgentSource& agent, const SourceIndex& parent, Texts& parent_texts,
                        const GiDonor& donor, std::vector<AppliedOperator>& out) {
-  const AgentSource donor_source = CLADE_TRY(AgentSource::Open(donor.root));
-  const SourceIndex index = CLADE_TRY(BuildSourceIndex(donor_source));
-  const Definitions theirs = DefinitionsByKey(index);  // points into `index`
-  Texts donor_texts(donor_source);
+  const std::unique_ptr<IndexedSource> theirs = CLADE_TRY(OpenIndexed(donor.root));
+  std::unique_ptr<IndexedSource> base;
+  if (!donor.base.empty()) base = CLADE_TRY(OpenIndexed(donor.base));
   for (const Symbol& mine : parent.symbols) {
     if (!IsFunctionDefinition(mine) || !agent.IsEditable(mine.file)) continue;
-    const Symbol* counterpart = Counterpart(theirs, mine);
+    const Symbol* counterpart = Counterpart(theirs->definitions, mine);
     if (counterpart == nullptr) continue;
     const std::string_view old_text = CLADE_TRY(parent_texts.Of(mine.file, mine.range));
     const std::string_view new_text =
-        CLADE_TRY(donor_texts.Of(counterpart->file, counterpart->range));
+        CLADE_TRY(theirs->texts.Of(counterpart->file, counterpart->range));
     if (old_text.empty() || new_text.empty() ||
         WithoutWhitespace(old_text) == WithoutWhitespace(new_text)) {
       continue;
     }
+    if (base && CLADE_TRY(Unchanged(*base, *counterpart, new_text))) continue;
     out.push_back(Crossover(mine, old_text, new_text, donor.variant));
   }
   return {};

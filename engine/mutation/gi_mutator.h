@@ -61,6 +61,10 @@ std::optional<GiOperator> GiOperatorFromName(std::string_view name);
 struct GiDonor {
   int variant = 0;             // its archive id, recorded in the crossover edit
   std::filesystem::path root;  // its source directory (read-only)
+  // The source directory (read-only) of the common ancestor of the donor and the parent, or
+  // empty. When given, only definitions the donor's line changed since that ancestor (its
+  // text differs there, or the ancestor lacks it) are crossover candidates.
+  std::filesystem::path base;
 };
 
 struct GiOptions {

@@ -28,6 +28,10 @@ namespace clade::mutation {
 struct Donor {
   int variant = 0;               // its archive id
   std::filesystem::path source;  // its exported source directory (read-only)
+  // The source directory (read-only) of the variant where the donor's and the parent's
+  // lines of descent parted (Archive::CommonAncestor), or empty when none is given. With
+  // it, a crossover takes only what the donor's line changed since then.
+  std::filesystem::path base;
 };
 
 struct MutationRequest {

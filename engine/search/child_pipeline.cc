@@ -77,6 +77,12 @@ Result<mutation::MutationRequest> Search::MakeRequest(Child& child) {
     fs::path path = child.dir / fmt::format("donor-{}", i);
     CLADE_TRY(archive_.SyncTo(child.plan.donors[i], path));
     request.donors.push_back({child.plan.donors[i], path});
+    // Where the donor's line and the parent's parted: the crossover takes only what the
+    // donor's line changed since.
+    if (auto parted = archive_.CommonAncestor(child.plan.donors[i], child.plan.parent)) {
+      request.donors.back().base = child.dir / fmt::format("donor-{}-base", i);
+      CLADE_TRY(archive_.SyncTo(*parted, request.donors.back().base));
+    }
   }
   if (auto record = CLADE_TRY(archive_.Record(child.plan.parent, benchmark_))) {
     request.parent_record = *record;

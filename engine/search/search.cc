@@ -200,14 +200,32 @@ Result<std::vector<PlannedChild>> Search::Draw(size_t count, int64_t first_index
     int parent = parents[i];
     PlannedChild child{parent, rng_(), {}, islands[i],
                        NextModel(first_index + static_cast<int64_t>(i))};
-    if (config_.mutator == "gi" && config_.gi.crossover_rate > 0 && eligible.size() > 1) {
-      size_t k = selection::UniformIndex(rng_, eligible.size());
-      if (eligible[k]->id == parent) k = (k + 1) % eligible.size();
-      child.donors.push_back(eligible[k]->id);
+    if (config_.mutator == "gi" && config_.gi.crossover_rate > 0) {
+      if (std::optional<VariantId> donor = DrawDonor(eligible, parent)) {
+        child.donors.push_back(*donor);
+      }
     }
     planned.push_back(std::move(child));
   }
   return planned;
+}
+
+// The crossover donor of a child of `parent`: the better (selection::BetterThan) of two
+// draws, uniform with replacement, from the eligible variants of another line of descent,
+// neither `parent` nor its ancestor nor its descendant. None (and no draw) when there is
+// no such variant. A line's own ancestor could only give back what the line changed, and a
+// better donor more likely carries a change worth taking.
+std::optional<VariantId> Search::DrawDonor(
+    const std::vector<const selection::Candidate*>& eligible, VariantId parent) {
+  std::vector<const selection::Candidate*> others;
+  for (const selection::Candidate* candidate : eligible) {
+    const std::optional<VariantId> parted = archive_.CommonAncestor(candidate->id, parent);
+    if (parted != candidate->id && parted != parent) others.push_back(candidate);
+  }
+  if (others.empty()) return std::nullopt;
+  const selection::Candidate* first = others[selection::UniformIndex(rng_, others.size())];
+  const selection::Candidate* second = others[selection::UniformIndex(rng_, others.size())];
+  return (selection::BetterThan(*second, *first) ? second : first)->id;
 }
 
 // One parent per child, each from its island: with one island, one Select call over the

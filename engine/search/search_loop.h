@@ -102,6 +102,8 @@ class Search {
   Result<std::vector<PlannedChild>> Draw(size_t count, int64_t first_index);
   Result<std::vector<int>> SelectParents(const std::vector<selection::Candidate>& pool,
                                          const std::vector<int>& islands);
+  std::optional<archive::VariantId> DrawDonor(
+      const std::vector<const selection::Candidate*>& eligible, archive::VariantId parent);
   Result<> Wait();
   std::optional<std::string> BudgetSpent() const;
   std::optional<std::string> SpendingBudgetSpent() const;

@@ -135,6 +135,12 @@ TEST_CASE("A crossover child has two parent commits") {
   CHECK(f.archive->Lineage(3) == std::vector<VariantId>{0, 1, 3});
   CHECK(f.archive->Children(0) == std::vector<VariantId>{1, 2});
   CHECK(f.archive->Children(2) == std::vector<VariantId>{3});
+  // Where two lines parted: the seed for the two siblings, the sibling itself for its
+  // crossover child, none for an id that is not a variant.
+  CHECK(f.archive->CommonAncestor(1, 2) == VariantId{0});
+  CHECK(f.archive->CommonAncestor(3, 2) == VariantId{2});
+  CHECK(f.archive->CommonAncestor(3, 3) == VariantId{3});
+  CHECK(f.archive->CommonAncestor(1, 9) == std::nullopt);
 }
 
 TEST_CASE("Adding to a parent that does not exist fails and adds nothing") {

@@ -181,6 +181,18 @@ TEST_CASE("clade run improves the agent and leaves a lineage git can read") {
   CHECK(again.out.find("finished: iterations (3 of 3)") != std::string::npos);
 }
 
+namespace {
+
+// Whether `older` is an ancestor of `id` in `variants` (clade log --json, indexed by id).
+bool IsAncestor(const nlohmann::json& variants, int older, int id) {
+  for (const auto& parent : variants[id]["parents"]) {
+    if (parent.get<int>() == older || IsAncestor(variants, older, parent.get<int>())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 TEST_CASE("A crossover child made by clade run has both parents, in git and in clade") {
   RunWorkspace w;
   fs::path config = w.Config("cross", "budget: {iterations: 4}\n");
@@ -205,6 +217,11 @@ TEST_CASE("A crossover child made by clade run has both parents, in git and in c
     INFO("variant " << v["id"] << " took code from " << donor);
     REQUIRE(v["parents"].size() == 2);
     CHECK(v["parents"][1] == std::stoi(donor));
+    // The donor is of another line of descent: neither an ancestor nor a descendant of
+    // the parent.
+    const int parent = v["parents"][0].get<int>();
+    CHECK(!IsAncestor(variants, std::stoi(donor), parent));
+    CHECK(!IsAncestor(variants, parent, std::stoi(donor)));
     // git sees a merge: the commit's second parent is the donor's commit.
     Run parents = Git({"--git-dir", archive.string(), "rev-list", "--parents", "-n", "1",
                        v["commit"].get<std::string>()});

@@ -1,5 +1,6 @@
 #include "engine/mutation/gi_mutator.h"
 
+#include <optional>
 #include <set>
 
 #include "tests/engine/sample_agent.h"
@@ -386,10 +387,15 @@ int Extra() { return 4; }
 struct Donors {
   TempDir dir;
   std::vector<GiDonor> list;
-  void Add(int variant, const std::string& shapes) {
+  // A donor of id `variant`; with `base`, the source of its common ancestor with the parent.
+  void Add(int variant, const std::string& shapes, std::optional<std::string> base = {}) {
     const auto root = dir.path() / std::to_string(variant);
     testing::WriteTree(root, {{"agent.yaml", "name: d\nrun: ./a\n"}, {"src/shapes.cc", shapes}});
     list.push_back({variant, root});
+    if (!base) return;
+    list.back().base = dir.path() / (std::to_string(variant) + "-base");
+    testing::WriteTree(list.back().base,
+                       {{"agent.yaml", "name: d\nrun: ./a\n"}, {"src/shapes.cc", *base}});
   }
 };
 
@@ -423,6 +429,35 @@ TEST_CASE("MutateGi crossover: a definition is replaced by the donor's of the sa
   }
   // Scale and the inline method Box::Area differ; Offset differs only in whitespace.
   CHECK(replaced == std::set<std::string>{"int Area", "int Scale"});
+}
+
+TEST_CASE("MutateGi crossover: with a common ancestor, only what the donor's line changed") {
+  Sample sample(Files{{"src/shapes.cc", kParentShapes}});
+  // The parent's line changed Area since the ancestor; the donor's line changed Scale.
+  std::string ancestor = kDonorShapes;
+  const std::string scale = "int Scale(int x) {\n  int y = x * 5;\n  return y - 1;\n}";
+  ancestor.replace(ancestor.find(scale), scale.size(), "int Scale(int x) {\n  return x * 3;\n}");
+  Donors donors;
+  donors.Add(6, kDonorShapes, ancestor);
+  std::set<std::string> replaced;
+  for (uint64_t seed = 0; seed < 12; ++seed) {
+    GiMutation m = OrThrow(MutateGi(sample.agent, CrossoverOptions(seed, donors)));
+    REQUIRE(m.edits.size() == 1);
+    CHECK(m.edits[0].op == "crossover");
+    replaced.insert(m.edits[0].old_text.substr(0, m.edits[0].old_text.find('(')));
+  }
+  // Without the ancestor, Area (the donor's is the ancestor's, not a change) came too.
+  CHECK(replaced == std::set<std::string>{"int Scale"});
+
+  SECTION("a donor whose line changed nothing the parent has gives no crossover") {
+    Donors same;
+    same.Add(7, kDonorShapes, kDonorShapes);
+    GiOptions only = CrossoverOptions(3, same);
+    only.operators = {GiOperator::kCrossover};
+    auto failed = MutateGi(sample.agent, only);
+    REQUIRE(!failed);
+    CHECK(failed.error().message.find("no function") != std::string::npos);
+  }
 }
 
 TEST_CASE("MutateGi crossover: falls back to the other operators, or fails when it is all") {
