@@ -60,7 +60,9 @@ Result<ChildProposal> GiChildMutator::Propose(const MutationRequest& request) co
                .crossover_rate = options_.crossover_rate,
                .cache = cache_.get(),
                .preambles = preambles_.get()};
-  for (const Donor& donor : request.donors) gi.donors.push_back({donor.variant, donor.source, donor.base});
+  for (const Donor& donor : request.donors) {
+    gi.donors.push_back({donor.variant, donor.source, donor.base});
+  }
   const GiMutation mutation = CLADE_TRY(MutateGi(agent, gi));
 
   ChildProposal proposal;
